@@ -1,0 +1,111 @@
+"""Article layout: headline, body, a trailing "Source: X" credit line and a wire dateline.
+
+Runs first in the pipeline (before the parser) so that every line break starts a new
+sentence: the parser then never joins the headline to the first body sentence, and the
+entity repair can cut spans at line breaks. Regions are stored as character offsets in
+`doc._.extractor_layout`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_SENT_END = re.compile(r"[.!?…:;]['\"”’)]*\s*$")
+_FOOTER = re.compile(
+    r"^\s*(?:Source|Sources|Via|Credit|Courtesy(?: of)?|Published by|Originally published by)\s*[:\-–—]\s*"
+    r"(?P<pub>[^\n]{2,80}?)\s*$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^\s*By\s+(?P<who>[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|and|&|de|van|von|al-))*)\s*$")
+# "KYIV, Ukraine (AP) — ", "WASHINGTON — ", "LONDON (Reuters) -"
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'’\- ]{1,40}?)?)\s*"
+    r"(?:\((?P<agency>[A-Za-z.&' ]{2,30})\))?\s*(?:[—–]|--|-)\s+"
+)
+_AGENCIES = {"AP": "Associated Press", "Reuters": "Reuters", "AFP": "AFP", "VOA": "Voice of America"}
+_MAX_TITLE = 300
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, end excluding the newline."""
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        out.append((pos, pos + len(body)))
+        pos += len(line)
+    return out
+
+
+def detect_layout(text: str) -> dict[str, Any]:
+    """Find headline, byline, footer credit and dateline; pure function of the text."""
+    lines = [(s, e) for s, e in _lines(text)]
+    nonblank = [(s, e) for s, e in lines if text[s:e].strip()]
+    layout: dict[str, Any] = {"title": None, "byline": None, "footer": None, "dateline": None,
+                              "body_start": 0, "body_end": len(text)}
+    if not nonblank:
+        return layout
+    # footer credit line ("Source: Euro News") at the very end
+    last_s, last_e = nonblank[-1]
+    m = _FOOTER.match(text[last_s:last_e])
+    if m and len(nonblank) > 1:
+        pub_start = last_s + m.start("pub")
+        layout["footer"] = {"start": last_s, "end": last_e, "publisher": m.group("pub"),
+                            "publisher_start": pub_start, "publisher_end": pub_start + len(m.group("pub"))}
+        layout["body_end"] = last_s
+        nonblank = nonblank[:-1]
+    # headline: a first line that stands alone
+    first_s, first_e = nonblank[0]
+    first = text[first_s:first_e].strip()
+    if len(nonblank) > 1 and len(first) <= _MAX_TITLE:
+        idx = lines.index((first_s, first_e))
+        blank_after = idx + 1 < len(lines) and not text[lines[idx + 1][0]:lines[idx + 1][1]].strip()
+        next_s, next_e = nonblank[1]
+        next_longer = (next_e - next_s) > 1.5 * len(first)
+        if blank_after or (not _SENT_END.search(first) and (next_longer or len(first.split()) <= 20)):
+            lead = len(text[first_s:first_e]) - len(text[first_s:first_e].lstrip())
+            layout["title"] = {"start": first_s + lead, "end": first_s + lead + len(first), "text": first}
+            layout["body_start"] = next_s
+            nonblank = nonblank[1:]
+    # byline directly after the headline
+    if nonblank:
+        s, e = nonblank[0]
+        m = _BYLINE.match(text[s:e])
+        if m and len(nonblank) > 1:
+            layout["byline"] = {"start": s + m.start("who"), "end": s + m.end("who"), "text": m.group("who")}
+            layout["body_start"] = nonblank[1][0]
+            nonblank = nonblank[1:]
+    # wire dateline at the start of the body
+    if nonblank:
+        s, e = nonblank[0]
+        m = _DATELINE.match(text[s:e])
+        if m and m.group("place").strip().isupper() and len(m.group("place").strip()) >= 3:
+            place = m.group("place").strip()
+            agency = m.group("agency")
+            layout["dateline"] = {
+                "start": s, "end": s + m.end(), "place": place,
+                "place_start": s + m.start("place"), "place_end": s + m.start("place") + len(place),
+                "agency": _AGENCIES.get(agency.strip(), agency.strip()) if agency else None,
+            }
+    return layout
+
+
+class LayoutComponent:
+    """Sets sentence starts at line breaks and records the article's layout regions."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.nlp = nlp
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.extractor_layout = detect_layout(doc.text)
+        for i, tok in enumerate(doc):
+            if i == 0:
+                continue
+            prev = doc[i - 1]
+            if ("\n" in prev.text or "\n" in prev.whitespace_) and "\n" not in tok.text:
+                tok.is_sent_start = True
+        return doc

@@ -1,0 +1,327 @@
+"""Turn inputs (files, folders, stdin, HTML, JSON/JSONL records) into `Article`s.
+
+Every problem with one input becomes an `ArticleError` yielded in that input's place, so a
+batch goes on with the others. Text is decoded once; all offsets produced later refer to
+exactly this decoded text (BOM removed, nothing else rewritten).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from .errors import ArticleError
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+JSON_SUFFIXES = {".json"}
+#: Files a folder walk picks up when no --glob is given.
+DEFAULT_GLOBS = ("*.txt", "*.md", "*.html", "*.htm", "*.json", "*.jsonl", "*.ndjson")
+
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive"),
+    (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"\x7fELF", "an executable"),
+    (b"\xd0\xcf\x11\xe0", "an MS Office document"),
+    (b"RIFF", "a RIFF media file"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+@dataclass
+class Article:
+    """One article as read: the decoded text plus whatever metadata the input carried."""
+
+    id: str
+    text: str
+    path: str | None = None
+    title: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    byline: str | None = None
+    url: str | None = None
+    from_html: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+def decode_bytes(data: bytes, source: str) -> tuple[str, list[str]]:
+    """Decode file bytes: BOMs first, then strict UTF-8, then a detected legacy encoding.
+
+    Binary data (known magic numbers, or NUL bytes without a UTF-16/32 BOM) is refused
+    with `not_text` rather than turned into mojibake.
+    """
+    warnings: list[str] = []
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(enc), warnings
+            except UnicodeDecodeError as exc:
+                raise ArticleError("decode_error", f"{source}: invalid {enc} after BOM ({exc.reason} "
+                                   f"at byte {exc.start + len(bom)})", source) from exc
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise ArticleError("not_text", f"{source}: not text ({what})", source)
+    nul = data.find(b"\x00", 0, 65536)
+    if nul >= 0:
+        raise ArticleError("not_text", f"{source}: not text (binary data at byte {nul})", source)
+    try:
+        return data.decode("utf-8"), warnings
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:1_000_000]).best()
+    if best is None or best.encoding in (None, "utf_8"):
+        raise ArticleError("decode_error", f"{source}: undecodable bytes (invalid UTF-8 at byte {first_bad}, "
+                           "no other encoding fits)", source)
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise ArticleError("decode_error", f"{source}: undecodable bytes ({exc})", source) from exc
+    warnings.append(f"not UTF-8 (invalid byte at {first_bad}); decoded as {best.encoding}")
+    return text, warnings
+
+
+def _check_text(text: str, source: str) -> None:
+    if not text.strip():
+        raise ArticleError("empty", f"{source}: empty (no text)", source)
+
+
+def _clean_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def article_from_text(text: str, *, id: str, path: str | None = None, title: str | None = None,
+                      published: str | None = None, publisher: str | None = None,
+                      url: str | None = None, warnings: list[str] | None = None) -> Article:
+    """Build an Article from already-decoded text (raises `empty` for blank text)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    _check_text(text, id)
+    return Article(id=id, text=text, path=path, title=title, published=published, publisher=publisher,
+                   url=url, warnings=list(warnings or []))
+
+
+def article_from_html(html: str, *, id: str, path: str | None = None,
+                      warnings: list[str] | None = None) -> Article:
+    """Extract the main text and metadata of an HTML page with trafilatura (never fetches)."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                      include_tables=False, favor_precision=True)
+    if doc is None:
+        raise ArticleError("no_content", f"{id}: HTML has no article body", id)
+    get = doc.get if isinstance(doc, dict) else (lambda k: getattr(doc, k, None))
+    text = get("text") or ""
+    if not text.strip():
+        raise ArticleError("no_content", f"{id}: HTML has no article body", id)
+    published = _clean_str(get("date"))
+    art = Article(id=id, text=text, path=path, title=_clean_str(get("title")), published=published,
+                  publisher=_clean_str(get("sitename")), byline=_clean_str(get("author")),
+                  url=_clean_str(get("url")), from_html=True, warnings=list(warnings or []))
+    return art
+
+
+def article_from_record(record: Any, *, source: str, fallback_id: str, text_field: str = "text",
+                        path: str | None = None) -> Article:
+    """Build an Article from a JSON record; unknown fields are ignored."""
+    if not isinstance(record, dict):
+        raise ArticleError("bad_record", f"{source}: record is not a JSON object", source)
+    if text_field not in record:
+        raise ArticleError("bad_record", f"{source}: record has no {text_field!r} field", source)
+    text = record[text_field]
+    if not isinstance(text, str):
+        raise ArticleError("bad_record", f"{source}: {text_field!r} is {type(text).__name__}, not a string",
+                           source)
+    rid = _clean_str(record.get("id")) or fallback_id
+    return article_from_text(text, id=rid, path=path, title=_clean_str(record.get("title")),
+                             published=_clean_str(record.get("published") or record.get("date")),
+                             publisher=_clean_str(record.get("publisher")), url=_clean_str(record.get("url")))
+
+
+def _read_bytes(path: Path, source: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        kind = "broken symlink" if path.is_symlink() else "no such file"
+        raise ArticleError("not_found", f"{source}: {kind}", source) from exc
+    except IsADirectoryError as exc:
+        raise ArticleError("is_directory", f"{source}: is a directory", source) from exc
+    except PermissionError as exc:
+        raise ArticleError("permission_denied", f"{source}: permission denied", source) from exc
+    except OSError as exc:
+        raise ArticleError("not_found", f"{source}: cannot read ({exc.strerror or exc})", source) from exc
+
+
+def _iter_jsonl(stream: BinaryIO, source: str, text_field: str, path: str | None) -> Iterator[Article | ArticleError]:
+    """Stream records line by line: a bad line is an error record, the rest go on."""
+    for n, raw in enumerate(stream, 1):
+        if not raw.strip():
+            continue
+        where = f"{source}:{n}"
+        try:
+            line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+            record = json.loads(line)
+            yield article_from_record(record, source=where, fallback_id=where, text_field=text_field, path=path)
+        except UnicodeDecodeError as exc:
+            yield ArticleError("decode_error", f"{where}: line is not UTF-8 ({exc.reason})", where)
+        except json.JSONDecodeError as exc:
+            yield ArticleError("bad_record", f"{where}: malformed JSON ({exc.msg} at column {exc.colno})", where)
+        except ArticleError as exc:
+            yield exc
+
+
+def read_path(path: str, *, text_field: str = "text") -> Iterator[Article | ArticleError]:
+    """Yield the article(s) one input path holds: one for text/HTML, many for JSON(L)."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    try:
+        if suffix in JSONL_SUFFIXES:
+            try:
+                with p.open("rb") as fh:
+                    yield from _iter_jsonl(fh, path, text_field, None)
+            except OSError:
+                _read_bytes(p, path)  # raises the right ArticleError
+            return
+        data = _read_bytes(p, path)
+        text, warnings = decode_bytes(data, path)
+        if suffix in JSON_SUFFIXES:
+            try:
+                obj = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise ArticleError("bad_record", f"{path}: malformed JSON ({exc.msg} at line {exc.lineno})",
+                                   path) from exc
+            records = obj if isinstance(obj, list) else [obj]
+            for i, rec in enumerate(records):
+                where = path if len(records) == 1 else f"{path}[{i}]"
+                try:
+                    yield article_from_record(rec, source=where, fallback_id=where, text_field=text_field,
+                                              path=None)
+                except ArticleError as exc:
+                    yield exc
+            return
+        _check_text(text, path)
+        if suffix in HTML_SUFFIXES or _looks_like_html(text):
+            yield article_from_html(text, id=path, path=path, warnings=warnings)
+        else:
+            yield Article(id=path, text=text, path=path, warnings=warnings)
+    except ArticleError as exc:
+        yield exc
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:200].lower()
+    return head.startswith("<!doctype html") or head.startswith("<html")
+
+
+def read_stdin(*, text_field: str = "text", stream: BinaryIO | None = None) -> Iterator[Article | ArticleError]:
+    """Read one article (text or HTML) from stdin; JSON Lines when every line is a record."""
+    raw = (stream or sys.stdin.buffer).read()
+    try:
+        text, warnings = decode_bytes(raw, "-")
+        _check_text(text, "-")
+        if text.lstrip().startswith("{"):
+            lines = [ln for ln in text.splitlines() if ln.strip()]
+            try:
+                records = [json.loads(ln) for ln in lines]
+            except json.JSONDecodeError:
+                records = None
+            if records and all(isinstance(r, dict) for r in records):
+                for i, rec in enumerate(records, 1):
+                    where = f"-:{i}"
+                    try:
+                        yield article_from_record(rec, source=where, fallback_id=where if len(records) > 1 else "-",
+                                                  text_field=text_field)
+                    except ArticleError as exc:
+                        yield exc
+                return
+        if _looks_like_html(text):
+            yield article_from_html(text, id="-", warnings=warnings)
+        else:
+            yield Article(id="-", text=text, warnings=warnings)
+    except ArticleError as exc:
+        yield exc
+
+
+def expand_inputs(inputs: Iterable[str], globs: Iterable[str] | None = None) -> Iterator[str | ArticleError]:
+    """Expand folders (recursively, sorted, symlink loops skipped) into file paths."""
+    patterns = tuple(globs) if globs else DEFAULT_GLOBS
+    for item in inputs:
+        if item == "-":
+            yield item
+            continue
+        p = Path(item)
+        if p.is_dir():
+            seen: set[tuple[int, int]] = set()
+            yield from _walk(p, patterns, seen)
+        elif not p.exists():
+            kind = "broken symlink" if p.is_symlink() else "no such file or directory"
+            yield ArticleError("not_found", f"{item}: {kind}", item)
+        else:
+            yield item
+
+
+def _walk(folder: Path, patterns: tuple[str, ...], seen: set[tuple[int, int]]) -> Iterator[str | ArticleError]:
+    try:
+        st = folder.stat()
+    except OSError as exc:
+        yield ArticleError("not_found", f"{folder}: cannot read folder ({exc.strerror})", str(folder))
+        return
+    key = (st.st_dev, st.st_ino)
+    if key in seen:
+        yield ArticleError("not_found", f"{folder}: symlink loop, skipped", str(folder))
+        return
+    seen.add(key)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except PermissionError:
+        yield ArticleError("permission_denied", f"{folder}: permission denied", str(folder))
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            yield from _walk(path, patterns, seen)
+        elif any(path.match(pat) for pat in patterns):
+            if entry.is_symlink() and not path.exists():
+                yield ArticleError("not_found", f"{path}: broken symlink", str(path))
+            else:
+                yield str(path)
+
+
+def iter_articles(inputs: Iterable[str], *, globs: Iterable[str] | None = None, text_field: str = "text",
+                  published: str | None = None) -> Iterator[Article | ArticleError]:
+    """All articles of all inputs, in input order; `published` overrides every article's date."""
+    for item in expand_inputs(inputs, globs):
+        if isinstance(item, ArticleError):
+            yield item
+            continue
+        source = read_stdin(text_field=text_field) if item == "-" else read_path(item, text_field=text_field)
+        for art in source:
+            if published and isinstance(art, Article):
+                art.published = published
+            yield art

@@ -1,0 +1,73 @@
+"""Doc + Article -> the output contract (schema_version 1) as plain Python data."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+from spacy.tokens import Doc
+
+from .errors import ArticleError
+from .loading import Article
+from .schema import SCHEMA_VERSION
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def sha256_text(text: str) -> str:
+    """sha256 of the decoded text (UTF-8, surrogates escaped so any str can be hashed)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def article_record(article: Article, doc: Doc | None = None, *, include_text: bool = False) -> dict[str, Any]:
+    """The `article` object: input metadata first, then what the layout found in the text."""
+    layout = (doc._.extractor_layout if doc is not None else None) or {}
+    title = article.title or ((layout.get("title") or {}).get("text"))
+    publisher = article.publisher or (layout.get("footer") or {}).get("publisher") or \
+        (layout.get("dateline") or {}).get("agency")
+    byline = article.byline or (layout.get("byline") or {}).get("text")
+    rec: dict[str, Any] = {
+        "id": article.id,
+        "path": article.path,
+        "sha256": sha256_text(article.text),
+        "title": title,
+        "publisher": publisher,
+        "published": article.published,
+        "byline": byline,
+        "url": article.url,
+        "chars": len(article.text),
+        "words": len(_WORD.findall(article.text)),
+    }
+    if include_text or article.from_html:
+        rec["text"] = article.text
+    return rec
+
+
+def doc_to_record(doc: Doc, article: Article, extractor_info: dict[str, str], *,
+                  include_text: bool = False) -> dict[str, Any]:
+    """One article's full output record."""
+    warnings = list(article.warnings) + [w for w in (doc._.extractor_warnings or []) if w not in article.warnings]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "extractor": dict(extractor_info),
+        "article": article_record(article, doc, include_text=include_text),
+        "actors": list(doc._.extractor_actors or []),
+        "quotes": list(doc._.extractor_quotes or []),
+        "casualties": list(doc._.extractor_casualties or []),
+        "weapons": list(doc._.extractor_weapons or []),
+        "places": list(doc._.extractor_places or []),
+        "dates": list(doc._.extractor_dates or []),
+        "warnings": warnings,
+    }
+
+
+def error_record(error: ArticleError, article: Article | None = None) -> dict[str, Any]:
+    """The record that stands in a batch in place of an article that failed."""
+    art_id = article.id if article else (error.source or "-")
+    path = article.path if article else (error.source if error.source and error.source != "-" else None)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "article": {"id": art_id, "path": path},
+        "error": {"type": error.error_type, "message": error.message},
+    }
