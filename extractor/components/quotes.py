@@ -1,17 +1,529 @@
-"""PLACEHOLDER: being written (see the issue tracker); produces nothing yet."""
+"""Quotations and their speakers (`doc._.extractor_quotes`).
+
+How it works, and why:
+
+1. Quoted stretches come from pairing quotation marks paragraph by paragraph
+   (`quotes_marks.find_stretches`): pure string work, robust to unbalanced marks.
+2. Each stretch looks for its *cue*, a speech verb from `models/lexicons/quotes/speech_verbs.txt`,
+   in the attribution clause around it: the words outside quotation marks from the previous
+   sentence end up to the opening mark, and from the closing mark to the next sentence end.
+   A cue tied to the quote in the parse (ancestor of the quoted words, or hanging off them
+   as in “A,” he said) wins; a cue whose own clausal complement lies outside the quote is
+   reporting something else ("Bradshaw said he was not advocating ...") and is penalised.
+3. Stretches are grouped into quotations: a stretch sharing its cue with the previous one,
+   or with no cue of its own after another stretch in the same paragraph, is a further
+   fragment of that quotation (“A,” he said. “B.” / he called it “x” and “y”).
+4. The speaker is the subject of the cue (passive agent, "according to X", the subject of
+   the governing verb for "..., saying", relative clauses), its mention is the entity or noun
+   phrase; pronouns and nominals ("he", "the spokesman") are resolved to a named person or
+   organisation. A quotation without a cue continues the speaker of the quotation just before
+   it (same or previous paragraph). "From X:" / "X:" lead-ins and a trailing "— X" are handled.
+5. speaker.name is the canonical actor name from `doc._.extractor_actors` (the actor whose
+   mention overlaps, or whose alias matches); without actors, the fullest PERSON/ORG name in
+   the document sharing a word with the mention; never fails when actors are missing.
+
+Multi-fragment quotations: `start`/`end` span the first fragment start to the last fragment
+end, `fragments` hold the exact pieces, and the top-level `text` is the fragment texts joined
+with " … " (so `text == doc.text[start:end]` holds for single-fragment quotations and for every
+fragment, not for the joined text of a multi-fragment one).
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from pathlib import Path
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from ..factories import add_warning
+from ..lexicons import read_wordlist
+from .base import DataComponent
+from .quotes_marks import Stretch, find_stretches
+
+_SPEECH = "lexicons/quotes/speech_verbs.txt"
+_WORKS = "lexicons/quotes/work_nouns.txt"
+
+#: tiny grammatical sets (not lexicons)
+_PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "i", "me"})
+_PRONOUNS_GROUP = frozenset({"they", "it", "we", "them", "us"})
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+_TERMINATORS = frozenset({".", "!", "?", ";"})
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+_DASHES = frozenset({"—", "–", "--", "-", "―"})
+_MAX_REGION = 60
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_STOP = frozenset("the a an of and for in on at to from with by mr mrs ms dr s".split())
 
 
-class QuotesComponent:
-    """Placeholder component."""
+class QuotesComponent(DataComponent):
+    """Quotations (direct and partial, split ones as one) with cue and speaker."""
+
+    DATA_FILES = (_SPEECH, _WORKS)
 
     def __init__(self, nlp: Language, name: str) -> None:
-        self.nlp = nlp
-        self.name = name
+        super().__init__(nlp, name)
+        self.speech: frozenset[str] = frozenset()
+        self.works: frozenset[str] = frozenset()
 
-    def __call__(self, doc: Doc) -> Doc:
-        return doc
+    def _load(self, paths: dict[str, Path]) -> None:
+        self.speech = frozenset(w.lower() for w in read_wordlist(paths[_SPEECH]))
+        self.works = frozenset(w.lower() for w in read_wordlist(paths[_WORKS]))
+
+    # ------------------------------------------------------------------------------------
+    def process(self, doc: Doc) -> None:
+        text = doc.text
+        layout = doc._.extractor_layout or {}
+        title = layout.get("title")
+        title_span = (title["start"], title["end"]) if title else None
+        stretches, warnings = find_stretches(text, title_span)
+        for w in warnings:
+            add_warning(doc, w)
+        if not stretches:
+            doc._.extractor_quotes = []
+            return
+        ctx = _Context(doc, stretches, self.speech, self.works)
+        doc._.extractor_quotes = ctx.run()
+
+
+class _Context:
+    """Per-document working state (kept off the component so the component stays stateless)."""
+
+    def __init__(self, doc: Doc, stretches: list[Stretch], speech: frozenset[str], works: frozenset[str]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.speech = speech
+        self.works = works
+        self.stretches = stretches
+        # token ranges of each stretch (inner words) and of its marks
+        self.tok_ranges: list[tuple[int, int]] = []
+        self.outer_ranges: list[tuple[int, int]] = []
+        self.quoted: dict[int, int] = {}  # token index -> stretch index (inner words and marks)
+        for si, st in enumerate(stretches):
+            inner = doc.char_span(st.start, st.end, alignment_mode="expand")
+            outer = doc.char_span(st.outer_start, st.outer_end, alignment_mode="expand")
+            ir = (inner.start, inner.end) if inner is not None else (0, 0)
+            orr = (outer.start, outer.end) if outer is not None else ir
+            self.tok_ranges.append(ir)
+            self.outer_ranges.append(orr)
+            for i in range(orr[0], orr[1]):
+                self.quoted.setdefault(i, si)
+        self.paras = _para_starts(self.text)
+        ents = [e for e in doc.ents if e.label_ in _NAMED]
+        self.ents = ents
+        self.ent_starts = [e.start_char for e in ents]
+        self.actors = [a for a in (doc._.extractor_actors or []) if isinstance(a, dict)]
+        self._mention_index: list[tuple[int, int, dict[str, Any]]] = sorted(
+            (m["start"], m["end"], a) for a in self.actors for m in a.get("mentions") or []
+            if isinstance(m, dict) and "start" in m and "end" in m)
+        self._mention_starts = [m[0] for m in self._mention_index]
+
+    # -- driver ---------------------------------------------------------------------------
+    def run(self) -> list[dict[str, Any]]:
+        cues = [self._find_cue(si) for si in range(len(self.stretches))]
+        groups: list[list[int]] = []
+        for si, st in enumerate(self.stretches):
+            prev = groups[-1] if groups else None
+            if prev is not None:
+                last = self.stretches[prev[-1]]
+                same_para = last.para == st.para and last.closed
+                cue, pcue = cues[si], next((cues[j] for j in prev if cues[j] is not None), None)
+                if same_para and ((cue is not None and pcue is not None and cue[0].i == pcue[0].i)
+                                  or (cue is None and not self._is_title(si))):
+                    prev.append(si)
+                    continue
+            groups.append([si])
+        quotes: list[dict[str, Any]] = []
+        last_speaker: tuple[dict[str, Any], int] | None = None
+        for group in groups:
+            cue_info = next((cues[j] for j in group if cues[j] is not None), None)
+            first = self.stretches[group[0]]
+            speaker: dict[str, Any] | None = None
+            cue_out = None
+            if cue_info is not None:
+                cue_tok, speaker_tok, method = cue_info
+                cue_out = _cue_dict(cue_tok)
+                if speaker_tok is not None:
+                    speaker = self._speaker(speaker_tok, method, last_speaker)
+            if speaker is None:
+                speaker = self._layout_speaker(group)
+            if speaker is None and last_speaker is not None and cue_info is None:
+                prev_sp, prev_para = last_speaker
+                if first.para - prev_para <= 1:
+                    speaker = dict(prev_sp, method="adjacent")
+            if cue_info is None and speaker is None and self._is_nonquote(group):
+                continue
+            frags = [{"text": self.text[self.stretches[j].start:self.stretches[j].end],
+                      "start": self.stretches[j].start, "end": self.stretches[j].end} for j in group]
+            quotes.append({
+                "id": "",
+                "text": " … ".join(f["text"] for f in frags),
+                "start": frags[0]["start"], "end": frags[-1]["end"],
+                "fragments": frags,
+                "kind": self._kind(group[0]),
+                "speaker": speaker,
+                "cue": cue_out,
+            })
+            if speaker is not None:
+                last_speaker = (speaker, self.stretches[group[-1]].para)
+        for n, q in enumerate(quotes, 1):
+            q["id"] = f"q{n}"
+        return quotes
+
+    # -- regions --------------------------------------------------------------------------
+    def _para_bounds(self, si: int) -> tuple[int, int]:
+        st = self.stretches[si]
+        i = bisect.bisect_right(self.paras, st.outer_start) - 1
+        ps = self.paras[i] if i >= 0 else 0
+        pe = self.text.find("\n", st.outer_end)
+        return ps, (len(self.text) if pe < 0 else pe)
+
+    def _regions(self, si: int) -> tuple[list[Token], list[Token]]:
+        """Tokens outside quotes before the opening mark (nearest first) and after the closing mark."""
+        doc = self.doc
+        ps, pe = self._para_bounds(si)
+        o0, o1 = self.outer_ranges[si]
+        before: list[Token] = []
+        i = o0 - 1
+        while i >= 0 and len(before) < _MAX_REGION:
+            t = doc[i]
+            if t.idx < ps or i in self.quoted or t.text in _TERMINATORS:
+                break
+            before.append(t)
+            i -= 1
+        after: list[Token] = []
+        i = o1
+        while i < len(doc) and len(after) < _MAX_REGION:
+            t = doc[i]
+            if t.idx >= pe or i in self.quoted or t.text in _TERMINATORS:
+                break
+            after.append(t)
+            i += 1
+        return before, after
+
+    # -- cue ------------------------------------------------------------------------------
+    def _is_cue(self, t: Token) -> bool:
+        if t.lower_ == "according":
+            return t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to"
+        return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.speech and t.lemma_.lower() != "be"
+
+    def _find_cue(self, si: int) -> tuple[Token, Token | None, str] | None:
+        """(cue token, speaker token or None, method) for stretch si, or None."""
+        doc = self.doc
+        a, b = self.tok_ranges[si]
+        if b <= a:
+            return None
+        qtoks = range(a, b)
+        before, after = self._regions(si)
+        ancestors: dict[int, int] = {}
+        roots = [doc[i] for i in qtoks if not (a <= doc[i].head.i < b) or doc[i].head.i == i]
+        for r in roots[:6]:
+            depth = 0
+            h = r
+            while depth < 5 and h.head.i != h.i:
+                h = h.head
+                depth += 1
+                if not (a <= h.i < b):
+                    ancestors.setdefault(h.i, depth)
+        root_ids = {r.i for r in roots}
+        best: tuple[float, Token] | None = None
+        for region, side in ((before, "before"), (after, "after")):
+            for dist, t in enumerate(region):
+                if not self._is_cue(t):
+                    continue
+                score = -0.25 * dist
+                if t.i in ancestors:
+                    score += 6 - ancestors[t.i]
+                elif t.head.i in root_ids or (a <= t.head.i < b):
+                    score += 5
+                if side == "after" and dist <= 6:
+                    score += 1.5
+                if side == "before" and dist <= 3:
+                    score += 1
+                if self._reports_other(t, a, b):
+                    score -= 8
+                if best is None or score > best[0]:
+                    best = (score, t)
+        if best is None or best[0] < -6:
+            return None
+        cue = best[1]
+        spk, method = self._subject(cue, a, b)
+        return cue, spk, method
+
+    def _reports_other(self, cue: Token, a: int, b: int) -> bool:
+        """True when the cue's own clausal complement lies outside every quotation
+        (then the cue introduces indirect speech, not our quote)."""
+        for c in cue.children:
+            if c.dep_ in ("ccomp", "xcomp") and c.i not in self.quoted and not (a <= c.i < b):
+                sub = range(c.left_edge.i, c.right_edge.i + 1)
+                if not any(i in self.quoted for i in sub) and c.pos_ in ("VERB", "AUX"):
+                    if c.dep_ == "xcomp" and c.lemma_ in self.speech:
+                        continue
+                    return True
+        return False
+
+    def _subject(self, cue: Token, a: int, b: int) -> tuple[Token | None, str]:
+        if cue.lower_ == "according":
+            to = cue.doc[cue.i + 1]
+            for c in to.children:
+                if c.dep_ == "pobj":
+                    return c, "according_to"
+            nxt = cue.i + 2
+            if nxt < len(cue.doc) and cue.doc[nxt].pos_ in ("PROPN", "NOUN", "PRON", "DET"):
+                return self._noun_head(cue.doc[nxt]), "according_to"
+            return None, "according_to"
+        t = cue
+        for _ in range(4):
+            for c in t.children:
+                if c.dep_ == "agent":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            return g, "explicit"
+            for c in t.children:
+                if c.dep_ in _SUBJ_DEPS and not (a <= c.i < b) and c.i not in self.quoted:
+                    if c.lower_ in _RELATIVE and t.dep_ == "relcl":
+                        return t.head, "explicit"
+                    return c, "explicit"
+            if t.dep_ == "relcl":
+                return t.head, "explicit"
+            if t.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp", "ccomp", "parataxis") and t.head.i != t.i:
+                if a <= t.head.i < b:
+                    break
+                t = t.head
+                continue
+            break
+        # inverted or unparsed: first noun after the cue, outside quotes
+        doc = cue.doc
+        for i in range(cue.i + 1, min(len(doc), cue.i + 6)):
+            tok = doc[i]
+            if i in self.quoted or tok.text in _TERMINATORS:
+                break
+            if tok.pos_ in ("PROPN", "PRON") or (tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "dobj", "attr")):
+                if tok.dep_ == "dobj" and tok.pos_ == "PRON":
+                    continue
+                return self._noun_head(tok), "explicit"
+        return None, "explicit"
+
+    @staticmethod
+    def _noun_head(t: Token) -> Token:
+        """Climb compound/flat links to the head noun of the phrase."""
+        while t.dep_ in ("compound", "flat", "nmod", "amod", "det", "poss") and t.head.i != t.i and t.head.i > t.i:
+            t = t.head
+        return t
+
+    # -- speaker --------------------------------------------------------------------------
+    def _entity_of(self, t: Token) -> Span | None:
+        ent = t.ent_type_
+        if ent in _NAMED:
+            i = bisect.bisect_right(self.ent_starts, t.idx) - 1
+            if i >= 0 and self.ents[i].start <= t.i < self.ents[i].end:
+                return self.ents[i]
+        return None
+
+    def _mention_span(self, t: Token) -> tuple[Span, str]:
+        """The span naming or referring to the speaker, and how it refers (explicit/pronoun/nominal)."""
+        doc = self.doc
+        ent = self._entity_of(t)
+        if ent is not None:
+            return ent, "explicit"
+        if t.pos_ == "PRON" or t.lower_ in _PRONOUNS_PERSON or t.lower_ in _PRONOUNS_GROUP:
+            return doc[t.i:t.i + 1], "pronoun"
+        for c in t.children:  # "A Kremlin spokesperson, Dmitry Peskov,"
+            if c.dep_ == "appos":
+                e = self._entity_of(c)
+                if e is not None and e.label_ in ("PERSON", "ORG"):
+                    return e, "explicit"
+        # a proper-noun compound inside the phrase ("Kremlin spokesman Dmitry Peskov" mis-parsed)
+        start = t.i
+        for c in t.children:
+            if c.i < t.i and c.dep_ in ("det", "compound", "amod", "poss", "nmod", "nummod", "case", "punct"):
+                start = min(start, c.left_edge.i)
+        while start < t.i and doc[start].is_punct:
+            start += 1
+        span = doc[start:t.i + 1]
+        for tok in span:
+            e = self._entity_of(tok)
+            if e is not None and e.label_ in ("PERSON",) and e.end == t.i + 1:
+                return e, "explicit"
+        return span, "nominal"
+
+    def _speaker(self, t: Token, method: str, last: tuple[dict[str, Any], int] | None) -> dict[str, Any]:
+        span, kind = self._mention_span(t)
+        mention = {"text": span.text, "start": span.start_char, "end": span.end_char}
+        if method == "explicit" and kind != "explicit":
+            method = kind
+        name, actor_id = None, None
+        if kind == "explicit":
+            name, actor_id = self._resolve_name(span)
+        elif kind == "pronoun":
+            ref = self._resolve_pronoun(span[0], last)
+            if ref is not None:
+                name, actor_id = ref
+        else:
+            ref = self._resolve_nominal(span, last)
+            if ref is not None:
+                name, actor_id = ref
+        if name is None:
+            name = span.text
+        return {"name": name, "actor_id": actor_id, "mention": mention, "method": method}
+
+    def _actor_at(self, start: int, end: int) -> dict[str, Any] | None:
+        i = bisect.bisect_left(self._mention_starts, start)
+        for j in range(max(0, i - 3), min(len(self._mention_index), i + 3)):
+            ms, me, actor = self._mention_index[j]
+            if ms < end and start < me:
+                return actor
+        return None
+
+    def _resolve_name(self, span: Span) -> tuple[str, str | None]:
+        actor = self._actor_at(span.start_char, span.end_char)
+        if actor is None and self.actors:
+            words = _words(span.text)
+            for a in self.actors:
+                aliases = [a.get("name") or ""] + list(a.get("aliases") or [])
+                if any(_words(al) == words for al in aliases if al):
+                    actor = a
+                    break
+        if actor is not None and actor.get("name"):
+            return actor["name"], actor.get("id")
+        return self._fullest(span.text, span.label_ or "PERSON"), None
+
+    def _fullest(self, mention: str, label: str) -> str:
+        """The longest PERSON/ORG entity text in the doc sharing a word with `mention`."""
+        words = _words(mention)
+        best = mention
+        if not words:
+            return best
+        for e in self.ents:
+            if e.label_ not in ("PERSON", "ORG") or len(e.text) <= len(best):
+                continue
+            if label in ("PERSON", "ORG") and e.label_ != label:
+                continue
+            ew = _words(e.text)
+            if words <= ew:
+                best = e.text
+        return best
+
+    def _resolve_pronoun(self, pron: Token, last: tuple[dict[str, Any], int] | None) -> tuple[str, str | None] | None:
+        """he/she -> the nearest preceding PERSON; they/it/we -> the nearest preceding ORG
+        (or the previous quotation's speaker when it is close)."""
+        want = "PERSON" if pron.lower_ in _PRONOUNS_PERSON else "ORG"
+        i = bisect.bisect_left(self.ent_starts, pron.idx) - 1
+        limit = pron.idx - 2500
+        while i >= 0 and self.ent_starts[i] >= limit:
+            e = self.ents[i]
+            if e.label_ == want and e.end <= pron.i and e.start not in self.quoted:
+                return self._resolve_name(e)
+            i -= 1
+        if last is not None:
+            return last[0]["name"], last[0].get("actor_id")
+        return None
+
+    def _resolve_nominal(self, span: Span, last: tuple[dict[str, Any], int] | None) -> tuple[str, str | None] | None:
+        """"the spokesman" -> an actor with that title, or a name next to that noun earlier on."""
+        head = span[-1].lower_
+        for a in self.actors:
+            if any(head in (tt or "").lower().split() for tt in a.get("titles") or []):
+                return a.get("name"), a.get("id")
+        # "Dmitry Peskov, the Kremlin spokesman" / "Kremlin spokesman Dmitry Peskov" earlier
+        text = self.text
+        pos = text.lower().rfind(head, 0, span.start_char)
+        tries = 0
+        while pos >= 0 and tries < 5:
+            tries += 1
+            window = self.doc.char_span(max(0, pos - 60), min(len(text), pos + 60), alignment_mode="expand")
+            if window is not None:
+                best = None
+                for e in window.ents:
+                    if e.label_ == "PERSON" or (e.label_ == "ORG" and head not in ("spokesman", "spokeswoman")):
+                        d = abs(e.start_char - pos)
+                        if best is None or d < best[0]:
+                            best = (d, e)
+                if best is not None and best[1].label_ == "PERSON":
+                    return self._resolve_name(best[1])
+            pos = text.lower().rfind(head, 0, pos)
+        return None
+
+    # -- layouts --------------------------------------------------------------------------
+    def _layout_speaker(self, group: list[int]) -> dict[str, Any] | None:
+        """"From X:" / "X:" lead-ins and a trailing "— X"."""
+        doc = self.doc
+        si = group[0]
+        before, _ = self._regions(si)
+        if before and before[0].text == ":":
+            for t in before[1:6]:
+                e = self._entity_of(t)
+                if e is not None and e.label_ in ("PERSON", "ORG"):
+                    return self._speaker(e.root, "colon", None)
+        _, after = self._regions(group[-1])
+        if after and after[0].text in _DASHES:
+            for t in after[1:5]:
+                e = self._entity_of(t)
+                if e is not None and e.label_ in ("PERSON", "ORG"):
+                    return self._speaker(e.root, "dash", None)
+        # a previous paragraph ending with ":" ("Kerry wrote:")
+        st = self.stretches[si]
+        if not before and st.outer_start in self.paras:
+            k = self.paras.index(st.outer_start)
+            if k > 0:
+                prev_end = st.outer_start - 1
+                while prev_end > 0 and self.text[prev_end - 1].isspace():
+                    prev_end -= 1
+                if self.text[prev_end - 1:prev_end] == ":":
+                    span = doc.char_span(self.paras[k - 1], prev_end, alignment_mode="expand")
+                    if span is not None:
+                        for t in reversed(span):
+                            if self._is_cue(t):
+                                spk, method = self._subject(t, -1, -1)
+                                if spk is not None:
+                                    return self._speaker(spk, method, None)
+                        for t in reversed(span):
+                            e = self._entity_of(t)
+                            if e is not None and e.label_ in ("PERSON", "ORG"):
+                                return self._speaker(e.root, "colon", None)
+        return None
+
+    # -- kinds and filters ----------------------------------------------------------------
+    def _kind(self, si: int) -> str:
+        st = self.stretches[si]
+        first = self.text[st.start]
+        prev = self.text[:st.outer_start].rstrip()
+        lead = prev[-1:] if prev else ""
+        sentence_start = lead in ("", ".", "!", "?", ":", ",", "\n", "”", '"', "—", "–") or \
+            st.outer_start in self.paras or prev.endswith("''")
+        if (first.isupper() or first.isdigit() or first in "….") and sentence_start:
+            return "direct"
+        return "partial"
+
+    def _is_title(self, si: int) -> bool:
+        before, _ = self._regions(si)
+        return any(t.lower_ in self.works for t in before[:3])
+
+    def _is_nonquote(self, group: list[int]) -> bool:
+        """No cue and no speaker: a title, a scare quote or a nickname, unless it is long."""
+        words = sum(len(self.text[self.stretches[j].start:self.stretches[j].end].split()) for j in group)
+        return words <= 4 or self._is_title(group[0])
+
+
+def _para_starts(text: str) -> list[int]:
+    out = [0]
+    i = text.find("\n")
+    while i >= 0:
+        out.append(i + 1)
+        i = text.find("\n", i + 1)
+    return out
+
+
+def _words(s: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(s.lower()) if w not in _STOP)
+
+
+def _cue_dict(t: Token) -> dict[str, Any]:
+    if t.lower_ == "according" and t.i + 1 < len(t.doc):
+        nxt = t.doc[t.i + 1]
+        return {"text": t.doc.text[t.idx:nxt.idx + len(nxt.text)], "lemma": "according to",
+                "start": t.idx, "end": nxt.idx + len(nxt.text)}
+    return {"text": t.text, "lemma": t.lemma_.lower(), "start": t.idx, "end": t.idx + len(t.text)}
