@@ -29,7 +29,7 @@ lint: $(STAMP)
 
 # Regenerate tests/golden/ from samples/ (review the diff before committing).
 golden: $(STAMP)
-	$(BIN)/python -m tests.make_golden
+	$(BIN)/python tests/make_golden.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py

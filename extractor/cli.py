@@ -106,9 +106,9 @@ def main_command(
         _err(f"error: {exc}")
         raise typer.Exit(2) from None
     try:
-        from .api import Extractor
+        from .api import load
 
-        extractor = Extractor(model)
+        extractor = load(model)
     except ModelNotFoundError as exc:
         if writer:
             writer.abort()

@@ -45,7 +45,7 @@ def detect_layout(text: str) -> dict[str, Any]:
     lines = [(s, e) for s, e in _lines(text)]
     nonblank = [(s, e) for s, e in lines if text[s:e].strip()]
     layout: dict[str, Any] = {"title": None, "byline": None, "footer": None, "dateline": None,
-                              "body_start": 0, "body_end": len(text)}
+                              "body_start": 0, "body_end": len(text), "published": detect_published(text)}
     if not nonblank:
         return layout
     # footer credit line ("Source: Euro News") at the very end
@@ -82,7 +82,8 @@ def detect_layout(text: str) -> dict[str, Any]:
     if nonblank:
         s, e = nonblank[0]
         m = _DATELINE.match(text[s:e])
-        if m and m.group("place").strip().isupper() and len(m.group("place").strip()) >= 3:
+        city = m.group("place").split(",")[0].strip() if m else ""
+        if m and city.isupper() and len(city) >= 3:
             place = m.group("place").strip()
             agency = m.group("agency")
             layout["dateline"] = {
@@ -91,6 +92,46 @@ def detect_layout(text: str) -> dict[str, Any]:
                 "agency": _AGENCIES.get(agency.strip(), agency.strip()) if agency else None,
             }
     return layout
+
+
+# Publication date near the top: "Published: Nov. 14, 2024", "Updated 2024-11-14 10:32",
+# "KYIV, Ukraine, Nov. 14, 2024 (Reuters) —", or a line holding only a date. Year required.
+_PUB_DATE = (r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+             r"(?:(?P<y1>\d{4})-(?P<m1>\d\d)-(?P<d1>\d\d)"
+             r"|(?P<mon2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})"
+             r"|(?P<d3>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon3>[A-Z][a-z]{2,8})\.?,?\s+(?P<y3>\d{4}))\b")
+_PUB_LINES = (
+    re.compile(r"^\s*(?:(?:First\s+|Originally\s+)?Published|Posted|(?:Last\s+)?Updated)(?:\s+on)?\s*[:\-–—|]?\s*"
+               + _PUB_DATE, re.IGNORECASE),
+    re.compile(r"^[A-Z][A-Z.'’\- ]{2,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,40}?)?,\s*" + _PUB_DATE),
+    re.compile(r"^\s*" + _PUB_DATE + r"[\s\d:.,apmAPMGTUCESD|/()-]*$"),
+)
+
+
+def detect_published(text: str, max_lines: int = 6) -> str | None:
+    """ISO publication date from a "Published/Updated" line, a dated dateline or a date-only line
+    among the first `max_lines` non-blank lines ("Published" beats "Updated")."""
+    from datetime import date, datetime
+
+    found: list[tuple[int, str]] = []
+    lines = [ln for ln in text[:3000].splitlines() if ln.strip()][:max_lines]
+    for line in lines:
+        for rx in _PUB_LINES:
+            m = rx.match(line)
+            if not m:
+                continue
+            g = m.groupdict()
+            try:
+                if g["y1"]:
+                    day = date(int(g["y1"]), int(g["m1"]), int(g["d1"]))
+                else:
+                    mon, d, y = (g["mon2"], g["d2"], g["y2"]) if g["mon2"] else (g["mon3"], g["d3"], g["y3"])
+                    day = date(int(y), datetime.strptime(mon[:3], "%b").month, int(d))
+            except ValueError:
+                continue
+            found.append((1 if re.match(r"\s*(?:Last\s+)?Updated", line, re.IGNORECASE) else 0, day.isoformat()))
+            break
+    return min(found)[1] if found else None
 
 
 class LayoutComponent:
