@@ -8,9 +8,11 @@ from extractor.components.layout import detect_layout
 
 
 @pytest.mark.parametrize("text,title", [
-    ("Quake kills 12 in Turkey\nAn earthquake struck eastern Turkey on Monday, killing 12 people.", "Quake kills 12 in Turkey"),
+    ("Quake kills 12 in Turkey\nAn earthquake struck eastern Turkey on Monday, killing 12 people.",
+     "Quake kills 12 in Turkey"),
     ("Floods in Pakistan\n\nHeavy rain flooded Sindh province. Dozens were displaced.", "Floods in Pakistan"),
-    ("  Protests spread in Nairobi  \n\nThousands marched through the capital on Tuesday.", "Protests spread in Nairobi"),
+    ("  Protests spread in Nairobi  \n\nThousands marched through the capital on Tuesday.",
+     "Protests spread in Nairobi"),
 ])
 def test_headline_found(text, title):
     layout = detect_layout(text)
