@@ -56,6 +56,11 @@ _NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 _DASHES = frozenset({"—", "–", "--", "-", "―"})
 _MAX_REGION = 60
 _WORD = re.compile(r"[A-Za-z0-9]+")
+# "PENCE: ..." transcript labels at the start of a quotation
+_LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
+# "” ― Jane Doe" credits after a quotation
+_DASH_NAME = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*"
+                        r"([A-Z][\w.'\u2019-]+(?:[ \t\u00a0]+(?:[A-Z][\w.'\u2019-]*|de|van|von|al|bin)){0,4})")
 _STOP = frozenset("the a an of and for in on at to from with by mr mrs ms dr s".split())
 
 
@@ -112,6 +117,7 @@ class _Context:
             for i in range(orr[0], orr[1]):
                 self.quoted.setdefault(i, si)
         self.paras = _para_starts(self.text)
+        self.para_set = frozenset(self.paras)
         ents = [e for e in doc.ents if e.label_ in _NAMED]
         self.ents = ents
         self.ent_starts = [e.start_char for e in ents]
@@ -150,6 +156,12 @@ class _Context:
                     speaker = self._speaker(speaker_tok, method, last_speaker)
             if speaker is None:
                 speaker = self._layout_speaker(group)
+            if speaker is None and cue_info is None:
+                speaker = self._prev_sentence_speaker(group[0])
+            if speaker is None and cue_info is None and self._kind(group[0]) == "partial":
+                subj = self._governing_subject(group[0])
+                if subj is not None:
+                    speaker = self._speaker(subj, "subject", last_speaker)
             if speaker is None and last_speaker is not None and cue_info is None:
                 prev_sp, prev_para = last_speaker
                 if first.para - prev_para <= 1:
@@ -208,6 +220,10 @@ class _Context:
     def _is_cue(self, t: Token) -> bool:
         if t.lower_ == "according":
             return t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to"
+        if t.i > 0 and t.doc[t.i - 1].lower_ in ("so", "so-") or t.lower_.startswith("so-"):
+            return False  # "so-called"
+        if t.i > 1 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ == "so":
+            return False
         return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.speech and t.lemma_.lower() != "be"
 
     def _find_cue(self, si: int) -> tuple[Token, Token | None, str] | None:
@@ -289,23 +305,74 @@ class _Context:
                     return c, "explicit"
             if t.dep_ == "relcl":
                 return t.head, "explicit"
-            if t.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp", "ccomp", "parataxis") and t.head.i != t.i:
+            if t.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp", "ccomp", "parataxis", "prep", "dobj", "pobj") \
+                    and t.head.i != t.i:
                 if a <= t.head.i < b:
                     break
                 t = t.head
                 continue
             break
-        # inverted or unparsed: first noun after the cue, outside quotes
         doc = cue.doc
-        for i in range(cue.i + 1, min(len(doc), cue.i + 6)):
-            tok = doc[i]
-            if i in self.quoted or tok.text in _TERMINATORS:
-                break
-            if tok.pos_ in ("PROPN", "PRON") or (tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "dobj", "attr")):
-                if tok.dep_ == "dobj" and tok.pos_ == "PRON":
+        # "“...,” Flynn, a top surrogate, said Monday": the first name between the quote and the cue
+        if b > 0 and a < cue.i and b <= cue.i:
+            for i in range(self.outer_ranges[self.quoted.get(b - 1, 0)][1] if (b - 1) in self.quoted else b, cue.i):
+                tok = doc[i]
+                if i in self.quoted:
                     continue
+                if (tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.pos_ in ("PROPN", "PRON")) \
+                        and tok.ent_type_ not in ("DATE", "TIME"):
+                    return self._noun_head(tok), "explicit"
+        # inverted "said Kevin Madden": a name right after the cue
+        for i in range(cue.i + 1, min(len(doc), cue.i + 4)):
+            tok = doc[i]
+            if i in self.quoted or tok.text in _TERMINATORS or tok.ent_type_ in ("DATE", "TIME"):
+                break
+            if tok.dep_ in ("nsubj", "nsubjpass") or tok.ent_type_ in ("PERSON", "ORG"):
                 return self._noun_head(tok), "explicit"
-        return None, "explicit"
+            if tok.pos_ not in ("DET", "ADJ", "PROPN", "NOUN", "PUNCT"):
+                break
+        # unparsed subject ("Obama and Clinton call them"): the nearest person/pronoun on the left
+        return self._left_name(cue), "explicit"
+
+    def _left_name(self, cue: Token) -> Token | None:
+        doc = cue.doc
+        found: Token | None = None
+        i = cue.i - 1
+        n = 0
+        while i >= 0 and n < 25:
+            tok = doc[i]
+            if i in self.quoted or tok.text in _TERMINATORS or "\n" in tok.text:
+                break
+            if tok.ent_type_ == "PERSON" or tok.lower_ in ("he", "she", "they"):
+                return self._noun_head(tok)
+            if found is None and tok.ent_type_ in ("ORG", "NORP"):
+                found = self._noun_head(tok)
+            i -= 1
+            n += 1
+        return found
+
+    def _governing_subject(self, si: int) -> Token | None:
+        """Subject of the verb that governs a partial quotation with no speech cue
+        ("Reid has gone after Trump as a “human leech”")."""
+        doc = self.doc
+        a, b = self.tok_ranges[si]
+        if b <= a:
+            return None
+        t = doc[a]
+        for _ in range(8):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            if a <= t.i < b:
+                continue
+            if t.i in self.quoted:
+                return None
+            if t.pos_ in ("VERB", "AUX"):
+                for c in t.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted and c.lower_ not in _RELATIVE \
+                            and c.pos_ in ("PROPN", "NOUN", "PRON") and c.lower_ not in ("it", "this", "that"):
+                        return c
+        return None
 
     @staticmethod
     def _noun_head(t: Token) -> Token:
@@ -448,10 +515,68 @@ class _Context:
         return None
 
     # -- layouts --------------------------------------------------------------------------
+    def _label_speaker(self, si: int) -> dict[str, Any] | None:
+        """Transcript style: the quotation opens with a speaker label ("PENCE: Well, ...")."""
+        st = self.stretches[si]
+        m = _LABEL.match(self.text, st.start, st.end)
+        if m is None:
+            return None
+        s, e = m.start(1), m.end(1)
+        name = self._name_for_text(self.text[s:e], s, e)
+        return {"name": name[0], "actor_id": name[1], "mention": {"text": self.text[s:e], "start": s, "end": e},
+                "method": "label"}
+
+    def _dash_speaker(self, si: int) -> dict[str, Any] | None:
+        """A trailing credit: “...” ― Jane Doe"""
+        st = self.stretches[si]
+        m = _DASH_NAME.match(self.text, st.outer_end)
+        if m is None:
+            return None
+        s, e = m.start(1), m.end(1)
+        name = self._name_for_text(self.text[s:e], s, e)
+        return {"name": name[0], "actor_id": name[1], "mention": {"text": self.text[s:e], "start": s, "end": e},
+                "method": "dash"}
+
+    def _name_for_text(self, mention: str, s: int, e: int) -> tuple[str, str | None]:
+        span = self.doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            actor = self._actor_at(s, e)
+            if actor is not None and actor.get("name"):
+                return actor["name"], actor.get("id")
+        return self._fullest(mention, "PERSON"), None
+
+    def _prev_sentence_speaker(self, si: int) -> dict[str, Any] | None:
+        """A quotation right after an attribution sentence of the same paragraph
+        ("..., Schiff said. “The other factor ...”") continues that speaker."""
+        doc = self.doc
+        o0 = self.outer_ranges[si][0]
+        ps, _ = self._para_bounds(si)
+        i = o0 - 1
+        if i < 0 or doc[i].text not in _TERMINATORS or doc[i].idx < ps:
+            return None
+        i -= 1
+        n = 0
+        while i >= 0 and n < _MAX_REGION and doc[i].idx >= ps and i not in self.quoted \
+                and doc[i].text not in _TERMINATORS:
+            t = doc[i]
+            if self._is_cue(t):
+                spk, method = self._subject(t, -1, -1)
+                if spk is not None and not self._reports_other(t, -1, -1):
+                    sp = self._speaker(spk, method, None)
+                    sp["method"] = "adjacent"
+                    return sp
+            i -= 1
+            n += 1
+        return None
+
     def _layout_speaker(self, group: list[int]) -> dict[str, Any] | None:
         """"From X:" / "X:" lead-ins and a trailing "— X"."""
         doc = self.doc
         si = group[0]
+        for fn in (self._label_speaker, self._dash_speaker):
+            sp = fn(si if fn is self._label_speaker else group[-1])
+            if sp is not None:
+                return sp
         before, _ = self._regions(si)
         if before and before[0].text == ":":
             for t in before[1:6]:
@@ -466,14 +591,14 @@ class _Context:
                     return self._speaker(e.root, "dash", None)
         # a previous paragraph ending with ":" ("Kerry wrote:")
         st = self.stretches[si]
-        if not before and st.outer_start in self.paras:
-            k = self.paras.index(st.outer_start)
-            if k > 0:
-                prev_end = st.outer_start - 1
-                while prev_end > 0 and self.text[prev_end - 1].isspace():
-                    prev_end -= 1
-                if self.text[prev_end - 1:prev_end] == ":":
-                    span = doc.char_span(self.paras[k - 1], prev_end, alignment_mode="expand")
+        if not before and st.outer_start in self.para_set:
+            prev_end = st.outer_start - 1
+            while prev_end > 0 and self.text[prev_end - 1].isspace():
+                prev_end -= 1
+            if prev_end > 0 and self.text[prev_end - 1] == ":":
+                prev_start = self.text.rfind("\n", 0, prev_end) + 1
+                if True:
+                    span = doc.char_span(prev_start, prev_end, alignment_mode="expand")
                     if span is not None:
                         for t in reversed(span):
                             if self._is_cue(t):
@@ -493,7 +618,7 @@ class _Context:
         prev = self.text[:st.outer_start].rstrip()
         lead = prev[-1:] if prev else ""
         sentence_start = lead in ("", ".", "!", "?", ":", ",", "\n", "”", '"', "—", "–") or \
-            st.outer_start in self.paras or prev.endswith("''")
+            st.outer_start in self.para_set or prev.endswith("''")
         if (first.isupper() or first.isdigit() or first in "….") and sentence_start:
             return "direct"
         return "partial"
