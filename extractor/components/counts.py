@@ -1,17 +1,807 @@
-"""PLACEHOLDER: being written (see the issue tracker); produces nothing yet."""
+"""Casualty counts ("at least six killed") and weapon counts ("shot down 145 Russian drones").
+
+How it works, per amount found by `extractor.numbers.find_numbers`:
+1. Find what is counted: the noun the number modifies ("six fatalities", "23 Shahed drones"),
+   the noun after "of" in a partitive ("74 of the 117 drones", "23 of which"), or nothing
+   ("injuring seven", "eight over the Kursk region").
+2. A weapon noun gives a weapon entry; the action comes from the governing verb (object,
+   passive subject, "attacked ... with N drones", relative clause), the operator from a
+   demonym on the noun or the attacker of the sentence, `by` from the reporting source.
+3. A person noun, a casualty noun or a bare number gives a casualty entry when a casualty
+   word ties it to a kind: a governing verb ("killed two people"), a predicate after it
+   ("three soldiers died", "12 dead"), a word inside the phrase ("eight injured residents"),
+   a toll ("the death toll rose to 25"), or an "including ..." subset of an earlier entry.
+4. The same fact repeated (headline, lead, quote) is kept once, the first time it is seen.
+
+All vocabulary lives in models/lexicons/counts/ (see counts_lexicon.py).
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from ..numbers import NumberMatch, find_numbers
+from .base import DataComponent
+from .counts_lexicon import FILES, CountsLexicon
+
+# Tiny grammatical sets (not vocabulary): entity labels that are never counts, pronouns that
+# point back, reporting verbs whose subject is the source, auxiliaries/adverbs allowed
+# between a counted phrase and its predicate.
+_NOT_COUNT_ENTS = frozenset(["DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"])
+_BACK_PRONOUNS = frozenset(["them", "which", "those", "these", "whom"])
+_REPORT_VERBS = frozenset(["say", "report", "confirm", "announce", "claim", "state", "add", "tell", "write",
+                           "post", "note", "publish", "record", "update"])
+_SUBJ_PRONOUNS = frozenset(["it", "they", "he", "she", "we", "i", "you", "who", "that", "which"])
+_PRED_FILLER = frozenset(["be", "have", "also", "reportedly", "there", "later", "each", "all", "both", "now",
+                          "so", "far", "still", "were", "was", "been", "are", "is", "had", "has", "have",
+                          "being", "allegedly", "subsequently", "initially", "then", "confirmed", "reported"])
+_PLACE_PREPS = frozenset(["in", "over", "near", "at", "above", "across", "around", "outside", "of", "into", "on"])
+_DOWN_ACTIONS = frozenset(["shot_down", "intercepted", "destroyed"])
+_ACTION_CLASS = {"launched": "launched", "fired": "launched", "deployed": "launched", "shot_down": "downed",
+                 "intercepted": "downed", "destroyed": "downed", "struck": "struck"}
+_APOS = str.maketrans({"’": "'", "‘": "'"})
 
 
-class CountsComponent:
-    """Placeholder component."""
+@dataclass
+class _Entry:
+    """One found count before it becomes contract JSON."""
+
+    data: dict[str, Any]
+    sent_start: int
+    pos: int  # character position used for ordering/inheritance
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class CountsComponent(DataComponent):
+    """Writes doc._.extractor_casualties and doc._.extractor_weapons (contract shapes)."""
+
+    DATA_FILES: ClassVar[tuple[str, ...]] = FILES
 
     def __init__(self, nlp: Language, name: str) -> None:
-        self.nlp = nlp
-        self.name = name
+        super().__init__(nlp, name)
+        self.lex: CountsLexicon | None = None
 
-    def __call__(self, doc: Doc) -> Doc:
-        return doc
+    def _load(self, paths: dict[str, Path]) -> None:
+        self.lex = CountsLexicon.load(paths)
+        lex = self.lex
+        self._phrase_re = re.compile(
+            r"^\s*(?:" + "|".join(re.escape(p) for p in sorted(lex.cas_phrases, key=len, reverse=True)) + r")\b")
+
+    # ------------------------------------------------------------------------------------
+    def process(self, doc: Doc) -> None:
+        assert self.lex is not None
+        lex = self.lex
+        text = doc.text
+        places = [p for p in _place_mentions(doc) if p[2].lower().translate(_APOS) not in lex.demonyms]
+        state = _State()
+        layout = doc._.extractor_layout or {}
+        title = layout.get("title") if isinstance(layout, dict) else None
+        state.title_end = int(title["end"]) if isinstance(title, dict) and title.get("end") else 0
+        for m in find_numbers(text, vague=lex.vague, qualifiers=lex.qual_before, qualifiers_after=lex.qual_after):
+            if m.skip is not None:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            if any(t.ent_type_ in _NOT_COUNT_ENTS for t in span) and m.vague is None:
+                # NER says date/time/money...; trust it unless the number plainly counts people/weapons
+                nxt = doc[span.end] if span.end < len(doc) else None
+                if nxt is None or not (self._weapon_class(nxt) or nxt.lemma_.lower() in lex.people):
+                    continue
+            self._analyse(doc, m, span, places, state)
+        doc._.extractor_casualties = _dedupe(state.casualties, ("kind",), title_end=state.title_end)
+        doc._.extractor_weapons = _dedupe(state.weapons, ("weapon",), action_class=True, title_end=state.title_end)
+
+    # ------------------------------------------------------------------------------------
+    def _analyse(self, doc: Doc, m: NumberMatch, span: Span, places: list[tuple[int, int, str]],
+                 state: _State) -> None:
+        lex = self.lex
+        assert lex is not None
+        if m.start in state.consumed:
+            return
+        sent = span[0].sent
+        num_tok = span[-1]
+        nxt = doc[span.end] if span.end < sent.end else None
+        # --- what is counted
+        head: Token | None = None
+        partitive_total: NumberMatch | None = None
+        partitive_head: Token | None = None
+        if nxt is not None and nxt.lower_ == "of":
+            head, partitive_total = self._partitive(doc, span, sent)
+            partitive_head = head
+        else:
+            head = self._counted_noun(span, sent)
+        if head is not None and partitive_total is None and self._weapon_class_phrase(doc, span.end, head.i + 1):
+            wclass = self._weapon_class_phrase(doc, span.end, head.i + 1)
+        elif head is not None:
+            wclass = self._weapon_class(head)
+        else:
+            wclass = None
+        if wclass:
+            self._weapon(doc, m, span, head, wclass, partitive_total, partitive_head, places, state)
+            return
+        if head is not None:
+            hl = head.lemma_.lower()
+            is_person = hl in lex.people or head.lower_ in lex.people or (
+                head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS")) or hl in lex.cas_nouns \
+                or head.lower_ in lex.cas_nouns or head.lower_ in lex.cas_adjs
+            if not is_person:
+                return
+        self._casualty(doc, m, span, head, places, state)
+
+    # -- counted noun ----------------------------------------------------------------------
+    def _counted_noun(self, span: Span, sent: Span) -> Token | None:
+        """The noun the number counts ("six fatalities" -> fatalities), or None for a bare number."""
+        doc = span.doc
+        tok = span[-1]
+        h = tok.head
+        if tok.dep_ in ("nummod", "quantmod", "compound", "amod") and h.i > tok.i and h.i - tok.i <= 7 \
+                and h.pos_ in ("NOUN", "PROPN", "ADJ") and h.i < sent.end:
+            # "three Kh-22 supersonic cruise missiles": climb compounds to the phrase head
+            while h.dep_ == "compound" and h.head.i > h.i and h.head.i - tok.i <= 7 and h.head.pos_ in ("NOUN", "PROPN"):
+                h = h.head
+            if not any(doc[k].is_punct and doc[k].text not in "-‐" for k in range(tok.i + 1, h.i)):
+                return h
+        # linear fallback: adjectives / compounds / proper names up to the last noun
+        last: Token | None = None
+        for k in range(span.end, min(sent.end, span.end + 6)):
+            t = doc[k]
+            if t.pos_ in ("NOUN", "PROPN"):
+                last = t
+                if k + 1 < sent.end and doc[k + 1].pos_ in ("NOUN", "PROPN") and not doc[k + 1].is_punct:
+                    continue
+                break
+            if t.pos_ in ("ADJ", "NUM") or t.text in "-‐" or (t.tag_ in ("VBN", "VBG") and k + 1 < sent.end
+                                                               and doc[k + 1].pos_ in ("NOUN", "PROPN", "ADJ")):
+                continue
+            break
+        return last
+
+    def _partitive(self, doc: Doc, span: Span, sent: Span) -> tuple[Token | None, NumberMatch | None]:
+        """ "74 of the 117 drones" -> (drones, 117); "23 of which" / "26 of them" -> (antecedent, None)."""
+        of = doc[span.end]
+        total: NumberMatch | None = None
+        for k in range(of.i + 1, min(sent.end, of.i + 8)):
+            t = doc[k]
+            if t.lower_ in _BACK_PRONOUNS:
+                return self._antecedent(doc, span.start, sent), None
+            if t.like_num and total is None:
+                found = find_numbers(doc.text[t.idx:t.idx + 40])
+                if found and found[0].start == 0 and found[0].value is not None and found[0].skip is None:
+                    total = NumberMatch(t.idx, t.idx + found[0].end, found[0].text, found[0].value)
+                continue
+            if t.pos_ in ("NOUN", "PROPN"):
+                # climb compounds: "the 20 Shahed drones"
+                while k + 1 < sent.end and doc[k + 1].pos_ in ("NOUN", "PROPN") and not doc[k + 1].is_punct:
+                    k += 1
+                return doc[k], total
+            if t.pos_ in ("DET", "ADJ", "NUM") or t.text in "-‐":
+                continue
+            break
+        return None, None
+
+    def _antecedent(self, doc: Doc, before: int, sent: Span) -> Token | None:
+        """Nearest preceding plural noun that names weapons or people (this or the previous sentence)."""
+        assert self.lex is not None
+        lo = sent.start
+        if lo > 0:
+            lo = doc[lo - 1].sent.start
+        for k in range(before - 1, lo - 1, -1):
+            t = doc[k]
+            if t.pos_ in ("NOUN", "PROPN") and t.tag_ in ("NNS", "NNPS"):
+                if self._weapon_class(t) or t.lemma_.lower() in self.lex.people:
+                    return t
+                if k >= sent.start:
+                    return t  # nearest plural noun of the clause decides ("20 of them" = garages)
+        return None
+
+    def _weapon_class(self, tok: Token) -> str | None:
+        assert self.lex is not None
+        low, lem = tok.lower_, tok.lemma_.lower()
+        for name, klass in self.lex.weapon_names:
+            if " " in name:
+                continue
+            if low == name or lem == name or (low.endswith("s") and low[:-1] == name):
+                return klass
+        return None
+
+    def _weapon_class_phrase(self, doc: Doc, start: int, end: int) -> str | None:
+        """Multi-word weapon names inside the counted phrase ("glide bombs", "cruise missiles")."""
+        assert self.lex is not None
+        if end <= start:
+            return None
+        phrase = doc[start:end].text.lower()
+        for name, klass in self.lex.weapon_names:
+            if " " in name and re.search(r"\b" + re.escape(name) + r"s?\b", phrase):
+                return klass
+        return None
+
+    # -- weapons --------------------------------------------------------------------------
+    def _weapon(self, doc: Doc, m: NumberMatch, span: Span, head: Token | None, wclass: str,
+                total: NumberMatch | None, phead: Token | None, places: list[tuple[int, int, str]],
+                state: _State) -> None:
+        lex = self.lex
+        assert lex is not None and head is not None
+        sent = span[0].sent
+        partitive = phead is not None
+        anchor = span[-1] if partitive else head
+        action, verb = self._weapon_action(doc, anchor, span, head, sent)
+        if action is None:
+            if any(t.lemma_.lower() in lex.attack_context for t in sent):
+                action = "launched"
+            else:
+                return
+        operator = self._operator(doc, span, head, sent, verb, sentence_level=action not in _DOWN_ACTIONS) \
+            or state.operator_for(wclass) or self._doc_attacker(doc, state)
+        by = self._by(doc, verb, sent) if action in _DOWN_ACTIONS else None
+        if operator and by is None and action in _DOWN_ACTIONS:
+            by = None
+        # evidence: verb before (close) .. head noun, or number .. passive verb after
+        ev_start, ev_end = m.qstart, (head.idx + len(head.text)) if head.i >= span.end else m.end
+        if partitive and phead is not None and phead.i >= span.end:
+            ev_end = max(ev_end, phead.idx + len(phead.text))
+        if verb is not None:
+            vs, ve = _verb_extent(verb)
+            if vs < ev_start and span[0].i - verb.i <= 3 and verb.i < span[0].i \
+                    and not any(t.like_num for t in doc[verb.i + 1:span[0].i]):
+                ev_start = vs
+            elif verb.i > anchor.i and verb.i - anchor.i <= 5:
+                ev_end = max(ev_end, ve)
+        place = self._weapon_place(doc, head if not partitive else anchor, sent, places, verb)
+        entry = {"weapon": wclass, "count": m.value, "qualifier": m.qualifier, "vague": m.vague, "action": action,
+                 "operator": operator, "by": by, "place": place,
+                 "text": doc.text[ev_start:ev_end], "start": ev_start, "end": ev_end}
+        state.add_weapon(entry, sent.start)
+        if total is not None:
+            state.consumed.add(total.start)
+            ts, te = m.qstart, ev_end
+            state.add_weapon({"weapon": wclass, "count": total.value, "qualifier": "exact", "vague": None,
+                              "action": "launched", "operator": operator, "by": None, "place": None,
+                              "text": doc.text[ts:te], "start": ts, "end": te}, sent.start)
+        # per-region breakdown in the rest of the clause: "ten over Bryansk, eight over Kursk"
+        self._breakdown(doc, span, sent, entry, places, state)
+
+    def _weapon_action(self, doc: Doc, anchor: Token, span: Span, head: Token,
+                       sent: Span) -> tuple[str | None, Token | None]:
+        lex = self.lex
+        assert lex is not None
+        g = anchor
+        while g.dep_ == "conj" and g.head.i < g.i:
+            g = g.head
+        h = g.head
+        # relative clause on the counted noun: "117 drones that Russian forces launched"
+        for c in (head.children if anchor is head else ()):
+            if c.dep_ in ("relcl", "acl") and c.i > head.i:
+                act = self._verb_action(c, lex.act_object)
+                if act and (c.tag_ == "VBN" or any(x.dep_ in ("dobj", "nsubjpass") and x.lower_ in ("that", "which")
+                                                   for x in c.children) or c.dep_ == "relcl"):
+                    if not any(x.dep_ == "dobj" and x.i != head.i and x.lower_ not in ("that", "which")
+                               for x in c.children):
+                        return act, c
+        if g.dep_ in ("dobj", "obj", "nsubjpass", "conj", "appos", "attr", "oprd") and h.pos_ in ("VERB", "AUX", "NOUN",
+                                                                                                 "PROPN"):
+            act = self._verb_action(h, lex.act_object)
+            if act:
+                return act, h
+        if g.dep_ == "nsubj" and h.pos_ == "VERB":
+            passive = any(c.dep_ == "auxpass" for c in h.children) or (
+                h.tag_ == "VBN" and not any(c.dep_ in ("dobj", "aux") for c in h.children))
+            act = self._verb_action(h, lex.act_object) if passive else self._verb_action(h, lex.act_subject)
+            if act:
+                return act, h
+        if g.dep_ == "pobj":
+            p = h
+            hh = p.head
+            if p.lower_ == "with":
+                act = self._verb_action(hh, lex.act_with) or lex.act_nouns.get(hh.lemma_.lower())
+                if act:
+                    return act, hh
+                if hh.pos_ == "NOUN" and hh.lemma_.lower() in lex.attack_context:
+                    return "launched", hh
+            if p.lower_ == "of" and hh.pos_ == "NOUN":
+                act = lex.act_nouns.get(hh.lemma_.lower())
+                if act:
+                    return act, hh
+            if p.lower_ in ("of",) and hh.head.pos_ == "VERB":
+                act = self._verb_action(hh.head, lex.act_object)
+                if act:
+                    return act, hh.head
+        # linear fallback before: "Downing 18 drones", "shot down 145 Russian drones"
+        start = doc.char_span(span.start_char, span.end_char, alignment_mode="expand")
+        first = start[0].i if start is not None else span[0].i
+        k = first - 1
+        while k >= sent.start and first - k <= 4:
+            t = doc[k]
+            key = t.lower_ if t.lower_ in lex.act_object else t.lemma_.lower()
+            if key not in lex.act_object and t.lower_.endswith("ing") and t.lower_[:-3] in lex.act_object:
+                key = t.lower_[:-3]  # "Downing" tagged as a proper noun in headlines
+            if t.lower_ == "down" and k - 1 >= sent.start:
+                key2 = doc[k - 1].lemma_.lower() + " down"
+                if key2 in lex.act_object:
+                    return lex.act_object[key2], doc[k - 1]
+            if key in lex.act_object and t.pos_ in ("VERB", "PROPN", "NOUN") and t.lower_ not in lex.weapon_names:
+                if t.pos_ == "VERB" or t.lower_.endswith("ing"):
+                    return lex.act_object[key], t
+            if t.pos_ in ("VERB", "NOUN", "PROPN") and t.lower_ not in lex.qual_before:
+                break
+            k -= 1
+        # linear fallback after: "50 of the drones were shot down", "drones were downed"
+        k = (head.i if head.i > anchor.i else anchor.i) + 1
+        while k < sent.end and k <= anchor.i + 10:
+            t = doc[k]
+            if t.pos_ == "VERB":
+                act = self._verb_action(t, lex.act_object) if t.tag_ == "VBN" else self._verb_action(t, lex.act_subject)
+                return act, (t if act else None)
+            if t.is_punct or t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+                if not (t.pos_ in ("NOUN", "PROPN") and k <= head.i + 0):
+                    if t.is_punct or t.pos_ in ("PRON", "NUM") or t.dep_ != "pobj":
+                        break
+            k += 1
+        return None, None
+
+    def _verb_action(self, verb: Token, table: dict[str, str]) -> str | None:
+        lem = verb.lemma_.lower()
+        prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        if prt and f"{lem} {prt}" in table:
+            return table[f"{lem} {prt}"]
+        if lem in table:
+            return table[lem]
+        if verb.lower_ in table:
+            return table[verb.lower_]
+        return None
+
+    def _country(self, tok: Token) -> str | None:
+        """Short side name for a token: demonym ("Ukrainian" -> Ukraine) or a named place/group."""
+        assert self.lex is not None
+        low = tok.lower_.translate(_APOS)
+        if low in self.lex.demonyms:
+            return self.lex.demonyms[low]
+        if tok.ent_type_ in ("GPE",) and tok.pos_ == "PROPN":
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None:
+                return re.sub(r"^the\s+", "", ent.text, flags=re.I)
+        return None
+
+    def _doc_attacker(self, doc: Doc, state: _State) -> str | None:
+        """The side that attacks in the article (first one found), for counts that do not say it."""
+        if state.attacker is None:
+            state.attacker = ""
+            for sent in doc.sents:
+                who = self._sentence_attacker(sent)
+                if who:
+                    state.attacker = who
+                    break
+        return state.attacker or None
+
+    def _operator(self, doc: Doc, span: Span, head: Token, sent: Span, verb: Token | None,
+                  sentence_level: bool = True) -> str | None:
+        lex = self.lex
+        assert lex is not None
+        # demonym inside the counted phrase ("Ukrainian drones"), not "Iranian-made"
+        for k in range(span.end, head.i + 1):
+            t = doc[k]
+            if k + 1 < len(doc) and doc[k + 1].text in "-‐":
+                continue
+            c = self._country(t)
+            if c:
+                return c
+        for c in head.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and self._country(c):
+                return self._country(c)
+        # relative clause / participle: "drones that Russian forces launched", "rockets fired by Hezbollah"
+        for c in head.children:
+            if c.dep_ in ("relcl", "acl"):
+                for s in c.children:
+                    if s.dep_ == "nsubj":
+                        who = self._side(s)
+                        if who:
+                            return who
+                    if s.dep_ == "agent":
+                        for p in s.children:
+                            who = self._side(p)
+                            if who:
+                                return who
+                    if s.dep_ == "prep" and s.lower_ == "from":
+                        for p in s.children:
+                            who = self._side(p)
+                            if who:
+                                return who
+        return self._sentence_attacker(sent) if sentence_level else None
+
+    def _sentence_attacker(self, sent: Span) -> str | None:
+        """Side that attacks in a sentence: subject of launch/attack, or "Russian attacks/forces"."""
+        lex = self.lex
+        assert lex is not None
+        for t in sent:
+            lem = t.lemma_.lower()
+            if t.pos_ == "VERB" and lem in lex.act_with or lem in ("launch", "fire"):
+                for s in t.children:
+                    if s.dep_ == "nsubj":
+                        who = self._side(s)
+                        if who:
+                            return who
+            if t.pos_ == "NOUN" and (lem in lex.attack_context or lem in ("force", "troop")) and not any(
+                    c.dep_ == "compound" and c.lower_ == "air" for c in t.children) and t.dep_ not in ("nsubj",) \
+                    or (t.pos_ == "NOUN" and lem in ("force", "troop") and t.head.lemma_.lower() in lex.act_with):
+                for s in t.children:
+                    if s.dep_ in ("amod", "compound", "poss", "nmod"):
+                        who = self._side(s)
+                        if who:
+                            return who
+                    if s.dep_ == "prep" and s.lower_ == "from":
+                        for p in s.children:
+                            who = self._side(p)
+                            if who:
+                                return who
+        return None
+
+    def _side(self, tok: Token) -> str | None:
+        """Side named by a subject phrase: "Russia", "Russian forces", "Hezbollah"."""
+        c = self._country(tok)
+        if c:
+            return c
+        for ch in tok.children:
+            if ch.dep_ in ("amod", "compound", "poss", "nmod"):
+                c = self._country(ch)
+                if c:
+                    return c
+        if tok.ent_type_ in ("ORG", "NORP") and tok.lower_ in (self.lex.demonyms if self.lex else {}):
+            return self.lex.demonyms[tok.lower_] if self.lex else None
+        return None
+
+    def _by(self, doc: Doc, verb: Token | None, sent: Span) -> str | None:
+        """Who downed the weapons: the reporting source, else the verb's own named subject."""
+        if verb is not None:
+            v: Token | None = verb
+            seen = 0
+            while v is not None and seen < 6:
+                if v.lemma_.lower() in _REPORT_VERBS and v is not verb:
+                    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    if subj is not None and subj.lower_ not in _SUBJ_PRONOUNS:
+                        return _np_text(subj)
+                if v.head is v:
+                    break
+                v = v.head
+                seen += 1
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "to":
+                pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _np_text(pobj)
+        if verb is not None:
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ not in _SUBJ_PRONOUNS and subj.pos_ in ("NOUN", "PROPN"):
+                return _np_text(subj)
+        return None
+
+    def _weapon_place(self, doc: Doc, tok: Token, sent: Span, places: list[tuple[int, int, str]],
+                      verb: Token | None) -> str | None:
+        """A place tied to the count: "destroyed 30 of the drones over Bryansk"."""
+        after = max(tok.i, verb.i if verb is not None and verb.i > tok.i else tok.i)
+        lo = doc[after].idx + len(doc[after].text)
+        hi = doc[min(after + 8, sent.end - 1)].idx + len(doc[min(after + 8, sent.end - 1)].text)
+        for s, e, name in places:
+            if lo <= s < hi:
+                between = doc.text[lo:s]
+                if re.search(r"[,;]", between) or not re.search(r"\b(over|in|above|near)\b", between):
+                    return None
+                if doc.text[e:e + 2] in ("'s", "’s"):
+                    continue
+                # a list of places is not one place
+                if re.match(r"\s*(,|and\b)\s*[A-Z]", doc.text[e:e + 8]) and not re.match(r"\s*,\s*(the|a)\b", doc.text[e:e + 10]):
+                    return None
+                return name
+        return None
+
+    def _breakdown(self, doc: Doc, span: Span, sent: Span, entry: dict[str, Any],
+                   places: list[tuple[int, int, str]], state: _State) -> None:
+        """Bare counts later in the sentence that continue a list: "eight over the Kursk region, and two
+        over Tula region, as well as one in each of the regions of Smolensk, Ryazan and Moscow"."""
+        lex = self.lex
+        assert lex is not None
+        if entry.get("place") is None and not re.search(r"\b(over|in|above)\b", doc.text[span.end_char:span.end_char + 60]):
+            pass
+        tail = doc.text[entry["end"]:sent.end_char]
+        base = entry["end"]
+        for m in find_numbers(tail, vague=(), qualifiers=lex.qual_before):
+            if m.skip or m.value is None:
+                continue
+            s, e = base + m.start, base + m.end
+            rest = doc.text[e:sent.end_char]
+            pre = doc.text[max(entry["end"], s - 20):s]
+            if not re.search(r"(,|\band\b|\bwhile\b|\bwell as\b)\s*$", pre):
+                continue
+            each = re.match(r"\s+in each of\b", rest)
+            mm = re.match(r"\s+(?:were\s+|was\s+)?(?:\w+\s+)?(over|in|above|near)\s+", rest)
+            if not each and not mm:
+                continue
+            # stop at the next number
+            nxt_num = next((base + x.start for x in find_numbers(tail) if base + x.start > e), sent.end_char)
+            targets = [(ps, pe, name) for ps, pe, name in places if e < ps < nxt_num]
+            if not targets:
+                targets = _proper_names(doc, e, nxt_num)
+            if not targets:
+                continue
+            if not each:
+                targets = targets[:1]
+            for ps, pe, name in targets:
+                state.weapons.append(_Entry({**entry, "count": m.value, "qualifier": m.qualifier,
+                                             "place": name, "text": doc.text[s:pe], "start": s, "end": pe},
+                                            sent.start, s))
+            state.consumed.add(s)
+
+    # -- casualties -----------------------------------------------------------------------
+    def _casualty(self, doc: Doc, m: NumberMatch, span: Span, head: Token | None,
+                  places: list[tuple[int, int, str]], state: _State) -> None:
+        lex = self.lex
+        assert lex is not None
+        if m.start in state.consumed:
+            return
+        sent = span[0].sent
+        kind: str | None = None
+        ev_start, ev_end = m.qstart, (head.idx + len(head.text)) if head is not None else m.end
+        who: str | None = None
+        last = head if head is not None else span[-1]
+        if head is not None:
+            hl, hlow = head.lemma_.lower(), head.lower_
+            kind = lex.cas_nouns.get(hlow) or lex.cas_nouns.get(hl)
+            if kind is None and hlow in lex.cas_adjs and head.i == span.end:
+                kind = lex.cas_adjs[hlow]  # "21 injured", "12 dead"
+            if kind is None or hl in lex.people:
+                if hl in lex.people or head.ent_type_ == "NORP":
+                    who = "people" if hl in ("person", "people") else (None if hl == "other" else hlow)
+            # adjective inside the phrase: "eight injured residents"
+            if kind is None:
+                for k in range(span.end, head.i):
+                    t = doc[k]
+                    if t.lower_ in lex.cas_adjs:
+                        kind = lex.cas_adjs[t.lower_]
+                        break
+        # predicate after: "three soldiers died", "25 people were killed", "12 dead", "3 killed as ..."
+        if kind is None:
+            kind, end_tok = self._predicate_after(doc, last, sent)
+            if kind is not None and end_tok is not None:
+                ev_end = max(ev_end, end_tok.idx + len(end_tok.text))
+        # governing verb before: "killed at least two people", "injuring seven"
+        if kind is None:
+            kind, vtok = self._governing_verb(doc, span, head, sent)
+            if kind is not None and vtok is not None and vtok.idx < ev_start and span[0].i - vtok.i <= 5:
+                ev_start = vtok.idx
+        # toll: "the death toll rose to 25"
+        if kind is None:
+            kind, ttok = self._toll(doc, span, sent)
+            if kind is not None and ttok is not None:
+                ev_start = min(ev_start, ttok.idx)
+        # subset of an earlier count: "injuring seven, including two children"
+        if kind is None and head is not None:
+            before = doc.text[max(sent.start_char, m.qstart - 14):m.qstart].lower()
+            cue = next((c for c in lex.inherit_cues if re.search(r"\b" + re.escape(c) + r"\s+$", before)), None)
+            prev = state.last_casualty(sent.start, m.start)
+            if cue and prev is not None:
+                kind = prev["kind"]
+                ev_start = m.qstart - len(re.search(re.escape(cue) + r"\s+$", before).group())  # type: ignore[union-attr]
+        if kind is None:
+            return
+        place = _casualty_place(doc, span, sent, places)
+        entry = {"kind": kind, "count": m.value, "qualifier": m.qualifier, "vague": m.vague, "who": who,
+                 "place": place, "text": doc.text[ev_start:ev_end], "start": ev_start, "end": ev_end}
+        state.casualties.append(_Entry(entry, sent.start, m.start))
+
+    def _predicate_after(self, doc: Doc, last: Token, sent: Span) -> tuple[str | None, Token | None]:
+        lex = self.lex
+        assert lex is not None
+        k = last.i + 1
+        while k < sent.end and k <= last.i + 6:
+            t = doc[k]
+            low, lem = t.lower_, t.lemma_.lower()
+            rest = doc.text[t.idx:t.idx + 40].lower()
+            pm = self._phrase_re.match(rest)
+            if pm:
+                kind = lex.cas_phrases[pm.group().strip()]
+                endc = t.idx + pm.end()
+                end_tok = doc.char_span(t.idx, endc, alignment_mode="expand")
+                return kind, (end_tok[-1] if end_tok is not None else t)
+            if low in lex.cas_adjs and t.pos_ in ("ADJ", "VERB", "NOUN"):
+                if t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children) and lem not in ("die",):
+                    return None, None
+                return lex.cas_adjs[low], t
+            if t.pos_ == "VERB" and lem in lex.cas_verbs:
+                passive = t.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in t.children)
+                if lem in ("die", "drown", "flee") or (passive and not any(c.dep_ == "dobj" for c in t.children)):
+                    return lex.cas_verbs[lem], t
+                return None, None
+            if low in _PRED_FILLER or lem in _PRED_FILLER or t.pos_ in ("ADV", "AUX", "PART"):
+                k += 1
+                continue
+            if t.pos_ == "ADP" and k + 1 < sent.end and doc[k + 1].pos_ == "PROPN":
+                break
+            break
+        return None, None
+
+    def _governing_verb(self, doc: Doc, span: Span, head: Token | None, sent: Span) -> tuple[str | None, Token | None]:
+        lex = self.lex
+        assert lex is not None
+        g = head if head is not None else span[-1]
+        while g.dep_ == "conj" and g.head.i < g.i and g.head.pos_ != "VERB":
+            g = g.head
+        h = g.head
+        if g.dep_ in ("dobj", "obj", "nsubjpass", "oprd") and h.pos_ in ("VERB",) and h.lemma_.lower() in lex.cas_verbs:
+            if g.dep_ == "nsubjpass" or h.i < g.i:
+                return lex.cas_verbs[h.lemma_.lower()], h
+        # linear: the word right before the qualifier/number
+        k = span[0].i - 1
+        qs = doc.char_span(span.start_char, span.end_char)
+        while k >= sent.start and doc[k].idx >= 0 and (doc[k].lower_ in ("at", "least", "more", "than", "about", "some",
+                                                                         "nearly", "almost", "over", "up", "to", "around",
+                                                                         "another", "an", "additional", "the", "all",
+                                                                         "fewer", "less", "no", "roughly", "approximately",
+                                                                         "as", "many", "estimated", "a", "total", "of")):
+            k -= 1
+        del qs
+        if k >= sent.start:
+            t = doc[k]
+            if t.pos_ == "VERB" and t.lemma_.lower() in lex.cas_verbs and t.lemma_.lower() not in ("die",):
+                return lex.cas_verbs[t.lemma_.lower()], t
+        return None, None
+
+    def _toll(self, doc: Doc, span: Span, sent: Span) -> tuple[str | None, Token | None]:
+        lex = self.lex
+        assert lex is not None
+        k = span[0].i - 1
+        while k >= sent.start and span[0].i - k <= 9:
+            t = doc[k]
+            if t.lower_ in lex.toll_words:
+                prev = doc[k - 1].lower_ if k - 1 >= sent.start else ""
+                kind = lex.toll_kinds.get(prev, "killed")
+                return kind, (doc[k - 1] if prev in lex.toll_kinds else t)
+            if t.like_num or t.pos_ in ("NOUN", "PROPN") and t.dep_ != "npadvmod" or t.text in ";":
+                if t.ent_type_ not in ("DATE", "TIME"):
+                    return None, None
+            k -= 1
+        return None, None
+
+
+# ----------------------------------------------------------------------------------------
+class _State:
+    """Entries found so far in one document."""
+
+    def __init__(self) -> None:
+        self.casualties: list[_Entry] = []
+        self.weapons: list[_Entry] = []
+        self.consumed: set[int] = set()
+        self.attacker: str | None = None
+        self.title_end = 0
+
+    def add_weapon(self, entry: dict[str, Any], sent_start: int) -> None:
+        self.weapons.append(_Entry(entry, sent_start, entry["start"]))
+
+    def operator_for(self, wclass: str) -> str | None:
+        """Operator carried over from earlier weapons in the article (same class first)."""
+        for e in reversed(self.weapons):
+            if e.data["weapon"] == wclass and e.data["operator"]:
+                return e.data["operator"]
+        for e in reversed(self.weapons):
+            if e.data["operator"]:
+                return e.data["operator"]
+        return None
+
+    def last_casualty(self, sent_start: int, before: int) -> dict[str, Any] | None:
+        for e in reversed(self.casualties):
+            if e.sent_start == sent_start and e.pos < before:
+                return e.data
+        return None
+
+
+def _proper_names(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Runs of proper nouns between two character offsets (place names the NER missed)."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    out: list[tuple[int, int, str]] = []
+    if span is None:
+        return out
+    run: list[Token] = []
+    for t in list(span) + [None]:  # type: ignore[list-item]
+        if t is not None and t.pos_ == "PROPN" and t.text[:1].isupper():
+            run.append(t)
+            continue
+        if run:
+            s, e = run[0].idx, run[-1].idx + len(run[-1].text)
+            out.append((s, e, doc.text[s:e]))
+            run = []
+    return out
+
+
+def _verb_extent(verb: Token) -> tuple[int, int]:
+    """Character extent of a verb with its particle ("shot down")."""
+    end = verb.idx + len(verb.text)
+    for c in verb.children:
+        if c.dep_ == "prt" and c.i == verb.i + 1:
+            end = c.idx + len(c.text)
+    return verb.idx, end
+
+
+def _np_text(tok: Token) -> str:
+    """Canonical short name of a subject phrase: "Russia's defense ministry" (no article, straight apostrophe)."""
+    doc = tok.doc
+    start = tok.left_edge.i
+    while start < tok.i and doc[start].pos_ in ("DET",) or doc[start].is_punct and start < tok.i:
+        start += 1
+    text = doc[start:tok.i + 1].text
+    return text.translate(_APOS)
+
+
+def _place_mentions(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every place mention: from the places component, else GPE/LOC entities."""
+    out: list[tuple[int, int, str]] = []
+    for p in doc._.extractor_places or []:
+        for mt in p.get("mentions") or []:
+            out.append((mt["start"], mt["end"], p.get("name") or mt["text"]))
+    if not out:
+        for e in doc.ents:
+            if e.label_ in ("GPE", "LOC"):
+                out.append((e.start_char, e.end_char, re.sub(r"^the\s+", "", e.text, flags=re.I)))
+    out.sort()
+    return out
+
+
+def _casualty_place(doc: Doc, span: Span, sent: Span, places: list[tuple[int, int, str]]) -> str | None:
+    """The place the clause ties the count to: "in the city of X" after it, else the nearest before it."""
+    inside = [(s, e, n) for s, e, n in places if sent.start_char <= s < sent.end_char
+              and doc.text[e:e + 2] not in ("'s", "’s")]
+    if not inside:
+        return None
+    after = [(s, e, n) for s, e, n in inside if s >= span.end_char]
+    for s, _e, n in after:
+        between = doc.text[span.end_char:s]
+        if len(between) < 80 and re.search(r"\b(in|near|at|of|across|outside)\s+(?:\S+\s+){0,5}$", between) \
+                and ";" not in between:
+            return n
+    before = [(s, e, n) for s, e, n in inside if e <= span.start_char]
+    if before:
+        s, e, n = before[-1]
+        if re.search(r"\b(in|near|at|of|across|outside)\s+(?:\S+\s+){0,5}$", doc.text[sent.start_char:s], re.I) \
+                or doc.text[sent.start_char:s].strip() == "":
+            return n
+    return None
+
+
+#: Counts at least this big are rarely repeated by coincidence, so a repeat is the same fact.
+_SMALL_COUNT = 5
+
+
+def _dedupe(entries: Iterable[_Entry], keys: tuple[str, ...], *, action_class: bool = False,
+            title_end: int = 0) -> list[dict[str, Any]]:
+    """Keep the first of entries saying the same (same kind/weapon, count, action class; compatible place).
+
+    Small counts ("one person injured") repeat by coincidence across events, so they are only
+    merged when both name the same place or one of them is in the headline."""
+    kept: list[dict[str, Any]] = []
+    for e in sorted(entries, key=lambda x: x.data["start"]):
+        d = e.data
+        dup = False
+        for k in kept:
+            if any(k[x] != d[x] for x in keys):
+                continue
+            if d["count"] != k["count"] or (d["count"] is None and d["vague"] != k["vague"]):
+                continue
+            if action_class and _ACTION_CLASS.get(d["action"], d["action"]) != _ACTION_CLASS.get(k["action"], k["action"]):
+                continue
+            if d["place"] and k["place"] and d["place"] != k["place"]:
+                continue
+            if d["count"] is not None and d["count"] < _SMALL_COUNT and not (d["place"] and d["place"] == k["place"]) \
+                    and k["start"] >= title_end and d["text"] != k["text"]:
+                continue
+            if not action_class and d.get("who") != k.get("who") and d.get("who") and k.get("who") \
+                    and d["start"] == k["start"]:
+                continue
+            dup = True
+            break
+        if not dup:
+            kept.append(d)
+    return kept

@@ -1,0 +1,85 @@
+"""The word lists behind the counts component, loaded once from `models/lexicons/counts/`.
+
+Kept apart from the rules so that the rules read as grammar and the vocabulary stays data
+(casualty words, weapon names, action verbs, qualifiers, demonyms). See the README beside
+the files for where each list came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..lexicons import LexiconError, read_json, read_wordlist
+
+FILES = (
+    "lexicons/counts/casualty_terms.json",
+    "lexicons/counts/people_nouns.txt",
+    "lexicons/counts/weapons.json",
+    "lexicons/counts/weapon_actions.json",
+    "lexicons/counts/qualifiers.json",
+    "lexicons/counts/vague_amounts.txt",
+    "lexicons/counts/demonyms.json",
+)
+
+
+def _str_map(data: object, where: str) -> dict[str, str]:
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        raise LexiconError(f"{where}: expected an object of strings")
+    return {k.lower(): v for k, v in data.items() if not k.startswith("_")}
+
+
+@dataclass(frozen=True)
+class CountsLexicon:
+    """Immutable view of the counts word lists."""
+
+    cas_verbs: dict[str, str]
+    cas_nouns: dict[str, str]
+    cas_adjs: dict[str, str]
+    cas_phrases: dict[str, str]
+    toll_words: frozenset[str]
+    toll_kinds: dict[str, str]
+    inherit_cues: tuple[str, ...]
+    people: frozenset[str]
+    weapon_names: tuple[tuple[str, str], ...]  # (name, class), longest name first
+    act_object: dict[str, str]
+    act_subject: dict[str, str]
+    act_with: dict[str, str]
+    act_nouns: dict[str, str]
+    attack_context: frozenset[str]
+    qual_before: dict[str, str]
+    qual_after: dict[str, str]
+    vague: tuple[str, ...]
+    demonyms: dict[str, str]
+
+    @classmethod
+    def load(cls, paths: dict[str, Path]) -> CountsLexicon:
+        """Read and validate every file (keys as in FILES)."""
+        cas = read_json(paths[FILES[0]], allowed_keys=("_comment", "verbs", "nouns", "adjectives", "phrases",
+                                                       "toll_words", "toll_kinds", "inherit_cues"))
+        weapons = read_json(paths[FILES[2]], allowed_keys=("_comment", "classes"))
+        acts = read_json(paths[FILES[3]], allowed_keys=("_comment", "object", "subject", "with", "nouns", "attack_context"))
+        quals = read_json(paths[FILES[4]], allowed_keys=("_comment", "before", "after"))
+        demonyms = read_json(paths[FILES[6]])
+        names = [(name.lower(), klass) for klass, lst in weapons["classes"].items() for name in lst]
+        names.sort(key=lambda nc: len(nc[0]), reverse=True)
+        return cls(
+            cas_verbs=_str_map(cas["verbs"], "casualty verbs"),
+            cas_nouns=_str_map(cas["nouns"], "casualty nouns"),
+            cas_adjs=_str_map(cas["adjectives"], "casualty adjectives"),
+            cas_phrases=_str_map(cas["phrases"], "casualty phrases"),
+            toll_words=frozenset(w.lower() for w in cas["toll_words"]),
+            toll_kinds=_str_map(cas["toll_kinds"], "toll kinds"),
+            inherit_cues=tuple(c.lower() for c in cas["inherit_cues"]),
+            people=frozenset(w.lower() for w in read_wordlist(paths[FILES[1]])),
+            weapon_names=tuple(names),
+            act_object=_str_map(acts["object"], "object actions"),
+            act_subject=_str_map(acts["subject"], "subject actions"),
+            act_with=_str_map(acts["with"], "with actions"),
+            act_nouns=_str_map(acts["nouns"], "noun actions"),
+            attack_context=frozenset(w.lower() for w in acts["attack_context"]),
+            qual_before=_str_map(quals["before"], "qualifiers before"),
+            qual_after=_str_map(quals["after"], "qualifiers after"),
+            vague=read_wordlist(paths[FILES[5]]),
+            demonyms=_str_map(demonyms, "demonyms"),
+        )

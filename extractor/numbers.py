@@ -1,0 +1,294 @@
+"""Find and parse the amounts written in news text ("1,200", "2.4 million", "Fifty-four", "a dozen").
+
+Why a module of its own: the casualty and weapon rules only decide *what* is counted; how a
+number is written (digits with separators, decimals with a scale word, spelled-out words,
+ranges, vague amounts, qualifiers such as "at least") is the same everywhere, and easy to get
+subtly wrong, so it lives here with its own tests. Spelled-out numbers are parsed by the
+`text2num` library (`text_to_num.text2num`), not by a table of our own.
+
+Everything works on plain strings and character offsets, so it needs no spaCy objects.
+
+Ranges: "10 to 12", "10-12", "between 10 and 12" are reported with `value` = the LOWER bound,
+`high` = the upper bound and qualifier `at_least` (the figure the source commits to).
+"from 10 to 12" is a change, not a range: the first number is flagged `superseded` and the
+second is an ordinary exact number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: Word tokens, digit groups (with thousands separators / decimals) and single symbols.
+_TOKEN_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d[\d,]*(?:\.\d+)?|\S")
+_DIGITS_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_MONTHS = frozenset("january february march april may june july august september october november december "
+                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_MONEY_BEFORE = frozenset("$ € £ ¥ ₴ ₽ ₹".split())
+_MONEY_AFTER = frozenset("dollars dollar euros euro pounds pound usd eur hryvnias rubles roubles yuan yen rupees".split())
+_PERCENT_AFTER = frozenset(["%", "percent", "per", "pct"])
+_TIME_AFTER = frozenset(["a.m", "p.m", "am", "pm", "gmt", "utc", "o'clock", "local"])
+_AGE_BEFORE = frozenset(["aged", "age", "ages"])
+#: Suffixes glued to digits that make a scale ("1.5m", "2bn", "10k").
+_GLUED_SCALE = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
+_ORDINAL_SUFFIX = frozenset(["st", "nd", "rd", "th"])
+
+
+@dataclass
+class NumberMatch:
+    """One amount found in a text. `start`/`end` cover the number itself (both ends of a range);
+    `qstart` also covers a qualifier written before it ("at least six")."""
+
+    start: int
+    end: int
+    text: str
+    value: int | None
+    qualifier: str = "exact"
+    qstart: int = -1
+    high: int | None = None
+    vague: str | None = None
+    skip: str | None = None  # why this is not a count: ordinal, age, money, percent, time, date, compound, model
+
+    def __post_init__(self) -> None:
+        if self.qstart < 0:
+            self.qstart = self.start
+
+
+@lru_cache(maxsize=4096)
+def word_value(word: str) -> int | None:
+    """Value of one spelled-out number word ("six", "twenty", "million"), via text2num; None otherwise.
+
+    Plural forms ("tens", "hundreds") and one-letter words ("o") are vague or not numbers at all,
+    although text2num accepts some of them."""
+    w = word.lower()
+    if len(w) < 3 or w.endswith("s") or not w.isalpha():
+        return None
+    from text_to_num import text2num  # lazy: keeps cold start cheap
+
+    try:
+        return int(text2num(w, "en"))
+    except (ValueError, TypeError):
+        return None
+
+
+def parse_words(words: Iterable[str]) -> int | None:
+    """Value of a spelled-out number ("twenty-one", "one hundred and five"), or None."""
+    text = " ".join(w.lower() for w in words if w != "-")
+    text = re.sub(r"\s*-\s*", " ", text)
+    if not text:
+        return None
+    from text_to_num import text2num
+
+    try:
+        return int(text2num(text, "en"))
+    except (ValueError, TypeError):
+        return None
+
+
+def parse_digits(text: str) -> float | None:
+    """Value of "1,200", "2.4", "12"; None when the separators are malformed ("1,20")."""
+    if not _DIGITS_RE.match(text):
+        return None
+    return float(text.replace(",", ""))
+
+
+def parse_number(text: str) -> int | None:
+    """Parse one whole amount written in any supported way; None if it is not one exact number.
+
+    >>> parse_number("2.4 million"), parse_number("Fifty-four"), parse_number("a dozen")
+    (2400000, 54, 12)
+    """
+    found = find_numbers(text)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(text.strip()) and found[0].skip is None:
+        return found[0].value
+    return None
+
+
+class _Tok:
+    __slots__ = ("text", "low", "start", "end")
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self.text = m.group()
+        self.low = self.text.lower()
+        self.start = m.start()
+        self.end = m.end()
+
+
+def _glued(text: str, a: _Tok, b: _Tok) -> bool:
+    """True when token b follows token a with no space between them."""
+    return a.end == b.start
+
+
+def find_numbers(text: str, *, vague: Iterable[str] = (), qualifiers: Mapping[str, str] | None = None,
+                 qualifiers_after: Mapping[str, str] | None = None) -> list[NumberMatch]:
+    """All amounts in `text`, in order, each with its qualifier and (if any) the reason it is no count.
+
+    `vague` lists vague amount phrases ("dozens", "tens of thousands"); `qualifiers` maps
+    lower-case phrases written before a number to a qualifier, `qualifiers_after` those written
+    after it ("or more", "+")."""
+    toks = [_Tok(m) for m in _TOKEN_RE.finditer(text)]
+    vague_seq = sorted((tuple(_TOKEN_RE.findall(v.lower())) for v in vague), key=len, reverse=True)
+    out: list[NumberMatch] = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        match: NumberMatch | None = None
+        j = i
+        # vague amounts ("dozens", "tens of thousands")
+        for seq in vague_seq:
+            if tuple(x.low for x in toks[i:i + len(seq)]) == seq:
+                j = i + len(seq) - 1
+                match = NumberMatch(t.start, toks[j].end, text[t.start:toks[j].end], None, vague=text[t.start:toks[j].end])
+                break
+        if match is None and t.low in ("a", "half") and i + 1 < n and toks[i + 1].low in ("dozen", "hundred", "thousand"):
+            # "a dozen", "a hundred"; "half a dozen"
+            if t.low == "half" and i + 2 < n and toks[i + 1].low == "a" and toks[i + 2].low == "dozen":
+                j = i + 2
+                match = NumberMatch(t.start, toks[j].end, text[t.start:toks[j].end], 6)
+            elif t.low == "a":
+                j = i + 1
+                val = 12 if toks[j].low == "dozen" else word_value(toks[j].low)
+                match = NumberMatch(t.start, toks[j].end, text[t.start:toks[j].end], val)
+        if match is None and t.text[0].isdigit():
+            match, j = _digits_at(text, toks, i)
+        if match is None and t.text[0].isalpha() and word_value(t.low) is not None:
+            match, j = _words_at(text, toks, i)
+        if match is None:
+            i += 1
+            continue
+        # "two dozen"
+        if match.value is not None and j + 1 < n and toks[j + 1].low == "dozen":
+            j += 1
+            match = NumberMatch(match.start, toks[j].end, text[match.start:toks[j].end], match.value * 12)
+        j = _range_and_context(text, toks, i, j, match, qualifiers, qualifiers_after)
+        out.append(match)
+        i = j + 1
+    return out
+
+
+def _digits_at(text: str, toks: list[_Tok], i: int) -> tuple[NumberMatch | None, int]:
+    t = toks[i]
+    raw = t.text.rstrip(",.")
+    val = parse_digits(raw)
+    if val is None:
+        return None, i
+    end = t.start + len(raw)
+    j = i
+    # glued scale or ordinal suffix ("1.5m", "14th")
+    if j + 1 < len(toks) and _glued(text, t, toks[j + 1]) and toks[j + 1].text[0].isalpha():
+        suf = toks[j + 1].low
+        if suf in _GLUED_SCALE:
+            j += 1
+            val *= _GLUED_SCALE[suf]
+            end = toks[j].end
+        else:
+            skip = "ordinal" if suf in _ORDINAL_SUFFIX else "model"
+            return NumberMatch(t.start, toks[j + 1].end, text[t.start:toks[j + 1].end], None, skip=skip), j + 1
+    # decimal / number followed by a scale word ("2.4 million", "3 thousand")
+    elif j + 1 < len(toks) and word_value(toks[j + 1].low) in (100, 1_000, 1_000_000, 1_000_000_000):
+        j += 1
+        val *= word_value(toks[j].low) or 1
+        end = toks[j].end
+    if val != int(val):
+        return NumberMatch(t.start, end, text[t.start:end], None, skip="decimal"), j
+    return NumberMatch(t.start, end, text[t.start:end], int(val)), j
+
+
+def _words_at(text: str, toks: list[_Tok], i: int) -> tuple[NumberMatch | None, int]:
+    """A run of number words: "twenty-one", "one hundred and five", "two million"."""
+    words = [toks[i].text]
+    j = i
+    while j + 1 < len(toks):
+        nxt = toks[j + 1]
+        if word_value(nxt.low) is not None:
+            words.append(nxt.text)
+            j += 1
+        elif nxt.text in "-‐" and j + 2 < len(toks) and _glued(text, toks[j], nxt) and _glued(text, nxt, toks[j + 2]) \
+                and word_value(toks[j + 2].low) is not None:
+            words.append(toks[j + 2].text)
+            j += 2
+        elif nxt.low == "and" and j + 2 < len(toks) and word_value(toks[j].low) in (100, 1000, 1_000_000) \
+                and word_value(toks[j + 2].low) is not None and (word_value(toks[j + 2].low) or 0) < 100:
+            words.append(toks[j + 2].text)
+            j += 2
+        else:
+            break
+    val = parse_words(words)
+    while val is None and j > i:  # e.g. "six one" is not one number: keep the longest valid prefix
+        j -= 1
+        while j > i and toks[j].low in ("-", "and"):
+            j -= 1
+        val = parse_words([x.text for x in toks[i:j + 1] if x.low not in ("-", "and")])
+    if val is None:
+        return None, i
+    return NumberMatch(toks[i].start, toks[j].end, text[toks[i].start:toks[j].end], val), j
+
+
+def _range_and_context(text: str, toks: list[_Tok], i: int, j: int, m: NumberMatch,
+                       qualifiers: Mapping[str, str] | None, qualifiers_after: Mapping[str, str] | None) -> int:
+    """Fill in range, qualifier and skip reason of match `m` (tokens i..j); return its last token index."""
+    n = len(toks)
+    prev = toks[i - 1] if i > 0 else None
+    nxt = toks[j + 1] if j + 1 < n else None
+    # not counts: money, percentages, ages, times, dates, compounds ("64-year-old"), model names ("S-300")
+    if m.skip is None:
+        if prev is not None and (prev.text in _MONEY_BEFORE or (prev.low in _AGE_BEFORE)):
+            m.skip = "money" if prev.text in _MONEY_BEFORE else "age"
+        elif prev is not None and prev.text in "-‐" and i >= 2 and _glued(text, toks[i - 2], prev) \
+                and _glued(text, prev, toks[i]) and toks[i - 2].text[0].isalpha() and word_value(toks[i - 2].low) is None:
+            m.skip = "model"
+        elif nxt is not None and (nxt.low in _MONEY_AFTER):
+            m.skip = "money"
+        elif nxt is not None and (nxt.low in _PERCENT_AFTER):
+            m.skip = "percent"
+        elif nxt is not None and (nxt.low in _TIME_AFTER or (nxt.text == ":" and j + 2 < n and toks[j + 2].text.isdigit()
+                                                           and _glued(text, nxt, toks[j + 2]))):
+            m.skip = "time"
+        elif (prev is not None and prev.low in _MONTHS) or (nxt is not None and nxt.low in _MONTHS):
+            m.skip = "date"
+        elif nxt is not None and nxt.text in "-‐" and _glued(text, toks[j], nxt) and j + 2 < n \
+                and _glued(text, nxt, toks[j + 2]) and toks[j + 2].text[0].isalpha() and word_value(toks[j + 2].low) is None:
+            m.skip = "compound"
+        elif nxt is not None and nxt.low in ("years", "year") and j + 2 < n and toks[j + 2].low == "old":
+            m.skip = "age"
+    if m.skip is not None:
+        return j
+    # ranges: "10 to 12", "10-12", "10 or 12"; "between 10 and 12"; "from 10 to 12" is a change
+    if nxt is not None and nxt.low in ("to", "-", "–", "or") and j + 2 < n and m.value is not None:
+        sub, k = (_digits_at(text, toks, j + 2) if toks[j + 2].text[0].isdigit()
+                  else _words_at(text, toks, j + 2) if word_value(toks[j + 2].low) is not None else (None, j))
+        if sub is not None and sub.value is not None and sub.value > m.value:
+            if prev is not None and prev.low == "from":
+                m.skip = "superseded"
+                return j
+            m.high, m.qualifier = sub.value, "at_least"
+            m.end, m.text = sub.end, text[m.start:sub.end]
+            j = k
+    elif prev is not None and prev.low == "between" and nxt is not None and nxt.low == "and" and j + 2 < n:
+        sub, k = (_digits_at(text, toks, j + 2) if toks[j + 2].text[0].isdigit()
+                  else _words_at(text, toks, j + 2) if word_value(toks[j + 2].low) is not None else (None, j))
+        if sub is not None and sub.value is not None and m.value is not None and sub.value > m.value:
+            m.high, m.qualifier = sub.value, "at_least"
+            m.end, m.text, m.qstart = sub.end, text[m.start:sub.end], prev.start
+            j = k
+    if m.high is None and qualifiers:
+        before = text[max(0, m.start - 40):m.start].lower()
+        for phrase in sorted(qualifiers, key=len, reverse=True):
+            if re.search(r"(?:^|[^\w])" + re.escape(phrase) + r"\s+$", before):
+                m.qualifier = qualifiers[phrase]
+                m.qstart = m.start - len(re.search(re.escape(phrase) + r"\s+$", before).group())  # type: ignore[union-attr]
+                break
+    if m.high is None and qualifiers_after and m.qualifier == "exact":
+        after = text[m.end:m.end + 20].lower()
+        for phrase in sorted(qualifiers_after, key=len, reverse=True):
+            pat = re.escape(phrase) + (r"(?!\w)" if phrase[-1].isalnum() else "")
+            mm = re.match(r"\s*" + pat if phrase[0].isalnum() else pat, after)
+            if mm:
+                m.qualifier = qualifiers_after[phrase]
+                if phrase == "+":  # "20+" belongs to the number
+                    m.end += mm.end()
+                    m.text = text[m.start:m.end]
+                break
+    return j
