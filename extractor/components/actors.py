@@ -1,17 +1,281 @@
-"""PLACEHOLDER: being written (see the issue tracker); produces nothing yet."""
+"""Actors: one entry per real-world person or organisation named in the article.
+
+Reads the repaired `doc.ents` (see entities.py) and groups mentions:
+- people: a short form ("Trump", "Trump's") joins the full name it is the surname of
+  ("Donald Trump"); the fullest form is the name, every form an alias;
+- organisations: same name, an acronym of the name ("IDF" / "Israel Defense Forces"), or the
+  same country + institution ("Russia's defense ministry" / "the Russian defense ministry");
+- titles come from premodifiers ("Kremlin spokesperson Dmitry Peskov") and appositions
+  ("John Healey, the British defense secretary");
+- the article's own publisher (footer credit, dateline agency), social-media platforms used
+  as a medium ("said on Telegram") and nationalities ("Russians") are not actors.
+
+Output: doc._.extractor_actors, ids a1.. in order of first mention. Every mention is listed
+(the quotes component links speakers to actors through them).
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import re
+from pathlib import Path
+from typing import Any, ClassVar
+
+from spacy.tokens import Doc, Span
+
+from ..lexicons import read_wordlist
+from .base import DataComponent
+from .entities import read_tsv
+
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "du", "la", "al", "-"})
+_PAREN_ACRONYM = re.compile(r"^\s*\(\s*([A-Z][A-Z0-9&.-]{1,9})\s*\)")
 
 
-class ActorsComponent:
-    """Placeholder component."""
+def _fold(text: str) -> str:
+    t = text.replace("’", "'").strip()
+    if t.endswith("'s"):
+        t = t[:-2]
+    t = re.sub(r"^(?:the|The)\s+", "", t)
+    return re.sub(r"[^\w]+", " ", t.lower()).strip()
 
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.nlp = nlp
-        self.name = name
 
-    def __call__(self, doc: Doc) -> Doc:
-        return doc
+class ActorsComponent(DataComponent):
+    """Groups PERSON / ORG (and armed-group NORP) mentions into actors."""
+
+    DATA_FILES: ClassVar[tuple[str, ...]] = (
+        "lexicons/entities/demonyms.tsv",
+        "lexicons/entities/institutions.txt",
+        "lexicons/entities/platforms.txt",
+        "lexicons/entities/titles.txt",
+    )
+
+    def _load(self, paths: dict[str, Path]) -> None:
+        e = "lexicons/entities/"
+        self.demonyms = {r[0].lower(): r[1] for r in read_tsv(paths[e + "demonyms.tsv"])}
+        self.institutions = sorted((w for w in read_wordlist(paths[e + "institutions.txt"])), key=len,
+                                   reverse=True)
+        self.platforms = frozenset(w.lower() for w in read_wordlist(paths[e + "platforms.txt"]))
+        self.titles = frozenset(w.lower() for w in read_wordlist(paths[e + "titles.txt"]))
+        self._country_by_name: dict[str, str] | None = None
+
+    # ------------------------------------------------------------------------------------
+    def process(self, doc: Doc) -> None:
+        layout = doc._.extractor_layout or {}
+        publishers = {_fold(p) for p in (
+            (layout.get("footer") or {}).get("publisher"), (layout.get("dateline") or {}).get("agency")) if p}
+        groups: list[dict[str, Any]] = []
+        by_key: dict[tuple, dict[str, Any]] = {}
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG", "NORP"):
+                continue
+            span = self._clean(ent)
+            if span is None:
+                continue
+            folded = _fold(span.text)
+            if not folded or folded in publishers:
+                continue
+            if ent.label_ == "ORG" and self._is_medium(span):
+                continue
+            if ent.label_ == "NORP" and not self._norp_actor(span):
+                continue
+            key = self._key(span, ent.label_, by_key)
+            group = by_key.get(key)
+            if group is None:
+                group = {"type": ent.label_, "spans": [], "keys": {key}}
+                groups.append(group)
+                by_key[key] = group
+            group["spans"].append(span)
+            self._register_aliases(group, span, by_key)
+        self._link_acronyms(doc, groups, by_key)
+        doc._.extractor_actors = self._render(doc, groups)
+
+    # mention clean-up ---------------------------------------------------------------------
+    def _clean(self, ent: Span) -> Span | None:
+        """Drop a leading lowercase 'the', title words inside PERSON spans and possessives."""
+        doc = ent.doc
+        start, end = ent.start, ent.end
+        while end > start and (doc[end - 1].lower_ in _POSSESSIVE or doc[end - 1].is_punct):
+            end -= 1
+        while start < end and (doc[start].text == "the" or doc[start].is_punct):
+            start += 1
+        if ent.label_ == "PERSON":
+            while start < end - 1 and doc[start].lower_ in self.titles:
+                start += 1
+        if end <= start:
+            return None
+        return doc[start:end]
+
+    def _is_medium(self, span: Span) -> bool:
+        """'said on Telegram', 'in a Telegram post': in news a platform is the medium, not an actor."""
+        return span.text.lower() in self.platforms
+
+    def _norp_actor(self, span: Span) -> bool:
+        """A NORP is an actor only when it names a group acting on its own ('the Houthis said'),
+        not a nationality, not a modifier ('Shahed drones')."""
+        low = span.text.lower()
+        if low in self.demonyms or low.rstrip("s") in self.demonyms:
+            return False
+        root = span.root
+        return root.dep_ not in ("compound", "amod", "nmod") and root.tag_ in ("NNPS", "NNS")
+
+    # grouping -----------------------------------------------------------------------------
+    def _key(self, span: Span, label: str, by_key: dict[tuple, dict[str, Any]]) -> tuple:
+        words = [t.text for t in span if not t.is_punct or t.text in ".-"]
+        folded = _fold(span.text)
+        if label == "PERSON":
+            if len(folded.split()) == 1:
+                # a surname alone joins the most recent full name ending with it
+                hit = by_key.get(("PERSON-surname", folded))
+                if hit is not None:
+                    return next(iter(k for k in hit["keys"] if k[0] == "PERSON"))
+                first = by_key.get(("PERSON-first", folded))
+                if first is not None:
+                    return next(iter(k for k in first["keys"] if k[0] == "PERSON"))
+            return ("PERSON", folded)
+        inst = self._institution_key(span)
+        if inst is not None:
+            return inst
+        del words
+        return ("ORG", folded)
+
+    def _register_aliases(self, group: dict[str, Any], span: Span, by_key: dict[tuple, dict[str, Any]]) -> None:
+        folded = _fold(span.text)
+        if group["type"] == "PERSON":
+            parts = folded.split()
+            if len(parts) >= 2:
+                by_key[("PERSON-surname", parts[-1])] = group
+                by_key.setdefault(("PERSON-first", parts[0]), group)
+                # a later full name that extends an earlier surname-only actor
+                lone = by_key.get(("PERSON", parts[-1]))
+                if lone is not None and lone is not group:
+                    group["spans"].extend(lone["spans"])
+                    lone["spans"] = []
+                    by_key[("PERSON", parts[-1])] = group
+            by_key[("PERSON", folded)] = group
+
+    def _institution_key(self, span: Span) -> tuple | None:
+        """('INST', country code, institution) for "Russia's defense ministry" and variants."""
+        text = span.text.replace("’", "'")
+        low = text.lower()
+        owner = None
+        rest = None
+        if "'s " in low:
+            owner, rest = text.split("'s ", 1)
+        else:
+            parts = text.split(" ", 1)
+            if len(parts) == 2 and parts[0].lower() in self.demonyms:
+                owner, rest = parts
+        if owner is None or rest is None:
+            return None
+        code = self.demonyms.get(owner.lower()) or self._country_code(owner)
+        if code is None:
+            return None
+        inst = rest.lower().replace("defence", "defense")
+        inst = re.sub(r"^ministry of (\w+)$", r"\1 ministry", inst)
+        return ("INST", code, inst)
+
+    def _country_code(self, name: str) -> str | None:
+        if self._country_by_name is None:
+            from ..gazetteer import fold, get_gazetteer  # noqa: F401  (lazy: only for possessives)
+
+            self._country_by_name = {}
+        key = name.lower()
+        if key not in self._country_by_name:
+            from ..gazetteer import get_gazetteer
+
+            code = None
+            for cand in get_gazetteer().lookup(name):
+                if cand.kind == "country" and not cand.alternate:
+                    code = cand.country_code
+                    break
+            self._country_by_name[key] = code or name.lower()
+        return self._country_by_name[key]
+
+    def _link_acronyms(self, doc: Doc, groups: list[dict[str, Any]], by_key: dict[tuple, dict[str, Any]]) -> None:
+        """'Israel Defense Forces (IDF)' ... 'the IDF': merge the acronym into the full name."""
+        orgs = [g for g in groups if g["type"] == "ORG" and g["spans"]]
+        full: dict[str, dict[str, Any]] = {}
+        for g in orgs:
+            for sp in g["spans"]:
+                words = [t.text for t in sp if t.text.lower() not in _ACRONYM_SKIP and t.text[:1].isupper()]
+                if len(words) >= 2:
+                    full.setdefault("".join(w[0] for w in words).upper(), g)
+        for g in orgs:
+            if not g["spans"]:
+                continue
+            text = g["spans"][0].text.replace(".", "")
+            if text.isupper() and 2 <= len(text) <= 8 and text in full and full[text] is not g:
+                target = full[text]
+                target["spans"].extend(g["spans"])
+                g["spans"] = []
+
+    # output -------------------------------------------------------------------------------
+    def _render(self, doc: Doc, groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        live = [g for g in groups if g["spans"]]
+        for g in live:
+            g["spans"].sort(key=lambda s: s.start_char)
+        live.sort(key=lambda g: g["spans"][0].start_char)
+        out = []
+        for n, g in enumerate(live, 1):
+            spans = g["spans"]
+            aliases = list(dict.fromkeys(s.text for s in spans))
+            name = self._best_name(g["type"], aliases)
+            titles: list[str] = []
+            if g["type"] == "PERSON":
+                for s in spans:
+                    for t in self._titles(s):
+                        if t not in titles:
+                            titles.append(t)
+            out.append({
+                "id": f"a{n}",
+                "name": name,
+                "type": g["type"],
+                "aliases": aliases,
+                "titles": titles,
+                "mentions": [{"text": s.text, "start": s.start_char, "end": s.end_char} for s in spans],
+            })
+        return out
+
+    @staticmethod
+    def _best_name(kind: str, aliases: list[str]) -> str:
+        """Fullest form: most words, then the possessive institution form, then first seen."""
+        def score(a: str) -> tuple:
+            return (len(a.split()), "'s " in a.replace("’", "'"), -aliases.index(a))
+        return max(aliases, key=score)
+
+    def _titles(self, span: Span) -> list[str]:
+        """Premodifier ('Kremlin spokesperson Dmitry Peskov') and appositive titles."""
+        doc = span.doc
+        found = []
+        # premodifier: tokens left of the name up to a determiner / punctuation / verb
+        i = span.start - 1
+        start = span.start
+        while i >= 0 and i >= span.start - 6:
+            t = doc[i]
+            if t.is_punct and t.text not in ("-",) or t.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ"):
+                break
+            if "\n" in t.whitespace_:
+                break
+            start = i
+            i -= 1
+        if start < span.start:
+            words = doc[start:span.start]
+            heads = [k for k, t in enumerate(words) if t.lower_ in self.titles or t.lower_.rstrip("s") in self.titles]
+            if heads:
+                last = heads[-1]
+                title = doc[start: start + last + 1]
+                if title.text and title.text[:1] and not title.text.endswith("'s"):
+                    found.append(title.text)
+        # apposition: "John Healey, the British defense secretary,"
+        if span.end + 1 < len(doc) and doc[span.end].text == ",":
+            j = span.end + 1
+            if doc[j].lower_ in ("the", "a", "an"):
+                j += 1
+            k = j
+            while k < len(doc) and k < j + 8 and not doc[k].is_punct and doc[k].pos_ not in ("VERB", "AUX", "PRON"):
+                k += 1
+            if k > j and k < len(doc) and doc[k].text in (",", ".", ";"):
+                phrase = doc[j:k]
+                if any(t.lower_ in self.titles for t in phrase) and phrase.text[:1]:
+                    found.append(phrase.text)
+        return found

@@ -1,17 +1,413 @@
-"""PLACEHOLDER: being written (see the issue tracker); produces nothing yet."""
+"""Repair the pretrained NER before actors and places are read from `doc.ents`.
+
+The small English model makes a handful of systematic mistakes on news text: it glues the
+headline to the first body word, tags the same surname PERSON in one sentence and ORG in
+the next, tags Ukrainian or Sudanese cities as people or products, and splits institutions
+written possessively ("Russia's" + "Defense Ministry"). This component rewrites `doc.ents`
+with document-level evidence so every downstream component sees the same clean entities:
+
+1. Spans are cut at line breaks, at the headline/body boundary and before a "Source:"
+   footer; entities in the footer line are dropped.
+2. Headline entities are unreliable (title case): a headline span is kept only when the
+   body confirms it (same text tagged there), relabelled with the body's label.
+3. A name that is a known place (gazetteer, strong match, >= 15k inhabitants, or a
+   country/region) and is not the surname of a person named in the article becomes GPE;
+   so does any capitalised name in a place context ("the village of X", "X, a village",
+   "the X region", a list coordinated with places).
+4. A name once seen as a PERSON (whole or as the surname of a full name) is a PERSON
+   everywhere ("Trump" tagged ORG, "Lysak" tagged GPE).
+5. "Russia's defense ministry", "Ukraine's military", "the Ukrainian air force": a country
+   (possessive) or nationality followed by a state institution is one ORG span.
+"""
 
 from __future__ import annotations
 
+import difflib
+from pathlib import Path
+from typing import Any, ClassVar
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..lexicons import read_wordlist
+from .base import DataComponent
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: Labels the small model wrongly gives to place names (FAC excluded: facilities are not places).
+_MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE", "FAC"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_MIN_POP = 15000
+_DETS = frozenset({"the", "a", "an"})
 
 
-class EntityFixer:
-    """Placeholder component."""
+def read_tsv(path: Path) -> list[list[str]]:
+    """Rows of a tab-separated lexicon (comments and blank lines dropped)."""
+    return [line.split("\t") for line in read_wordlist(path)]
+
+
+def strong_name_match(query: str, cand: Any) -> bool:
+    """True when `query` names `cand` by its main name or by a close spelling of it.
+
+    Alternate names in GeoNames include translations ("White House" = Casablanca) and
+    historic names; only spelling variants (Mykolaiv/Mykolayiv, Kirovohrad/Kirovohradska
+    oblast) are strong enough to overrule the tagger.
+    """
+    if not cand.alternate:
+        return True
+    from ..gazetteer import fold
+
+    q = fold(query)
+    names = [fold(cand.name)]
+    if cand.kind == "admin1":
+        names.append(" ".join(w for w in names[0].split() if w not in {"oblast", "region", "province"}))
+    return any(n.startswith(q + " ") or difflib.SequenceMatcher(None, q, n).ratio() >= 0.8 for n in names if n)
+
+
+class EntityFixer(DataComponent):
+    """Rewrites doc.ents using layout, document-level evidence and the gazetteer."""
+
+    DATA_FILES: ClassVar[tuple[str, ...]] = (
+        "lexicons/places/not_places.txt",
+        "lexicons/places/region_words.txt",
+        "lexicons/places/settlement_words.txt",
+        "lexicons/places/country_aliases.tsv",
+        "lexicons/places/extra_places.tsv",
+        "lexicons/entities/demonyms.tsv",
+        "lexicons/entities/institutions.txt",
+        "lexicons/entities/titles.txt",
+    )
 
     def __init__(self, nlp: Language, name: str) -> None:
-        self.nlp = nlp
-        self.name = name
+        super().__init__(nlp, name)
+        self._gaz: Any = None
 
-    def __call__(self, doc: Doc) -> Doc:
-        return doc
+    def _load(self, paths: dict[str, Path]) -> None:
+        p = "lexicons/places/"
+        self.not_places = frozenset(w.lower() for w in read_wordlist(paths[p + "not_places.txt"]))
+        self.region_words = frozenset(read_wordlist(paths[p + "region_words.txt"]))
+        self.settlement_words = {r[0]: r[1] for r in read_tsv(paths[p + "settlement_words.txt"])}
+        self.country_aliases = {r[0].lower(): r[1].split() for r in read_tsv(paths[p + "country_aliases.tsv"])}
+        self.extra_places = {r[0].lower(): r for r in read_tsv(paths[p + "extra_places.tsv"])}
+        self.demonyms = {r[0].lower(): r[1] for r in read_tsv(paths["lexicons/entities/demonyms.tsv"])}
+        self.institutions = tuple(
+            tuple(w.split()) for w in read_wordlist(paths["lexicons/entities/institutions.txt"]))
+        self.titles = frozenset(w.lower() for w in read_wordlist(paths["lexicons/entities/titles.txt"]))
+        self._build_matchers()
+
+    def _build_matchers(self) -> None:
+        vocab = self.nlp.vocab
+        name_tok = {"TEXT": {"REGEX": r"^[A-Z][\w'’.]*$"}, "IS_STOP": False}
+        hyph = {"ORTH": {"IN": ["-", "‑"]}, "OP": "?"}
+        name = [name_tok, hyph, {"TEXT": {"REGEX": r"^[A-Z][\w'’.]*$"}, "OP": "?"},
+                {"TEXT": {"REGEX": r"^[A-Z][\w'’.]*$"}, "OP": "?"}]
+        settle = sorted(w for w in self.settlement_words if " " not in w)
+        region_lc = sorted(self.region_words)
+        region_cap = [w.capitalize() for w in ("oblast", "province", "governorate", "region", "prefecture", "krai")]
+        m = Matcher(vocab)
+        # "the village of Kolisnykivka", "the town of Bakhmut"
+        m.add("SETTLE_OF", [[{"LOWER": {"IN": settle}}, {"LOWER": "of"}, *name]])
+        # "Kolisnykivka, a village in ...", "Al-Fashir, the capital of ..."
+        m.add("NAME_COMMA_SETTLE", [[*name, {"ORTH": ","}, {"LOWER": {"IN": ["a", "an", "the"]}},
+                                     {"POS": {"IN": ["ADJ", "NOUN", "PROPN"]}, "OP": "{0,2}"},
+                                     {"LOWER": {"IN": settle}}]])
+        # "the Kharkiv region", "Idlib province", "Kherson Oblast"
+        m.add("NAME_REGION", [[*name, {"ORTH": {"IN": region_lc + region_cap}}]])
+        self.place_matcher = m
+        # institutions: "Russia's defense ministry", "the Ukrainian air force"
+        inst = Matcher(vocab)
+        pats = []
+        for words in self.institutions:
+            pats.append([{"LOWER": {"IN": list(_POSSESSIVE)}}, *({"LOWER": w} for w in words)])
+        inst.add("INST", pats)
+        self.inst_matcher = inst
+
+    @property
+    def gazetteer(self) -> Any:
+        if self._gaz is None:
+            from ..gazetteer import get_gazetteer
+
+            self._gaz = get_gazetteer()
+        return self._gaz
+
+    # ------------------------------------------------------------------------------------
+    def process(self, doc: Doc) -> None:
+        layout = doc._.extractor_layout or {}
+        ents = self._cut(doc, list(doc.ents), layout)
+        ents = self._headline(doc, ents, layout)
+        ents = self._relabel(doc, ents)
+        ents = self._context_places(doc, ents, layout)
+        ents = self._institutions(doc, ents)
+        ents = self._extend(doc, ents)
+        doc.ents = sorted(filter_spans(ents), key=lambda s: s.start)
+
+    # 1. line breaks, headline boundary, footer
+    def _cut(self, doc: Doc, ents: list[Span], layout: dict) -> list[Span]:
+        title = layout.get("title") or {}
+        footer = layout.get("footer") or {}
+        bounds = sorted({b for b in (title.get("end"), footer.get("start")) if b is not None})
+        out: list[Span] = []
+        for ent in ents:
+            if footer and ent.start_char >= footer["start"]:
+                continue
+            start, end = ent.start, ent.end
+            for i in range(ent.start, ent.end):
+                tok = doc[i]
+                if "\n" in tok.text:
+                    end = i
+                    break
+                if "\n" in tok.whitespace_ or any(tok.idx < b <= tok.idx + len(tok) + len(tok.whitespace_)
+                                                  and b < ent.end_char for b in bounds):
+                    end = i + 1
+                    break
+            while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in "."):
+                end -= 1
+            while start < end and (doc[start].is_space or doc[start].is_punct):
+                start += 1
+            if end > start:
+                out.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, ent.label_))
+        return out
+
+    # 2. headline: keep only what the body confirms
+    def _headline(self, doc: Doc, ents: list[Span], layout: dict) -> list[Span]:
+        title = layout.get("title")
+        if not title:
+            return ents
+        t_end = title["end"]
+        body = [e for e in ents if e.start_char >= t_end]
+        head_toks = [t for t in doc if t.idx < t_end]
+        if not head_toks:
+            return ents
+        labels: dict[str, dict[str, int]] = {}
+        for e in body:
+            labels.setdefault(_key(e.text), {}).setdefault(e.label_, 0)
+            labels[_key(e.text)][e.label_] += 1
+        out = list(body)
+        n = len(head_toks)
+        i = 0
+        while i < n:
+            found = None
+            for length in range(min(5, n - i), 0, -1):
+                span = doc[head_toks[i].i: head_toks[i].i + length]
+                if span.end_char > t_end or span[-1].is_punct or span[-1].lower_ in _POSSESSIVE:
+                    continue
+                votes = labels.get(_key(span.text))
+                if votes:
+                    found = Span(doc, span.start, span.end, max(votes, key=lambda k: votes[k]))
+                    break
+            if found is not None:
+                out.append(found)
+                i += len(found)
+            else:
+                i += 1
+        # headline entities the body does not contradict: places the gazetteer knows well
+        for e in ents:
+            if e.start_char < t_end and e.label_ in PLACE_LABELS and not any(
+                    o.start < e.end and e.start < o.end for o in out) and self._known_place(e.text):
+                out.append(e)
+        return out
+
+    # 3 + 4. document-level labels
+    def _relabel(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        # place evidence for names the tagger called something else
+        placeish: dict[int, bool] = {}
+        for idx, e in enumerate(ents):
+            if e.label_ in _MISLABELS and self._is_name(e) and self._known_place(e.text):
+                placeish[idx] = True
+        # person evidence: multi-token PERSON names that are not places
+        surnames: set[str] = set()
+        person_keys: set[str] = set()
+        for idx, e in enumerate(ents):
+            if e.label_ == "PERSON" and not placeish.get(idx):
+                words = [t.text for t in e if not t.is_punct]
+                person_keys.add(_key(e.text))
+                if len(words) >= 2:
+                    surnames.add(_key(words[-1]))
+                    person_keys.add(_key(words[-1]))
+        out = []
+        for idx, e in enumerate(ents):
+            k = _key(e.text)
+            label = e.label_
+            if k in person_keys and label != "PERSON" and (label not in PLACE_LABELS or k in surnames):
+                label = "PERSON"
+            elif placeish.get(idx) and k not in surnames:
+                label = "GPE"
+            elif label in PLACE_LABELS and k in surnames:
+                label = "PERSON"
+            out.append(e if label == e.label_ else Span(doc, e.start, e.end, label))
+        # coordinated lists: "over Kursk, Voronezh, Rostov and Belgorod"
+        return self._coordinated(doc, out)
+
+    def _coordinated(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        out = list(ents)
+        for i, e in enumerate(out):
+            if e.label_ in PLACE_LABELS or e.label_ not in _MISLABELS or not self._is_name(e):
+                continue
+            neighbours = []
+            if i > 0 and _between_is_list(doc, out[i - 1].end, e.start):
+                neighbours.append(out[i - 1])
+            if i + 1 < len(out) and _between_is_list(doc, e.end, out[i + 1].start):
+                neighbours.append(out[i + 1])
+            if neighbours and all(n.label_ in PLACE_LABELS for n in neighbours) and self._known_place(
+                    e.text, min_pop=0):
+                out[i] = Span(doc, e.start, e.end, "GPE")
+        return out
+
+    # 3b. place contexts the tagger missed entirely
+    def _context_places(self, doc: Doc, ents: list[Span], layout: dict) -> list[Span]:
+        title_end = (layout.get("title") or {}).get("end", -1)
+        new: list[Span] = []
+        for match_id, start, end in self.place_matcher(doc):
+            rule = self.nlp.vocab.strings[match_id]
+            if rule == "SETTLE_OF":
+                span = doc[start + 2: end]
+            elif rule == "NAME_COMMA_SETTLE":
+                comma = next(t.i for t in doc[start:end] if t.text == ",")
+                span = doc[start:comma]
+            else:
+                span = doc[start: end - 1]
+            span = _trim_name(span)
+            if span is None or span.start_char < title_end or "\n" in span.text:
+                continue
+            if span.text.lower() in self.demonyms or span.text.lower() in self.not_places:
+                continue
+            new.append(Span(doc, span.start, span.end, "GPE"))
+        if not new:
+            return ents
+        keep = []
+        for e in ents:
+            clash = [n for n in new if n.start < e.end and e.start < n.end]
+            if not clash:
+                keep.append(e)
+            elif e.label_ in PLACE_LABELS:
+                keep.append(e)  # the tagger already has this place: keep its extent
+                new = [n for n in new if n not in clash]
+            # any other label loses against a place context ("Kolisnykivka"/PERSON)
+        return keep + new
+
+    # 5. institutions
+    def _institutions(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        by_end = {e.end: e for e in ents}
+        out = list(ents)
+        for _mid, start, end in self.inst_matcher(doc):
+            owner = by_end.get(start)  # "Russia" + 's + defense ministry
+            if owner is None or owner.label_ not in PLACE_LABELS:
+                continue
+            head = doc[end - 1]
+            if head.dep_ in ("compound", "amod") and head.head.i > head.i:
+                continue  # "Russia's military might": modifier, not the institution
+            new = Span(doc, owner.start, end, "ORG")
+            out = [e for e in out if not (e.start < new.end and new.start < e.end)] + [new]
+        # possessive country + ORG span: "Ukraine's" + "Air Force Command"
+        by_start = {e.start: e for e in out}
+        for e in list(out):
+            if e.label_ not in PLACE_LABELS or e.end + 1 >= len(doc) or doc[e.end].lower_ not in _POSSESSIVE:
+                continue
+            org = by_start.get(e.end + 1)
+            if org is not None and org.label_ == "ORG" and _institution_like(org):
+                new = Span(doc, e.start, org.end, "ORG")
+                out = [x for x in out if x is not e and x is not org] + [new]
+        # nationality adjective + institution: "the Ukrainian air force"
+        for e in [x for x in out if x.label_ in ("NORP", "GPE") and x.text.lower() in self.demonyms]:
+            for words in self.institutions:
+                end = e.end + len(words)
+                if end <= len(doc) and tuple(t.lower_ for t in doc[e.end:end]) == words:
+                    head = doc[end - 1]
+                    if head.dep_ in ("compound", "amod") and head.head.i > head.i:
+                        break
+                    new = Span(doc, e.start, end, "ORG")
+                    out = [x for x in out if not (x.start < new.end and new.start < x.end)] + [new]
+                    break
+            else:
+                org = by_start.get(e.end)
+                if org is not None and org.label_ == "ORG" and _institution_like(org):
+                    new = Span(doc, e.start, org.end, "ORG")
+                    out = [x for x in out if x is not e and x is not org] + [new]
+        return out
+
+    # 6. extents: "Governor Oleksandr" + "Prokudin", "14th" + "Army Corps"
+    def _extend(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        by_end = {e.end: e for e in ents}
+        out = []
+        for e in ents:
+            start = e.start
+            if e.label_ == "PERSON":
+                while (start > 0 and start - 1 not in taken and doc[start - 1].pos_ == "PROPN"
+                       and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in self.titles
+                       and not doc[start - 1].is_stop and "\n" not in doc[start - 1].whitespace_
+                       and not doc[start].is_sent_start):
+                    start -= 1
+            elif e.label_ == "ORG":
+                prev = by_end.get(e.start)
+                if prev is not None and prev.label_ == "ORDINAL" and prev.end - prev.start == 1:
+                    start = prev.start
+            out.append(e if start == e.start else Span(doc, start, e.end, e.label_))
+        return out
+
+    # helpers ------------------------------------------------------------------------------
+    def _is_name(self, span: Span) -> bool:
+        """Capitalised words only (no common words like 'Reading', 'Nice' mid-sentence verbs)."""
+        words = [t for t in span if not t.is_punct]
+        if not words or span.text.lower() in self.demonyms or span.text.lower() in self.not_places:
+            return False
+        return all(t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "X", "ADJ", "NUM") for t in words) and \
+            any(t.pos_ == "PROPN" for t in words)
+
+    def _known_place(self, text: str, min_pop: int = _MIN_POP) -> bool:
+        """Is `text` a country, region, sea or city the gazetteer knows well?"""
+        t = text.strip()
+        if t.lower().startswith("the "):
+            t = t[4:]
+        low = t.lower()
+        if low in self.not_places or low in self.demonyms:
+            return False
+        if low in self.country_aliases or low in self.extra_places:
+            return True
+        for cand in self.gazetteer.lookup(t):
+            if not strong_name_match(t, cand):
+                continue
+            if cand.kind in ("country", "admin1") or cand.population >= min_pop:
+                return True
+        return False
+
+
+def _key(text: str) -> str:
+    """Comparable form of an entity text: no possessive, no leading article, case folded."""
+    t = text.strip().replace("’", "'")
+    if t.endswith("'s"):
+        t = t[:-2]
+    low = t.lower()
+    if low.startswith("the "):
+        low = low[4:]
+    return low.strip(" .,'\"")
+
+
+def _between_is_list(doc: Doc, a: int, b: int) -> bool:
+    """Tokens between two entities are only a list separator (',', 'and', 'or', ', and')."""
+    if b <= a or b - a > 2:
+        return False
+    return all(t.text in (",", "and", "or") for t in doc[a:b])
+
+
+def _trim_name(span: Span) -> Span | None:
+    """Drop a possessive tail and hyphen edges from a matched name."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while end > start and (doc[end - 1].text in ("-", "‑") or doc[end - 1].lower_ in _POSSESSIVE):
+        end -= 1
+    while start < end and doc[start].text in ("-", "‑"):
+        start += 1
+    return doc[start:end] if end > start else None
+
+
+_INSTITUTION_WORDS = frozenset((
+    "ministry", "military", "army", "force", "forces", "command", "navy", "guard", "police", "service",
+    "staff", "corps", "agency", "government", "parliament", "intelligence",
+))
+
+
+def _institution_like(span: Span) -> bool:
+    """An ORG that names a state body ("Defense Ministry", "Air Force Command")."""
+    return any(t.lower_ in _INSTITUTION_WORDS for t in span)

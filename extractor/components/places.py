@@ -1,17 +1,314 @@
-"""PLACEHOLDER: being written (see the issue tracker); produces nothing yet."""
+"""Places: every named place in the article, geocoded offline and merged across spellings.
+
+Sources of mentions (after entities.py has repaired the labels):
+- GPE / LOC entities (minus compass-point blocs and nationality words);
+- the country inside an institution actor ("Russia's defense ministry" -> Russia);
+- the wire dateline ("KYIV, Ukraine (AP) —").
+Nothing else: raw tokens are never matched against the gazetteer, so common words (Of,
+Mobile, Reading, Nice, Bath) only become places when the tagger or a place context says so.
+
+Geocoding (extractor/gazetteer.py, loaded on the first look-up): country aliases and
+seas/regions from models/lexicons/places first, then GeoNames candidates scored by kind
+(a country, or a region when the text says "region"), population, closeness of spelling and
+the article's context (countries and regions it mentions: Pokrovsk in a Ukraine story is the
+Ukrainian one). A village absent from the gazetteer keeps the region/country named in its
+sentence ("Kolisnykivka, a village in the Kharkiv region" -> UA, Kharkivska oblast).
+Mentions of one place ("U.S.", "US", "America", "the United States") are one entry.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import math
+from collections import Counter
+from pathlib import Path
+from typing import Any, ClassVar
+
+from spacy.tokens import Doc, Span
+
+from ..lexicons import read_wordlist
+from .base import DataComponent
+from .entities import PLACE_LABELS, read_tsv, strong_name_match
+
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_LIST_GLUE = frozenset({",", "and", "or", "&"})
 
 
-class PlacesComponent:
-    """Placeholder component."""
+class PlacesComponent(DataComponent):
+    """Collects, geocodes and merges place mentions into doc._.extractor_places."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.nlp = nlp
-        self.name = name
+    DATA_FILES: ClassVar[tuple[str, ...]] = (
+        "lexicons/places/not_places.txt",
+        "lexicons/places/region_words.txt",
+        "lexicons/places/settlement_words.txt",
+        "lexicons/places/country_aliases.tsv",
+        "lexicons/places/extra_places.tsv",
+        "lexicons/entities/demonyms.tsv",
+    )
 
-    def __call__(self, doc: Doc) -> Doc:
-        return doc
+    def __init__(self, nlp: Any, name: str) -> None:
+        super().__init__(nlp, name)
+        self._gaz: Any = None
+
+    def _load(self, paths: dict[str, Path]) -> None:
+        p = "lexicons/places/"
+        self.not_places = frozenset(w.lower() for w in read_wordlist(paths[p + "not_places.txt"]))
+        self.region_words = frozenset(w.lower() for w in read_wordlist(paths[p + "region_words.txt"]))
+        self.settlement_words = {r[0]: r[1] for r in read_tsv(paths[p + "settlement_words.txt"])}
+        self.country_aliases = {r[0].lower(): r[1].split() for r in read_tsv(paths[p + "country_aliases.tsv"])}
+        self.extra = {}
+        for r in read_tsv(paths[p + "extra_places.tsv"]):
+            self.extra[r[0].lower()] = {
+                "name": r[0], "type": r[1], "country_code": None if r[2] == "-" else r[2],
+                "admin1": None if r[3] == "-" else r[3], "lat": float(r[4]), "lon": float(r[5])}
+        self.demonyms = frozenset(r[0].lower() for r in read_tsv(paths["lexicons/entities/demonyms.tsv"]))
+
+    @property
+    def gazetteer(self) -> Any:
+        if self._gaz is None:
+            from ..gazetteer import get_gazetteer
+
+            self._gaz = get_gazetteer()
+        return self._gaz
+
+    # ------------------------------------------------------------------------------------
+    def process(self, doc: Doc) -> None:
+        mentions = self._mentions(doc)
+        if not mentions:
+            doc._.extractor_places = []
+            return
+        # pass 1: no context; pass 2: with the countries/regions pass 1 found
+        first = {m["key"]: self._resolve(m, None) for m in mentions}
+        ctx_cc: Counter[str] = Counter()
+        ctx_admin: set[str] = set()
+        for m in mentions:
+            r = first[m["key"]]
+            if r and r.get("country_code"):
+                ctx_cc[r["country_code"]] += 3 if r["type"] == "country" else 1
+            if r and r["type"] == "region" and r.get("admin1"):
+                ctx_admin.add(r["admin1"])
+        context = {"cc": ctx_cc, "admin1": ctx_admin}
+        cache: dict[tuple, dict[str, Any] | None] = {}
+        for m in mentions:
+            k = (m["key"], m["hint"])
+            if k not in cache:
+                cache[k] = self._resolve(m, context)
+            m["res"] = cache[k]
+        self._fill_from_sentence(mentions)
+        doc._.extractor_places = self._merge(doc, mentions)
+
+    # mentions ------------------------------------------------------------------------------
+    def _mentions(self, doc: Doc) -> list[dict[str, Any]]:
+        from ..gazetteer import fold
+
+        layout = doc._.extractor_layout or {}
+        footer_start = (layout.get("footer") or {}).get("start", len(doc.text) + 1)
+        out: list[dict[str, Any]] = []
+        ents = [e for e in doc.ents if e.start_char < footer_start]
+        for ent in ents:
+            if ent.label_ in PLACE_LABELS:
+                span, hint = self._clean(ent)
+                if span is not None:
+                    out.append(self._mention(span, hint or self._hint(span)))
+            elif ent.label_ == "ORG":  # "Russia's defense ministry": the country is a place mention
+                for i, tok in enumerate(ent):
+                    if tok.lower_ in _POSSESSIVE and i > 0:
+                        owner = ent[:i]
+                        if self._is_country(owner.text):
+                            out.append(self._mention(owner, None))
+                        break
+        dl = layout.get("dateline")
+        if dl and dl.get("place"):
+            start = dl["place_start"]
+            for part in dl["place"].split(","):
+                lead = len(part) - len(part.lstrip())
+                s, e = start + lead, start + lead + len(part.strip())
+                start += len(part) + 1
+                if e > s and not any(m["start"] <= s < m["end"] for m in out):
+                    span = doc.char_span(s, e, alignment_mode="expand")
+                    if span is not None and span.text == doc.text[s:e]:
+                        out.append(self._mention(span, None))
+        for m in out:
+            m["key"] = fold(m["name"])
+        return sorted([m for m in out if m["key"]], key=lambda m: m["start"])
+
+    def _mention(self, span: Span, hint: str | None) -> dict[str, Any]:
+        text = span.text
+        name = text.title() if text.isupper() and len(text) > 3 and "." not in text else text
+        sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
+        return {"text": text, "name": name, "start": span.start_char, "end": span.end_char, "hint": hint,
+                "sent": (sent.start_char, sent.end_char), "res": None}
+
+    def _clean(self, ent: Span) -> tuple[Span | None, str | None]:
+        """'the Kharkiv region' -> ('Kharkiv', 'region'); drop blocs and nationality words."""
+        doc = ent.doc
+        start, end = ent.start, ent.end
+        hint = None
+        while end > start and (doc[end - 1].lower_ in _POSSESSIVE or doc[end - 1].is_punct):
+            end -= 1
+        while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+            start += 1
+        if end - start >= 2 and doc[end - 1].lower_ in self.region_words:
+            end -= 1
+            hint = "region"
+        if end <= start:
+            return None, None
+        span = doc[start:end]
+        low = span.text.lower()
+        if low in self.not_places or low in self.demonyms or not span.text[:1].isupper():
+            return None, None
+        if low.split()[-1] in self.settlement_words and len(low.split()) == 1:
+            return None, None
+        return span, hint
+
+    def _hint(self, span: Span) -> str | None:
+        """Type evidence around the name: 'X region(s)', 'the village of X', 'X, a village'."""
+        doc = span.doc
+        # right: through a list of names to a region word ("Kharkiv, Sumy and Poltava regions")
+        i = span.end
+        steps = 0
+        while i < len(doc) and steps < 30:
+            t = doc[i]
+            if t.lower_ in self.region_words:
+                return "region"
+            if t.text in _LIST_GLUE or (t.ent_type_ in PLACE_LABELS) or (t.text[:1].isupper() and t.pos_ == "PROPN"):
+                i += 1
+                steps += 1
+                continue
+            break
+        # left: "the village of X"
+        if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+            w = doc[span.start - 2].lower_
+            if w in self.settlement_words:
+                return self.settlement_words[w]
+        # apposition: "X, a (small) village"
+        j = span.end
+        if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("a", "an", "the"):
+            for t in doc[j + 2: j + 5]:
+                if t.lower_ in self.settlement_words:
+                    return self.settlement_words[t.lower_]
+        return None
+
+    def _is_country(self, text: str) -> bool:
+        low = text.lower().removeprefix("the ")
+        if low in self.country_aliases:
+            return True
+        return any(c.kind == "country" and not c.alternate for c in self.gazetteer.lookup(text))
+
+    # geocoding ----------------------------------------------------------------------------
+    def _resolve(self, m: dict[str, Any], context: dict[str, Any] | None) -> dict[str, Any] | None:
+        name, hint = m["name"], m["hint"]
+        low = name.lower()
+        if low in self.country_aliases:
+            codes = self.country_aliases[low]
+            code = codes[0]
+            if context and len(codes) > 1:
+                code = max(codes, key=lambda c: (context["cc"].get(c, 0), -codes.index(c)))
+            c = self.gazetteer.country(code)
+            if c is not None:
+                return self._from_candidate(c, hint, name)
+        if low in self.extra:
+            return dict(self.extra[low])
+        cands = self.gazetteer.lookup(name)
+        if not cands:
+            return None
+        best = max(cands, key=lambda c: self._score(name, c, hint, context))
+        if self._score(name, best, hint, context) < -2:
+            return None
+        return self._from_candidate(best, hint, name)
+
+    def _score(self, name: str, c: Any, hint: str | None, context: dict[str, Any] | None) -> float:
+        s = 0.0
+        if not strong_name_match(name, c):
+            s -= 4
+        elif c.alternate:
+            s -= 0.5
+        if c.kind == "country":
+            s += 6 if not c.alternate else 2
+        elif c.kind == "admin1":
+            s += 5 if hint == "region" else -1
+        elif hint == "region":
+            s -= 1
+        s += math.log10(c.population + 1) / 2
+        if context:
+            if c.country_code and context["cc"].get(c.country_code):
+                s += 3
+            if c.admin1 and c.admin1 in context["admin1"] and c.kind != "admin1":
+                s += 1.5
+        return s
+
+    def _from_candidate(self, c: Any, hint: str | None, name: str) -> dict[str, Any]:
+        if c.kind == "country":
+            kind = "country"
+        elif c.kind == "admin1" or hint == "region":
+            kind = "region"
+        elif hint in ("village", "locality", "other"):
+            kind = hint
+        else:
+            kind = "village" if 0 < c.population < 2000 else "city"
+        res = {"name": c.name, "type": kind, "country_code": c.country_code,
+               "admin1": c.admin1 if c.kind != "country" else None, "lat": c.lat, "lon": c.lon, "pid": c.pid}
+        if kind == "region" and c.kind == "city":  # "the Kharkiv region" resolved through its capital
+            region = self.gazetteer.admin1(c.country_code, c.admin1) if c.admin1 else None
+            if region is not None:
+                res.update(lat=region.lat, lon=region.lon, pid=region.pid)
+            else:
+                res["pid"] = None
+        return res
+
+    def _fill_from_sentence(self, mentions: list[dict[str, Any]]) -> None:
+        """Unknown places take country/region from a resolved place in the same sentence."""
+        for m in mentions:
+            if m["res"] is not None:
+                continue
+            kind = m["hint"] if m["hint"] in ("village", "locality", "city", "region", "other") else "locality"
+            res = {"name": m["name"], "type": kind, "country_code": None, "admin1": None,
+                   "lat": None, "lon": None, "pid": None}
+            same = [o for o in mentions if o is not m and o["res"] is not None and o["sent"] == m["sent"]]
+            same.sort(key=lambda o: ({"region": 0, "city": 1, "village": 1, "country": 2}.get(o["res"]["type"], 3),
+                                     abs(o["start"] - m["start"])))
+            for o in same:
+                r = o["res"]
+                if r.get("country_code"):
+                    res["country_code"] = r["country_code"]
+                    if r["type"] == "region":
+                        res["admin1"] = r.get("admin1")
+                    break
+            m["res"] = res
+
+    # output -------------------------------------------------------------------------------
+    def _merge(self, doc: Doc, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        from ..gazetteer import fold
+
+        groups: dict[Any, dict[str, Any]] = {}
+        order: list[Any] = []
+        by_name: dict[tuple, Any] = {}
+        for m in mentions:
+            r = m["res"]
+            gid = ("pid", r["pid"]) if r.get("pid") else ("name", fold(r["name"]), r.get("country_code"))
+            nkey = (m["key"], r.get("country_code"))
+            if gid not in groups and nkey in by_name:
+                gid = by_name[nkey]  # "Kharkiv" city and "the Kharkiv region": one name, one entry
+            if gid not in groups:
+                groups[gid] = {"res": r, "mentions": []}
+                order.append(gid)
+            by_name.setdefault(nkey, gid)
+            groups[gid]["mentions"].append(m)
+        out = []
+        for gid in order:
+            g = groups[gid]
+            r = g["res"]
+            texts = [m["name"] for m in g["mentions"]]
+            name = max(texts, key=lambda t: (len(t), -texts.index(t)))
+            if r["type"] == "country" and (name.isupper() or "." in name):
+                name = r["name"]
+            out.append({
+                "name": name,
+                "type": r["type"],
+                "country_code": r.get("country_code"),
+                "admin1": r.get("admin1"),
+                "lat": r.get("lat"),
+                "lon": r.get("lon"),
+                "mentions": [{"text": doc.text[m["start"]:m["end"]], "start": m["start"], "end": m["end"]}
+                             for m in g["mentions"]],
+            })
+        return out
