@@ -155,7 +155,7 @@ class ActorsComponent(DataComponent):
 
     def _institution_key(self, span: Span) -> tuple | None:
         """('INST', country code, institution) for "Russia's defense ministry" and variants."""
-        text = span.text.replace("’", "'")
+        text = re.sub(r"^(?:the|The)\s+", "", span.text.replace("’", "'"))
         low = text.lower()
         owner = None
         rest = None
@@ -254,7 +254,7 @@ class ActorsComponent(DataComponent):
             t = doc[i]
             if t.is_punct and t.text not in ("-",) or t.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ"):
                 break
-            if "\n" in t.whitespace_:
+            if "\n" in t.whitespace_ or t.is_space:
                 break
             start = i
             i -= 1
@@ -272,7 +272,8 @@ class ActorsComponent(DataComponent):
             if doc[j].lower_ in ("the", "a", "an"):
                 j += 1
             k = j
-            while k < len(doc) and k < j + 8 and not doc[k].is_punct and doc[k].pos_ not in ("VERB", "AUX", "PRON"):
+            while k < len(doc) and k < j + 8 and not doc[k].is_punct and not doc[k].is_space and \
+                    doc[k].pos_ not in ("VERB", "AUX", "PRON"):
                 k += 1
             if k > j and k < len(doc) and doc[k].text in (",", ".", ";"):
                 phrase = doc[j:k]

@@ -77,6 +77,7 @@ class EntityFixer(DataComponent):
         "lexicons/entities/demonyms.tsv",
         "lexicons/entities/institutions.txt",
         "lexicons/entities/titles.txt",
+        "lexicons/entities/units.txt",
     )
 
     def __init__(self, nlp: Language, name: str) -> None:
@@ -94,6 +95,7 @@ class EntityFixer(DataComponent):
         self.institutions = tuple(
             tuple(w.split()) for w in read_wordlist(paths["lexicons/entities/institutions.txt"]))
         self.titles = frozenset(w.lower() for w in read_wordlist(paths["lexicons/entities/titles.txt"]))
+        self.units = frozenset(w.lower() for w in read_wordlist(paths["lexicons/entities/units.txt"]))
         self._build_matchers()
 
     def _build_matchers(self) -> None:
@@ -139,7 +141,8 @@ class EntityFixer(DataComponent):
         ents = self._relabel(doc, ents)
         ents = self._context_places(doc, ents, layout)
         ents = self._institutions(doc, ents)
-        ents = self._extend(doc, ents)
+        ents = self._extend(doc, ents, layout)
+        ents = self._drop_place_compounds(ents)
         doc.ents = sorted(filter_spans(ents), key=lambda s: s.start)
 
     # 1. line breaks, headline boundary, footer
@@ -240,7 +243,7 @@ class EntityFixer(DataComponent):
         return self._coordinated(doc, out)
 
     def _coordinated(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        out = list(ents)
+        out = self._untagged_list_members(doc, list(ents))
         for i, e in enumerate(out):
             if e.label_ in PLACE_LABELS or e.label_ not in _MISLABELS or not self._is_name(e):
                 continue
@@ -253,6 +256,34 @@ class EntityFixer(DataComponent):
                     e.text, min_pop=0):
                 out[i] = Span(doc, e.start, e.end, "GPE")
         return out
+
+    def _untagged_list_members(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """'over the Kharkiv, Kyiv, Mykolaiv and Odesa regions' where the tagger skipped some names."""
+        for _ in range(3):
+            starts = {e.start: e for e in ents if e.label_ in PLACE_LABELS}
+            ends = {e.end: e for e in ents if e.label_ in PLACE_LABELS}
+            taken = {i for e in ents for i in range(e.start, e.end)}
+            added = []
+            i = 0
+            while i < len(doc):
+                t = doc[i]
+                if i in taken or not (t.text[:1].isupper() and t.pos_ == "PROPN" and not t.is_stop):
+                    i += 1
+                    continue
+                j = i
+                while j + 1 < len(doc) and j + 1 not in taken and doc[j + 1].text[:1].isupper() and \
+                        doc[j + 1].pos_ == "PROPN" and j + 1 - i < 3:
+                    j += 1
+                left = any(_between_is_list(doc, e, i) for e in ends if i - 3 <= e <= i)
+                right = any(_between_is_list(doc, j + 1, s) for s in starts if j + 1 <= s <= j + 4)
+                span = doc[i: j + 1]
+                if (left or right) and self._known_place(span.text, min_pop=0):
+                    added.append(Span(doc, i, j + 1, "GPE"))
+                i = j + 1
+            if not added:
+                break
+            ents = ents + added
+        return ents
 
     # 3b. place contexts the tagger missed entirely
     def _context_places(self, doc: Doc, ents: list[Span], layout: dict) -> list[Span]:
@@ -327,13 +358,14 @@ class EntityFixer(DataComponent):
         return out
 
     # 6. extents: "Governor Oleksandr" + "Prokudin", "14th" + "Army Corps"
-    def _extend(self, doc: Doc, ents: list[Span]) -> list[Span]:
+    def _extend(self, doc: Doc, ents: list[Span], layout: dict) -> list[Span]:
+        title_end = (layout.get("title") or {}).get("end", -1)
         taken = {i for e in ents for i in range(e.start, e.end)}
         by_end = {e.end: e for e in ents}
         out = []
         for e in ents:
             start = e.start
-            if e.label_ == "PERSON":
+            if e.label_ == "PERSON" and e.start_char > title_end:
                 while (start > 0 and start - 1 not in taken and doc[start - 1].pos_ == "PROPN"
                        and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in self.titles
                        and not doc[start - 1].is_stop and "\n" not in doc[start - 1].whitespace_
@@ -341,9 +373,22 @@ class EntityFixer(DataComponent):
                     start -= 1
             elif e.label_ == "ORG":
                 prev = by_end.get(e.start)
-                if prev is not None and prev.label_ == "ORDINAL" and prev.end - prev.start == 1:
+                if prev is not None and prev.label_ == "ORDINAL" and prev.end - prev.start == 1 and \
+                        e[-1].lower_ in self.units:
                     start = prev.start
             out.append(e if start == e.start else Span(doc, start, e.end, e.label_))
+        return out
+
+    def _drop_place_compounds(self, ents: list[Span]) -> list[Span]:
+        """'U.S.-Russia' (relations), 'Trump-Putin' (call): a hyphenated pair of names is not an ORG."""
+        out = []
+        for e in ents:
+            parts = [p for p in e.text.replace("‑", "-").split("-") if p]
+            if e.label_ in ("ORG", "PERSON", "NORP") and len(parts) >= 2 and " " not in e.text and all(
+                    p[:1].isupper() for p in parts) and sum(self._known_place(p) for p in parts) >= 1 and all(
+                    self._known_place(p) or p.lower() in self.demonyms for p in parts):
+                continue
+            out.append(e)
         return out
 
     # helpers ------------------------------------------------------------------------------

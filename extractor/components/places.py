@@ -31,6 +31,9 @@ from .entities import PLACE_LABELS, read_tsv, strong_name_match
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _LIST_GLUE = frozenset({",", "and", "or", "&"})
+#: Capitalised region words that still mean "region" ("Kherson Oblast"); "United States",
+#: "Islamic State", "Gaza Strip" keep their last word.
+_CAP_REGION_WORDS = frozenset({"oblast", "province", "governorate", "region", "prefecture", "krai"})
 
 
 class PlacesComponent(DataComponent):
@@ -147,7 +150,8 @@ class PlacesComponent(DataComponent):
             end -= 1
         while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
             start += 1
-        if end - start >= 2 and doc[end - 1].lower_ in self.region_words:
+        if end - start >= 2 and doc[end - 1].lower_ in self.region_words and (
+                doc[end - 1].is_lower or doc[end - 1].lower_ in _CAP_REGION_WORDS):
             end -= 1
             hint = "region"
         if end <= start:
