@@ -27,6 +27,8 @@ EXAMPLES = """Examples:
   extract records.jsonl --json               JSONL records: "text" (+ id, title, published, url)
   extract page.html --json --pretty          HTML: offsets refer to article.text
   extract --schema                           the JSON Schema of the output
+  extract article.txt --html report.html     HTML report of one article (self-contained page)
+  extract articles/ --html-dir report/ --json > out.jsonl   report/index.html + a page per article, and JSONL
 
 Exit codes: 0 all articles done, 1 some failed (error records written), 2 usage error, 130 interrupted.
 """
@@ -78,6 +80,12 @@ def main_command(
                                                        "*.jsonl *.ndjson].")] = None,
     include_text: Annotated[bool, typer.Option("--include-text", help="Include the article text in "
                                                "the output (always for HTML input).")] = False,
+    html: Annotated[Path | None, typer.Option("--html", metavar="FILE", dir_okay=False,  # noqa: UP007
+                                                 help="Also write an HTML report of the (one) article to "
+                                                 "FILE: a self-contained page.")] = None,
+    html_dir: Annotated[Path | None, typer.Option("--html-dir", metavar="DIR", file_okay=False,  # noqa: UP007
+                                                     help="Also write an HTML report to DIR: index.html plus "
+                                                     "one page per article.")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")] = 16,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
@@ -101,6 +109,7 @@ def main_command(
     try:
         from .writers import JsonlWriter
 
+        report = _open_report(html, html_dir, paths)
         writer = JsonlWriter(output, pretty=pretty) if json_out else None
     except OutputError as exc:
         _err(f"error: {exc}")
@@ -115,18 +124,18 @@ def main_command(
         _err(f"error: {exc}")
         raise typer.Exit(2) from None
     exit_code = _run(extractor, paths, writer, published=published, text_field=text_field, globs=glob,
-                     include_text=include_text, batch_size=batch_size, quiet=quiet, debug=debug)
+                     include_text=include_text, batch_size=batch_size, quiet=quiet, debug=debug, report=report)
     raise typer.Exit(exit_code)
 
 
 def _run(extractor, paths, writer, *, published, text_field, globs, include_text, batch_size, quiet,
-         debug) -> int:
+         debug, report=None) -> int:
     """Stream articles through the pipeline into the writer or the terminal summary."""
     from .loading import iter_articles
 
     failures = 0
     console = None
-    if writer is None:
+    if writer is None and report is None:
         from rich.console import Console
 
         console = Console(width=min(100, Console().width) if sys.stdout.isatty() else 100,
@@ -142,16 +151,18 @@ def _run(extractor, paths, writer, *, published, text_field, globs, include_text
         progress.start()
         task = progress.add_task("extracting", total=None)
     try:
-        records = extractor.extract_many(iter_articles(paths, globs=globs, text_field=text_field,
-                                                       published=published),
-                                         batch_size=batch_size, include_text=include_text)
+        items = iter_articles(paths, globs=globs, text_field=text_field, published=published)
+        records = extractor.extract_many(report.tap(items) if report is not None else items, batch_size=batch_size,
+                                         include_text=include_text or report is not None)  # the report needs text
         for rec in records:
             if "error" in rec:
                 failures += 1
                 _err(rec["error"]["message"])
+            if report is not None:
+                rec = report.add(rec, keep_text=include_text)  # drops the text again unless asked for
             if writer is not None:
                 writer.write(rec)
-            else:
+            elif report is None:
                 from .render import print_summary
 
                 print_summary(rec, console)
@@ -159,9 +170,13 @@ def _run(extractor, paths, writer, *, published, text_field, globs, include_text
                 progress.advance(task)
         if writer is not None:
             writer.commit()
+        if report is not None:
+            _close_report(report, quiet)
     except KeyboardInterrupt:
         if writer is not None:
             writer.commit()  # complete lines written so far are kept
+        if report is not None:
+            _close_report(report, quiet)  # the index of the articles done so far
         _err("interrupted")
         return 130
     except BrokenPipeError:
@@ -179,6 +194,33 @@ def _run(extractor, paths, writer, *, published, text_field, globs, include_text
         if progress is not None:
             progress.stop()
     return 1 if failures else 0
+
+
+def _open_report(html: Path | None, html_dir: Path | None, paths: list[str]):
+    """The HTML report writer for --html / --html-dir, or None (see extractor/report.py)."""
+    if html is None and html_dir is None:
+        return None
+    if html is not None and html_dir is not None:
+        raise typer.BadParameter("give --html FILE (one article) or --html-dir DIR (a batch), not both",
+                                 param_hint="--html")
+    if html is not None and _is_batch(paths):
+        raise typer.BadParameter("writes one article's page; use --html-dir DIR for several articles",
+                                 param_hint="--html")
+    from .report import ReportWriter
+
+    return ReportWriter(html_file=html, html_dir=html_dir)
+
+
+def _close_report(report, quiet: bool) -> None:
+    from .errors import OutputError
+
+    try:
+        path = report.close()
+    except OutputError as exc:
+        _err(f"error: {exc}")
+        return
+    if not quiet:
+        _err(f"report: {path}")
 
 
 def _is_batch(paths: list[str]) -> bool:
