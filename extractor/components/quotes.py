@@ -252,7 +252,7 @@ class _Context:
                     continue
                 score = -0.25 * dist
                 if t.i in ancestors:
-                    score += 6 - ancestors[t.i]
+                    score += 4 + 0.5 * ancestors[t.i]
                 elif t.head.i in root_ids or (a <= t.head.i < b):
                     score += 5
                 if side == "after" and dist <= 6:
@@ -264,10 +264,31 @@ class _Context:
                 if best is None or score > best[0]:
                     best = (score, t)
         if best is None or best[0] < -6:
-            return None
+            cue_tok = self._structural_cue(si, before, after)
+            if cue_tok is None:
+                return None
+            best = (0.0, cue_tok)
         cue = best[1]
         spk, method = self._subject(cue, a, b)
         return cue, spk, method
+
+    def _structural_cue(self, si: int, before: list[Token], after: list[Token]) -> Token | None:
+        """A verb outside the lexicon that still frames the quotation by layout:
+        “...,” Hannity started. / The Clinton campaign worded it carefully: “...”"""
+        st = self.stretches[si]
+        inner_last = self.text[st.end - 1] if st.end > st.start else ""
+        if after and (inner_last in ",?!" or after[0].text == ",") and len(after) <= 15:
+            for t in after[:8]:
+                if t.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted
+                                            for c in t.children):
+                    if not self._reports_other(t, *self.tok_ranges[si]):
+                        return t
+        if before and before[0].text in (":", ","):
+            for t in before[1:20]:
+                if t.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted
+                                            for c in t.children):
+                    return t
+        return None
 
     def _reports_other(self, cue: Token, a: int, b: int) -> bool:
         """True when the cue's own clausal complement lies outside every quotation
@@ -292,23 +313,23 @@ class _Context:
                 return self._noun_head(cue.doc[nxt]), "according_to"
             return None, "according_to"
         t = cue
-        for _ in range(4):
-            for c in t.children:
-                if c.dep_ == "agent":
-                    for g in c.children:
-                        if g.dep_ == "pobj":
-                            return g, "explicit"
-            for c in t.children:
-                if c.dep_ in _SUBJ_DEPS and not (a <= c.i < b) and c.i not in self.quoted:
-                    if c.lower_ in _RELATIVE and t.dep_ == "relcl":
-                        return t.head, "explicit"
-                    return c, "explicit"
-            if t.dep_ == "relcl":
-                return t.head, "explicit"
-            if t.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp", "ccomp", "parataxis", "prep", "dobj", "pobj") \
-                    and t.head.i != t.i:
-                if a <= t.head.i < b:
-                    break
+        for _ in range(6):
+            inside = t.i in self.quoted and t.i != cue.i
+            if not inside:
+                for c in t.children:
+                    if c.dep_ == "agent":
+                        for g in c.children:
+                            if g.dep_ == "pobj":
+                                return g, "explicit"
+                for c in t.children:
+                    if c.dep_ in _SUBJ_DEPS and not (a <= c.i < b) and c.i not in self.quoted:
+                        if c.lower_ in _RELATIVE and t.dep_ == "relcl":
+                            return t.head, "explicit"
+                        return c, "explicit"
+                if t.dep_ == "relcl":
+                    return t.head, "explicit"
+            if (inside or t.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp", "ccomp", "parataxis", "prep",
+                                     "dobj", "pobj")) and t.head.i != t.i:
                 t = t.head
                 continue
             break
@@ -322,14 +343,17 @@ class _Context:
                 if (tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.pos_ in ("PROPN", "PRON")) \
                         and tok.ent_type_ not in ("DATE", "TIME"):
                     return self._noun_head(tok), "explicit"
-        # inverted "said Kevin Madden": a name right after the cue
-        for i in range(cue.i + 1, min(len(doc), cue.i + 4)):
+        # inverted "said Kevin Madden" / "added a New Hampshire Democrat": the noun phrase after the cue
+        inverted = cue.i - 2 <= b <= cue.i and (b - 1) in self.quoted
+        for i in range(cue.i + 1, min(len(doc), cue.i + 6)):
             tok = doc[i]
             if i in self.quoted or tok.text in _TERMINATORS or tok.ent_type_ in ("DATE", "TIME"):
                 break
             if tok.dep_ in ("nsubj", "nsubjpass") or tok.ent_type_ in ("PERSON", "ORG"):
                 return self._noun_head(tok), "explicit"
-            if tok.pos_ not in ("DET", "ADJ", "PROPN", "NOUN", "PUNCT"):
+            if inverted and tok.pos_ in ("PROPN", "NOUN", "PRON"):
+                return self._noun_head(tok), "explicit"
+            if tok.pos_ not in ("DET", "ADJ", "PROPN", "NOUN", "PUNCT", "ADV"):
                 break
         # unparsed subject ("Obama and Clinton call them"): the nearest person/pronoun on the left
         return self._left_name(cue), "explicit"
