@@ -24,12 +24,14 @@ from functools import lru_cache
 #: Word tokens, digit groups (with thousands separators / decimals) and single symbols.
 _TOKEN_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d[\d,]*(?:\.\d+)?|\S")
 _DIGITS_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
-_MONTHS = frozenset("january february march april may june july august september october november december "
-                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
-_MONEY_BEFORE = frozenset("$ € £ ¥ ₴ ₽ ₹".split())
-_MONEY_AFTER = frozenset("dollars dollar euros euro pounds pound usd eur hryvnias rubles roubles yuan yen rupees".split())
+_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                     "sept", "oct", "nov", "dec"])
+_MONEY_BEFORE = frozenset(["$", "€", "£", "¥", "₴", "₽", "₹"])
+_MONEY_AFTER = frozenset(["dollars", "dollar", "euros", "euro", "pounds", "pound", "usd", "eur", "hryvnias",
+                          "rubles", "roubles", "yuan", "yen", "rupees"])
 _PERCENT_AFTER = frozenset(["%", "percent", "per", "pct"])
-_TIME_AFTER = frozenset(["a.m", "p.m", "am", "pm", "gmt", "utc", "o'clock", "local"])
+_TIME_RE = re.compile(r"\s*(?:[ap]\.?m\b\.?|gmt\b|utc\b|o'clock\b|:\d\d\b|h\d\d\b)", re.I)
 _AGE_BEFORE = frozenset(["aged", "age", "ages"])
 #: Suffixes glued to digits that make a scale ("1.5m", "2bn", "10k").
 _GLUED_SCALE = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
@@ -140,9 +142,11 @@ def find_numbers(text: str, *, vague: Iterable[str] = (), qualifiers: Mapping[st
         for seq in vague_seq:
             if tuple(x.low for x in toks[i:i + len(seq)]) == seq:
                 j = i + len(seq) - 1
-                match = NumberMatch(t.start, toks[j].end, text[t.start:toks[j].end], None, vague=text[t.start:toks[j].end])
+                vtext = text[t.start:toks[j].end]
+                match = NumberMatch(t.start, toks[j].end, vtext, None, vague=vtext)
                 break
-        if match is None and t.low in ("a", "half") and i + 1 < n and toks[i + 1].low in ("dozen", "hundred", "thousand"):
+        if match is None and t.low in ("a", "half") and i + 1 < n \
+                and toks[i + 1].low in ("dozen", "hundred", "thousand"):
             # "a dozen", "a hundred"; "half a dozen"
             if t.low == "half" and i + 2 < n and toks[i + 1].low == "a" and toks[i + 2].low == "dozen":
                 j = i + 2
@@ -196,6 +200,20 @@ def _digits_at(text: str, toks: list[_Tok], i: int) -> tuple[NumberMatch | None,
     return NumberMatch(t.start, end, text[t.start:end], int(val)), j
 
 
+def _hyphen_join(text: str, toks: list[_Tok], j: int) -> bool:
+    """ "twenty-one": number word, glued hyphen, number word."""
+    nxt = toks[j + 1]
+    return nxt.text in "-‐" and _glued(text, toks[j], nxt) and _glued(text, nxt, toks[j + 2]) \
+        and word_value(toks[j + 2].low) is not None
+
+
+def _and_join(toks: list[_Tok], j: int) -> bool:
+    """ "one hundred and five": scale word, "and", a number below a hundred."""
+    after = word_value(toks[j + 2].low)
+    return toks[j + 1].low == "and" and word_value(toks[j].low) in (100, 1000, 1_000_000) \
+        and after is not None and after < 100
+
+
 def _words_at(text: str, toks: list[_Tok], i: int) -> tuple[NumberMatch | None, int]:
     """A run of number words: "twenty-one", "one hundred and five", "two million"."""
     words = [toks[i].text]
@@ -205,12 +223,7 @@ def _words_at(text: str, toks: list[_Tok], i: int) -> tuple[NumberMatch | None, 
         if word_value(nxt.low) is not None:
             words.append(nxt.text)
             j += 1
-        elif nxt.text in "-‐" and j + 2 < len(toks) and _glued(text, toks[j], nxt) and _glued(text, nxt, toks[j + 2]) \
-                and word_value(toks[j + 2].low) is not None:
-            words.append(toks[j + 2].text)
-            j += 2
-        elif nxt.low == "and" and j + 2 < len(toks) and word_value(toks[j].low) in (100, 1000, 1_000_000) \
-                and word_value(toks[j + 2].low) is not None and (word_value(toks[j + 2].low) or 0) < 100:
+        elif j + 2 < len(toks) and (_hyphen_join(text, toks, j) or _and_join(toks, j)):
             words.append(toks[j + 2].text)
             j += 2
         else:
@@ -226,6 +239,15 @@ def _words_at(text: str, toks: list[_Tok], i: int) -> tuple[NumberMatch | None, 
     return NumberMatch(toks[i].start, toks[j].end, text[toks[i].start:toks[j].end], val), j
 
 
+def _is_word_hyphen(text: str, word: _Tok, hyphen: _Tok, num: _Tok, after: bool = False) -> bool:
+    """A non-number word glued by a hyphen to the number: "S-300" (word before) or "64-year-old" (after)."""
+    if hyphen.text not in "-‐" or not word.text[0].isalpha() or word_value(word.low) is not None:
+        return False
+    if after:
+        return _glued(text, num, hyphen) and _glued(text, hyphen, word)
+    return _glued(text, word, hyphen) and _glued(text, hyphen, num)
+
+
 def _range_and_context(text: str, toks: list[_Tok], i: int, j: int, m: NumberMatch,
                        qualifiers: Mapping[str, str] | None, qualifiers_after: Mapping[str, str] | None) -> int:
     """Fill in range, qualifier and skip reason of match `m` (tokens i..j); return its last token index."""
@@ -236,20 +258,18 @@ def _range_and_context(text: str, toks: list[_Tok], i: int, j: int, m: NumberMat
     if m.skip is None:
         if prev is not None and (prev.text in _MONEY_BEFORE or (prev.low in _AGE_BEFORE)):
             m.skip = "money" if prev.text in _MONEY_BEFORE else "age"
-        elif prev is not None and prev.text in "-‐" and i >= 2 and _glued(text, toks[i - 2], prev) \
-                and _glued(text, prev, toks[i]) and toks[i - 2].text[0].isalpha() and word_value(toks[i - 2].low) is None:
+        elif prev is not None and i >= 2 and _is_word_hyphen(text, toks[i - 2], prev, toks[i]):
             m.skip = "model"
         elif nxt is not None and (nxt.low in _MONEY_AFTER):
             m.skip = "money"
         elif nxt is not None and (nxt.low in _PERCENT_AFTER):
             m.skip = "percent"
-        elif nxt is not None and (nxt.low in _TIME_AFTER or (nxt.text == ":" and j + 2 < n and toks[j + 2].text.isdigit()
-                                                           and _glued(text, nxt, toks[j + 2]))):
+        elif _TIME_RE.match(text, toks[j].end) or (prev is not None and prev.text in ":." and i >= 2
+                                                      and toks[i - 2].text.isdigit() and _glued(text, prev, toks[i])):
             m.skip = "time"
         elif (prev is not None and prev.low in _MONTHS) or (nxt is not None and nxt.low in _MONTHS):
             m.skip = "date"
-        elif nxt is not None and nxt.text in "-‐" and _glued(text, toks[j], nxt) and j + 2 < n \
-                and _glued(text, nxt, toks[j + 2]) and toks[j + 2].text[0].isalpha() and word_value(toks[j + 2].low) is None:
+        elif nxt is not None and j + 2 < n and _is_word_hyphen(text, toks[j + 2], nxt, toks[j], after=True):
             m.skip = "compound"
         elif nxt is not None and nxt.low in ("years", "year") and j + 2 < n and toks[j + 2].low == "old":
             m.skip = "age"

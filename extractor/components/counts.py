@@ -41,7 +41,12 @@ _REPORT_VERBS = frozenset(["say", "report", "confirm", "announce", "claim", "sta
 _SUBJ_PRONOUNS = frozenset(["it", "they", "he", "she", "we", "i", "you", "who", "that", "which"])
 _PRED_FILLER = frozenset(["be", "have", "also", "reportedly", "there", "later", "each", "all", "both", "now",
                           "so", "far", "still", "were", "was", "been", "are", "is", "had", "has", "have",
-                          "being", "allegedly", "subsequently", "initially", "then", "confirmed", "reported"])
+                          "being", "allegedly", "subsequently", "initially", "then", "confirmed", "reported",
+                          "remain", "remained", "remains"])
+#: Words of qualifiers and determiners skipped when looking for the verb before a number.
+_QUALIFIER_WORDS = frozenset(["at", "least", "more", "than", "about", "some", "nearly", "almost", "over", "up", "to",
+                              "around", "another", "an", "additional", "the", "all", "fewer", "less", "no", "roughly",
+                              "approximately", "as", "many", "estimated", "a", "total", "of"])
 _PLACE_PREPS = frozenset(["in", "over", "near", "at", "above", "across", "around", "outside", "of", "into", "on"])
 _DOWN_ACTIONS = frozenset(["shot_down", "intercepted", "destroyed"])
 _ACTION_CLASS = {"launched": "launched", "fired": "launched", "deployed": "launched", "shot_down": "downed",
@@ -67,6 +72,7 @@ class CountsComponent(DataComponent):
     def __init__(self, nlp: Language, name: str) -> None:
         super().__init__(nlp, name)
         self.lex: CountsLexicon | None = None
+        self._ent_at: dict[int, Span] = {}  # token index -> entity, rebuilt for each document
 
     def _load(self, paths: dict[str, Path]) -> None:
         self.lex = CountsLexicon.load(paths)
@@ -79,6 +85,7 @@ class CountsComponent(DataComponent):
         assert self.lex is not None
         lex = self.lex
         text = doc.text
+        self._ent_at = {i: e for e in doc.ents for i in range(e.start, e.end)}
         places = [p for p in _place_mentions(doc) if p[2].lower().translate(_APOS) not in lex.demonyms]
         state = _State()
         layout = doc._.extractor_layout or {}
@@ -107,7 +114,6 @@ class CountsComponent(DataComponent):
         if m.start in state.consumed:
             return
         sent = span[0].sent
-        num_tok = span[-1]
         nxt = doc[span.end] if span.end < sent.end else None
         # --- what is counted
         head: Token | None = None
@@ -145,7 +151,8 @@ class CountsComponent(DataComponent):
         if tok.dep_ in ("nummod", "quantmod", "compound", "amod") and h.i > tok.i and h.i - tok.i <= 7 \
                 and h.pos_ in ("NOUN", "PROPN", "ADJ") and h.i < sent.end:
             # "three Kh-22 supersonic cruise missiles": climb compounds to the phrase head
-            while h.dep_ == "compound" and h.head.i > h.i and h.head.i - tok.i <= 7 and h.head.pos_ in ("NOUN", "PROPN"):
+            while h.dep_ == "compound" and h.head.i > h.i and h.head.i - tok.i <= 7 \
+                    and h.head.pos_ in ("NOUN", "PROPN"):
                 h = h.head
             if not any(doc[k].is_punct and doc[k].text not in "-‐" for k in range(tok.i + 1, h.i)):
                 return h
@@ -276,20 +283,19 @@ class CountsComponent(DataComponent):
         while g.dep_ == "conj" and g.head.i < g.i:
             g = g.head
         h = g.head
-        # relative clause on the counted noun: "117 drones that Russian forces launched"
-        for c in (head.children if anchor is head else ()):
-            if c.dep_ in ("relcl", "acl") and c.i > head.i:
-                act = self._verb_action(c, lex.act_object)
-                if act and (c.tag_ == "VBN" or any(x.dep_ in ("dobj", "nsubjpass") and x.lower_ in ("that", "which")
-                                                   for x in c.children) or c.dep_ == "relcl"):
-                    if not any(x.dep_ == "dobj" and x.i != head.i and x.lower_ not in ("that", "which")
-                               for x in c.children):
-                        return act, c
         if g.dep_ in ("dobj", "obj", "nsubjpass", "conj", "appos", "attr", "oprd") and h.pos_ in ("VERB", "AUX", "NOUN",
                                                                                                  "PROPN"):
             act = self._verb_action(h, lex.act_object)
             if act:
                 return act, h
+        # relative clause on the counted noun: "117 drones that Russian forces launched"
+        for c in (head.children if anchor is head else ()):
+            if c.dep_ in ("relcl", "acl") and c.i > head.i:
+                act = self._verb_action(c, lex.act_object)
+                own_object = any(x.dep_ == "dobj" and x.i != head.i and x.lower_ not in ("that", "which")
+                                  for x in c.children)
+                if act and (c.tag_ == "VBN" or c.dep_ == "relcl") and not own_object:
+                    return act, c
         if g.dep_ == "nsubj" and h.pos_ == "VERB":
             passive = any(c.dep_ == "auxpass" for c in h.children) or (
                 h.tag_ == "VBN" and not any(c.dep_ in ("dobj", "aux") for c in h.children))
@@ -326,9 +332,9 @@ class CountsComponent(DataComponent):
                 key2 = doc[k - 1].lemma_.lower() + " down"
                 if key2 in lex.act_object:
                     return lex.act_object[key2], doc[k - 1]
-            if key in lex.act_object and t.pos_ in ("VERB", "PROPN", "NOUN") and t.lower_ not in lex.weapon_names:
-                if t.pos_ == "VERB" or t.lower_.endswith("ing"):
-                    return lex.act_object[key], t
+            if key in lex.act_object and (t.pos_ == "VERB" or (t.pos_ in ("PROPN", "NOUN")
+                                                               and t.lower_.endswith("ing"))):
+                return lex.act_object[key], t
             if t.pos_ in ("VERB", "NOUN", "PROPN") and t.lower_ not in lex.qual_before:
                 break
             k -= 1
@@ -339,10 +345,9 @@ class CountsComponent(DataComponent):
             if t.pos_ == "VERB":
                 act = self._verb_action(t, lex.act_object) if t.tag_ == "VBN" else self._verb_action(t, lex.act_subject)
                 return act, (t if act else None)
-            if t.is_punct or t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-                if not (t.pos_ in ("NOUN", "PROPN") and k <= head.i + 0):
-                    if t.is_punct or t.pos_ in ("PRON", "NUM") or t.dep_ != "pobj":
-                        break
+            if t.is_punct or t.pos_ in ("PRON", "NUM") or (t.pos_ in ("NOUN", "PROPN") and k > head.i
+                                                            and t.dep_ != "pobj"):
+                break
             k += 1
         return None, None
 
@@ -364,7 +369,7 @@ class CountsComponent(DataComponent):
         if low in self.lex.demonyms:
             return self.lex.demonyms[low]
         if tok.ent_type_ in ("GPE",) and tok.pos_ == "PROPN":
-            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            ent = self._ent_at.get(tok.i)
             if ent is not None:
                 return re.sub(r"^the\s+", "", ent.text, flags=re.I)
         return None
@@ -413,6 +418,15 @@ class CountsComponent(DataComponent):
                             who = self._side(p)
                             if who:
                                 return who
+        # the action verb's own source: "five rockets were fired from Gaza"
+        if verb is not None and verb.pos_ == "VERB":
+            for s in verb.children:
+                if s.dep_ == "prep" and s.lower_ == "from" or s.dep_ == "agent" and \
+                        self.lex.act_object.get(verb.lemma_.lower()) in ("launched", "fired", "deployed"):
+                    for p in s.children:
+                        who = self._side(p)
+                        if who:
+                            return who
         return self._sentence_attacker(sent) if sentence_level else None
 
     def _sentence_attacker(self, sent: Span) -> str | None:
@@ -421,9 +435,13 @@ class CountsComponent(DataComponent):
         assert lex is not None
         for t in sent:
             lem = t.lemma_.lower()
-            if t.pos_ == "VERB" and lem in lex.act_with or lem in ("launch", "fire"):
+            launches = lem in lex.act_with or lex.act_object.get(lem) in ("launched", "fired", "deployed")
+            if t.pos_ == "VERB" and launches:
                 for s in t.children:
                     if s.dep_ == "nsubj":
+                        if s.lower_ in _SUBJ_PRONOUNS:  # "The Houthis said they fired ..."
+                            rep = t.head if t.dep_ in ("ccomp", "conj") else None
+                            s = next((c for c in rep.children if c.dep_ == "nsubj"), s) if rep is not None else s
                         who = self._side(s)
                         if who:
                             return who
@@ -443,10 +461,14 @@ class CountsComponent(DataComponent):
         return None
 
     def _side(self, tok: Token) -> str | None:
-        """Side named by a subject phrase: "Russia", "Russian forces", "Hezbollah"."""
+        """Side named by a subject phrase: "Russia", "Russian forces", "Hezbollah", "the Rapid Support Forces"."""
         c = self._country(tok)
         if c:
             return c
+        if tok.ent_type_ in ("ORG", "NORP", "GPE"):
+            ent = self._ent_at.get(tok.i)
+            if ent is not None and ent.label_ in ("ORG", "NORP", "GPE") and ent.end == tok.i + 1:
+                return re.sub(r"^the\s+", "", ent.text, flags=re.I).translate(_APOS)
         for ch in tok.children:
             if ch.dep_ in ("amod", "compound", "poss", "nmod"):
                 c = self._country(ch)
@@ -476,6 +498,10 @@ class CountsComponent(DataComponent):
                 if pobj is not None:
                     return _np_text(pobj)
         if verb is not None:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None:
+                return _np_text(pobj)
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ not in _SUBJ_PRONOUNS and subj.pos_ in ("NOUN", "PROPN"):
                 return _np_text(subj)
@@ -495,7 +521,8 @@ class CountsComponent(DataComponent):
                 if doc.text[e:e + 2] in ("'s", "’s"):
                     continue
                 # a list of places is not one place
-                if re.match(r"\s*(,|and\b)\s*[A-Z]", doc.text[e:e + 8]) and not re.match(r"\s*,\s*(the|a)\b", doc.text[e:e + 10]):
+                listed = re.match(r"\s*(,|and\b)\s*[A-Z]", doc.text[e:e + 8])
+                if listed and not re.match(r"\s*,\s*(the|a)\b", doc.text[e:e + 10]):
                     return None
                 return name
         return None
@@ -506,8 +533,6 @@ class CountsComponent(DataComponent):
         over Tula region, as well as one in each of the regions of Smolensk, Ryazan and Moscow"."""
         lex = self.lex
         assert lex is not None
-        if entry.get("place") is None and not re.search(r"\b(over|in|above)\b", doc.text[span.end_char:span.end_char + 60]):
-            pass
         tail = doc.text[entry["end"]:sent.end_char]
         base = entry["end"]
         for m in find_numbers(tail, vague=(), qualifiers=lex.qual_before):
@@ -516,7 +541,7 @@ class CountsComponent(DataComponent):
             s, e = base + m.start, base + m.end
             rest = doc.text[e:sent.end_char]
             pre = doc.text[max(entry["end"], s - 20):s]
-            if not re.search(r"(,|\band\b|\bwhile\b|\bwell as\b)\s*$", pre):
+            if not re.search(r"(,|\band\b|\bwhile\b|\bwell as\b|\bwith\b|\bincluding\b)\s*$", pre):
                 continue
             each = re.match(r"\s+in each of\b", rest)
             mm = re.match(r"\s+(?:were\s+|was\s+)?(?:\w+\s+)?(over|in|above|near)\s+", rest)
@@ -531,7 +556,7 @@ class CountsComponent(DataComponent):
                 continue
             if not each:
                 targets = targets[:1]
-            for ps, pe, name in targets:
+            for _ps, pe, name in targets:
                 state.weapons.append(_Entry({**entry, "count": m.value, "qualifier": m.qualifier,
                                              "place": name, "text": doc.text[s:pe], "start": s, "end": pe},
                                             sent.start, s))
@@ -554,9 +579,9 @@ class CountsComponent(DataComponent):
             kind = lex.cas_nouns.get(hlow) or lex.cas_nouns.get(hl)
             if kind is None and hlow in lex.cas_adjs and head.i == span.end:
                 kind = lex.cas_adjs[hlow]  # "21 injured", "12 dead"
-            if kind is None or hl in lex.people:
-                if hl in lex.people or head.ent_type_ == "NORP":
-                    who = "people" if hl in ("person", "people") else (None if hl == "other" else hlow)
+            if (kind is None or hl in lex.people) and (hl in lex.people or head.ent_type_ == "NORP"):
+                who = "people" if hl in ("person", "people") else (
+                    None if hl == "other" else head.text if head.pos_ == "PROPN" else hlow)
             # adjective inside the phrase: "eight injured residents"
             if kind is None:
                 for k in range(span.end, head.i):
@@ -574,6 +599,13 @@ class CountsComponent(DataComponent):
             kind, vtok = self._governing_verb(doc, span, head, sent)
             if kind is not None and vtok is not None and vtok.idx < ev_start and span[0].i - vtok.i <= 5:
                 ev_start = vtok.idx
+        # noun phrase before: "claimed the lives of 12 people", "the evacuation of 5,000 residents"
+        if kind is None:
+            before = doc.text[max(sent.start_char, m.qstart - 30):m.qstart].lower()
+            for phrase, k2 in lex.cas_before.items():
+                if before.endswith(phrase + " "):
+                    kind, ev_start = k2, m.qstart - len(phrase) - 1
+                    break
         # toll: "the death toll rose to 25"
         if kind is None:
             kind, ttok = self._toll(doc, span, sent)
@@ -632,19 +664,13 @@ class CountsComponent(DataComponent):
         while g.dep_ == "conj" and g.head.i < g.i and g.head.pos_ != "VERB":
             g = g.head
         h = g.head
-        if g.dep_ in ("dobj", "obj", "nsubjpass", "oprd") and h.pos_ in ("VERB",) and h.lemma_.lower() in lex.cas_verbs:
-            if g.dep_ == "nsubjpass" or h.i < g.i:
-                return lex.cas_verbs[h.lemma_.lower()], h
+        if g.dep_ in ("dobj", "obj", "nsubjpass", "oprd") and h.pos_ == "VERB" and h.lemma_.lower() in lex.cas_verbs \
+                and (g.dep_ == "nsubjpass" or h.i < g.i):
+            return lex.cas_verbs[h.lemma_.lower()], h
         # linear: the word right before the qualifier/number
         k = span[0].i - 1
-        qs = doc.char_span(span.start_char, span.end_char)
-        while k >= sent.start and doc[k].idx >= 0 and (doc[k].lower_ in ("at", "least", "more", "than", "about", "some",
-                                                                         "nearly", "almost", "over", "up", "to", "around",
-                                                                         "another", "an", "additional", "the", "all",
-                                                                         "fewer", "less", "no", "roughly", "approximately",
-                                                                         "as", "many", "estimated", "a", "total", "of")):
+        while k >= sent.start and doc[k].lower_ in _QUALIFIER_WORDS:
             k -= 1
-        del qs
         if k >= sent.start:
             t = doc[k]
             if t.pos_ == "VERB" and t.lemma_.lower() in lex.cas_verbs and t.lemma_.lower() not in ("die",):
@@ -654,6 +680,22 @@ class CountsComponent(DataComponent):
     def _toll(self, doc: Doc, span: Span, sent: Span) -> tuple[str | None, Token | None]:
         lex = self.lex
         assert lex is not None
+        # "the death toll from the quake has risen to 2,300": the number hangs (via to/at/of) off a verb
+        # or noun whose subject is the toll
+        v = span[-1]
+        for _ in range(3):
+            if v.head is v:
+                break
+            v = v.head
+            subj = v if v.lower_ in lex.toll_words else next(
+                (c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in lex.toll_words), None)
+            if subj is not None:
+                comp = next((c for c in subj.children if c.dep_ in ("compound", "amod")
+                             and c.lower_ in lex.toll_kinds), None)
+                return (lex.toll_kinds[comp.lower_] if comp is not None else "killed"), (comp or subj)
+            if v.pos_ == "VERB" and v.lemma_.lower() not in ("rise", "reach", "climb", "stand", "jump", "increase",
+                                                            "hit", "be", "surge", "soar", "top", "pass", "exceed"):
+                break
         k = span[0].i - 1
         while k >= sent.start and span[0].i - k <= 9:
             t = doc[k]
@@ -661,9 +703,9 @@ class CountsComponent(DataComponent):
                 prev = doc[k - 1].lower_ if k - 1 >= sent.start else ""
                 kind = lex.toll_kinds.get(prev, "killed")
                 return kind, (doc[k - 1] if prev in lex.toll_kinds else t)
-            if t.like_num or t.pos_ in ("NOUN", "PROPN") and t.dep_ != "npadvmod" or t.text in ";":
-                if t.ent_type_ not in ("DATE", "TIME"):
-                    return None, None
+            blocks = t.like_num or (t.pos_ in ("NOUN", "PROPN") and t.dep_ != "npadvmod") or t.text in ";"
+            if blocks and t.ent_type_ not in ("DATE", "TIME"):
+                return None, None
             k -= 1
         return None, None
 
@@ -759,14 +801,14 @@ def _casualty_place(doc: Doc, span: Span, sent: Span, places: list[tuple[int, in
     after = [(s, e, n) for s, e, n in inside if s >= span.end_char]
     for s, _e, n in after:
         between = doc.text[span.end_char:s]
-        if len(between) < 80 and re.search(r"\b(in|near|at|of|across|outside)\s+(?:\S+\s+){0,5}$", between) \
+        if len(between) < 80 and re.search(r"\b(in|near|at|of|across|outside)\s+(?:[^\s,;]+\s+){0,4}$", between) \
                 and ";" not in between:
             return n
     before = [(s, e, n) for s, e, n in inside if e <= span.start_char]
     if before:
         s, e, n = before[-1]
-        if re.search(r"\b(in|near|at|of|across|outside)\s+(?:\S+\s+){0,5}$", doc.text[sent.start_char:s], re.I) \
-                or doc.text[sent.start_char:s].strip() == "":
+        lead = doc.text[sent.start_char:s]
+        if re.search(r"\b(in|near|at|of|across|outside|on)\s+(?:[^\s,;]+\s+){0,4}$", lead, re.I) or lead.strip() == "":
             return n
     return None
 
@@ -790,7 +832,8 @@ def _dedupe(entries: Iterable[_Entry], keys: tuple[str, ...], *, action_class: b
                 continue
             if d["count"] != k["count"] or (d["count"] is None and d["vague"] != k["vague"]):
                 continue
-            if action_class and _ACTION_CLASS.get(d["action"], d["action"]) != _ACTION_CLASS.get(k["action"], k["action"]):
+            if action_class and _ACTION_CLASS.get(d["action"], d["action"]) != _ACTION_CLASS.get(k["action"],
+                                                                                                   k["action"]):
                 continue
             if d["place"] and k["place"] and d["place"] != k["place"]:
                 continue

@@ -37,6 +37,7 @@ class CountsLexicon:
     cas_nouns: dict[str, str]
     cas_adjs: dict[str, str]
     cas_phrases: dict[str, str]
+    cas_before: dict[str, str]
     toll_words: frozenset[str]
     toll_kinds: dict[str, str]
     inherit_cues: tuple[str, ...]
@@ -56,9 +57,11 @@ class CountsLexicon:
     def load(cls, paths: dict[str, Path]) -> CountsLexicon:
         """Read and validate every file (keys as in FILES)."""
         cas = read_json(paths[FILES[0]], allowed_keys=("_comment", "verbs", "nouns", "adjectives", "phrases",
-                                                       "toll_words", "toll_kinds", "inherit_cues"))
+                                                       "toll_words", "toll_kinds", "inherit_cues",
+                                                       "before_phrases"))
         weapons = read_json(paths[FILES[2]], allowed_keys=("_comment", "classes"))
-        acts = read_json(paths[FILES[3]], allowed_keys=("_comment", "object", "subject", "with", "nouns", "attack_context"))
+        acts = read_json(paths[FILES[3]], allowed_keys=("_comment", "object", "subject", "with", "nouns",
+                                                        "attack_context"))
         quals = read_json(paths[FILES[4]], allowed_keys=("_comment", "before", "after"))
         demonyms = read_json(paths[FILES[6]])
         names = [(name.lower(), klass) for klass, lst in weapons["classes"].items() for name in lst]
@@ -68,6 +71,7 @@ class CountsLexicon:
             cas_nouns=_str_map(cas["nouns"], "casualty nouns"),
             cas_adjs=_str_map(cas["adjectives"], "casualty adjectives"),
             cas_phrases=_str_map(cas["phrases"], "casualty phrases"),
+            cas_before=_str_map(cas["before_phrases"], "casualty phrases before"),
             toll_words=frozenset(w.lower() for w in cas["toll_words"]),
             toll_kinds=_str_map(cas["toll_kinds"], "toll kinds"),
             inherit_cues=tuple(c.lower() for c in cas["inherit_cues"]),
