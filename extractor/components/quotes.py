@@ -61,7 +61,8 @@ _LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
 # "” ― Jane Doe" credits after a quotation
 _DASH_NAME = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*"
                         r"([A-Z][\w.'\u2019-]+(?:[ \t\u00a0]+(?:[A-Z][\w.'\u2019-]*|de|van|von|al|bin)){0,4})")
-_STOP = frozenset("the a an of and for in on at to from with by mr mrs ms dr s".split())
+_STOP = frozenset(["the", "a", "an", "of", "and", "for", "in", "on", "at", "to", "from", "with", "by",
+                   "mr", "mrs", "ms", "dr", "s"])
 
 
 class QuotesComponent(DataComponent):
@@ -166,7 +167,7 @@ class _Context:
                 prev_sp, prev_para = last_speaker
                 if first.para - prev_para <= 1:
                     speaker = dict(prev_sp, method="adjacent")
-            if cue_info is None and speaker is None and self._is_nonquote(group):
+            if cue_info is None and (self._is_title(group[0]) or (speaker is None and self._is_nonquote(group))):
                 continue
             frags = [{"text": self.text[self.stretches[j].start:self.stretches[j].end],
                       "start": self.stretches[j].start, "end": self.stretches[j].end} for j in group]
@@ -279,10 +280,9 @@ class _Context:
         inner_last = self.text[st.end - 1] if st.end > st.start else ""
         if after and (inner_last in ",?!" or after[0].text == ",") and len(after) <= 15:
             for t in after[:8]:
-                if t.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted
-                                            for c in t.children):
-                    if not self._reports_other(t, *self.tok_ranges[si]):
-                        return t
+                has_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted for c in t.children)
+                if t.pos_ == "VERB" and has_subject and not self._reports_other(t, *self.tok_ranges[si]):
+                    return t
         if before and before[0].text in (":", ","):
             for t in before[1:20]:
                 if t.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted
@@ -389,8 +389,8 @@ class _Context:
             t = t.head
             if a <= t.i < b:
                 continue
-            if t.i in self.quoted:
-                return None
+            if t.i in self.quoted or t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+                return None  # the quote modifies a noun ("residents of the “green zone”"): no speaker
             if t.pos_ in ("VERB", "AUX"):
                 for c in t.children:
                     if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted and c.lower_ not in _RELATIVE \
@@ -435,6 +435,10 @@ class _Context:
         while start < t.i and doc[start].is_punct:
             start += 1
         span = doc[start:t.i + 1]
+        if t.i + 1 < len(doc):  # "the engineer Rahul Mehta said"
+            e = self._entity_of(doc[t.i + 1])
+            if e is not None and e.label_ == "PERSON" and e.start == t.i + 1:
+                return e, "explicit"
         for tok in span:
             e = self._entity_of(tok)
             if e is not None and e.label_ in ("PERSON",) and e.end == t.i + 1:

@@ -1,0 +1,255 @@
+"""Quotations and speakers (extractor_quotes): quote-mark layouts, kinds, speakers, non-quotes.
+
+Sentences are written for these tests in the style of wire copy from several conflicts and
+disasters; every reported span is checked against the text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from extractor.components.quotes_marks import find_stretches
+from tests.conftest import EURONEWS, assert_offsets
+
+
+def _quotes(ex: Any, text: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    record = ex.extract(text)
+    assert_offsets(record, text)
+    return record["quotes"], record
+
+
+def _only(ex: Any, text: str) -> dict[str, Any]:
+    quotes, _ = _quotes(ex, text)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+# -- quote marks (pure string pairing) ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "we are ready" today.', ["we are ready"]),
+        ("He said \u201cwe are ready\u201d today.", ["we are ready"]),
+        ("He said \u201cwe are ready\" today.", ["we are ready"]),  # mixed pair
+        ("''We are ready,'' he said.", ["We are ready,"]),  # the '' style
+        ("\u201cShe told me \u2018never again,\u2019 and left,\u201d he said.",
+         ["She told me \u2018never again,\u2019 and left,"]),  # quote inside a quote
+        ("\u201cThe first paragraph.\n\n\u201cThe second one,\u201d she said.",
+         ["The first paragraph.", "The second one,"]),  # multi-paragraph quote
+        ("\u201d\u2026 and the river kept rising,\u201d he wrote.", ["\u2026 and the river kept rising,"]),
+    ],
+)
+def test_find_stretches_pairs_marks(text: str, expected: list[str]) -> None:
+    stretches, warnings = find_stretches(text)
+    assert [text[s.start:s.end] for s in stretches] == expected
+    assert warnings == []
+
+
+def test_unbalanced_marks_recover_per_paragraph() -> None:
+    text = 'The minister said "we will never leave.\n\nLater he added "roads are open" to traffic.'
+    stretches, warnings = find_stretches(text)
+    assert warnings, "an unclosed mark must be reported"
+    assert "roads are open" in [text[s.start:s.end] for s in stretches]
+
+
+def test_headline_single_quotes() -> None:
+    text = "Kremlin calls report 'pure fiction'\n\nThe Kremlin denied the report on Monday."
+    stretches, _ = find_stretches(text, title=(0, text.index("\n")))
+    assert [text[s.start:s.end] for s in stretches] == ["pure fiction"]
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    text = "Sudan's army and the country's paramilitary forces haven't agreed to a truce."
+    assert find_stretches(text, title=(0, len(text)))[0] == []
+
+
+# -- speakers: explicit cues ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker_word", "method"),
+    [
+        ("\u201cWe will rebuild every home in this valley,\u201d said Governor Maria Lopez on Tuesday.",
+         "We will rebuild every home in this valley,", "Lopez", "explicit"),
+        ('Red Cross official Ahmed Khalil said: "The hospitals in Gaza City are out of fuel."',
+         "The hospitals in Gaza City are out of fuel.", "Khalil", "explicit"),
+        ("\u201cThe water is still rising in the lower districts,\u201d Mayor Honey Lacuna told reporters.",
+         "The water is still rising in the lower districts,", "Lacuna", "explicit"),
+        ("The Kenya Meteorological Department said the rains were \u201cthe heaviest in forty years\u201d.",
+         "the heaviest in forty years", "Meteorological", "explicit"),
+        ("Ukraine's air force said, \u201cAll twelve drones were destroyed over the Kyiv region.\u201d",
+         "All twelve drones were destroyed over the Kyiv region.", "air force", None),
+    ],
+)
+def test_explicit_speakers(ex: Any, text: str, quote: str, speaker_word: str, method: str | None) -> None:
+    q = _only(ex, text)
+    assert q["text"] == quote
+    assert q["speaker"] is not None
+    assert speaker_word in q["speaker"]["mention"]["text"]
+    if method is not None:  # an institution may be a named entity or a nominal, both fine
+        assert q["speaker"]["method"] == method
+    assert q["cue"] is not None
+
+
+def test_apposition_names_the_speaker(ex: Any) -> None:
+    text = ("A Kremlin spokesperson, Dmitry Peskov, rejected the claims, calling them \u201cpure fiction\u201d "
+            "and denying that such a conversation had occurred.")
+    q = _only(ex, text)
+    assert q["kind"] == "partial"
+    assert q["speaker"]["name"] == "Dmitry Peskov"
+    assert q["cue"]["lemma"] == "call"
+
+
+def test_according_to(ex: Any) -> None:
+    text = ("According to the United Nations, \u201cmore than 20,000 people have fled across the border "
+            "into Chad since Friday.\u201d")
+    q = _only(ex, text)
+    assert q["speaker"]["method"] == "according_to"
+    assert "United Nations" in q["speaker"]["name"]
+    assert q["cue"]["text"] == "According to"
+
+
+# -- pronouns, nominals, adjacency ---------------------------------------------------------
+def test_pronoun_resolves_to_named_person(ex: Any) -> None:
+    text = ("Jane Ochieng arrived in the flooded town of Garissa on Monday. \u201cWe need boats and clean "
+            "water now,\u201d she told reporters.")
+    q = _only(ex, text)
+    assert q["speaker"]["mention"]["text"] == "she"
+    assert q["speaker"]["method"] == "pronoun"
+    assert q["speaker"]["name"] == "Jane Ochieng"
+
+
+def test_nominal_speaker_keeps_its_mention(ex: Any) -> None:
+    text = "\u201cThe evacuation of the coastal villages is complete,\u201d the ministry said in a statement."
+    q = _only(ex, text)
+    assert q["speaker"]["mention"]["text"].lower() == "the ministry"
+    assert q["speaker"]["method"] == "nominal"
+
+
+def test_split_quote_is_one_quote_with_two_fragments(ex: Any) -> None:
+    text = ("\u201cThe dam held overnight,\u201d the engineer Rahul Mehta said, \u201cbut the river is still "
+            "rising near Srinagar.\u201d")
+    q = _only(ex, text)
+    assert [f["text"] for f in q["fragments"]] == ["The dam held overnight,",
+                                                   "but the river is still rising near Srinagar."]
+    assert q["start"] == q["fragments"][0]["start"] and q["end"] == q["fragments"][1]["end"]
+    assert "Mehta" in q["speaker"]["name"]
+
+
+def test_second_sentence_after_attribution_joins_the_quote(ex: Any) -> None:
+    text = ('"It is going well so far," Police Commissioner Richard Ross said. "Police are out there doing '
+            'their jobs."')
+    q = _only(ex, text)
+    assert len(q["fragments"]) == 2
+    assert "Ross" in q["speaker"]["name"]
+
+
+def test_quote_without_cue_continues_previous_speaker(ex: Any) -> None:
+    text = ("\u201cThe shelling did not stop all night,\u201d said Olena Kovalenko, a nurse in Kharkiv.\n\n"
+            "\u201cWe moved the children to the basement and waited for the morning.\u201d")
+    quotes, _ = _quotes(ex, text)
+    assert len(quotes) == 2
+    assert quotes[1]["speaker"]["method"] == "adjacent"
+    assert quotes[1]["speaker"]["name"] == quotes[0]["speaker"]["name"]
+    assert quotes[1]["cue"] is None
+
+
+def test_trailing_dash_credit(ex: Any) -> None:
+    text = "\u201cWe lost the harvest and the house in one night.\u201d \u2015 Amina Yusuf\n"
+    q = _only(ex, text)
+    assert q["speaker"]["method"] == "dash"
+    assert q["speaker"]["mention"]["text"] == "Amina Yusuf"
+
+
+def test_transcript_label_inside_quote(ex: Any) -> None:
+    text = '"WALLACE: Will the talks resume in Doha next week?\n\n"PENCE: Well, that depends on Hamas."'
+    quotes, _ = _quotes(ex, text)
+    assert [q["speaker"]["mention"]["text"] for q in quotes] == ["WALLACE", "PENCE"]
+
+
+def test_previous_paragraph_ending_with_colon(ex: Any) -> None:
+    text = ("The Philippine weather agency warned:\n\n"
+            "\u201cTyphoon Kristine will bring torrential rain to the whole of Luzon.\u201d")
+    q = _only(ex, text)
+    assert q["speaker"] is not None
+    assert "agency" in q["speaker"]["mention"]["text"]
+
+
+# -- kinds -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The general said: \u201cOur troops will hold the line at Bakhmut.\u201d", "direct"),
+        ("The general said the troops would hold \u201cat any cost\u201d near Bakhmut.", "partial"),
+    ],
+)
+def test_kinds(ex: Any, text: str, kind: str) -> None:
+    assert _only(ex, text)["kind"] == kind
+
+
+def test_headline_quote_is_reported(ex: Any) -> None:
+    text = ("Kremlin calls Trump-Putin call report 'pure fiction'\n\n"
+            "Kremlin spokesman Dmitry Peskov rejected the report on Monday.")
+    quotes, _ = _quotes(ex, text)
+    assert [q["text"] for q in quotes] == ["pure fiction"]
+
+
+# -- not quotes ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She starred in the film \u201cThe Long Night\u201d before moving to Beirut.",
+        "The so-called \u201cpeace plan\u201d was never published by either side.",
+        "Residents of the \u201cgreen zone\u201d were moved to shelters after the earthquake.",
+        "Sudan's army and the paramilitary forces haven't agreed to a truce in El Fasher.",
+    ],
+)
+def test_non_quotes_are_dropped(ex: Any, text: str) -> None:
+    quotes, _ = _quotes(ex, text)
+    assert quotes == []
+
+
+def test_unbalanced_article_still_yields_quotes_and_a_warning(ex: Any) -> None:
+    text = ('The governor said "the levee will hold.\n\n'
+            'The mayor of Jacobabad said "we have sandbagged every street" on Friday.')
+    quotes, record = _quotes(ex, text)
+    assert any("unbalanced" in w for w in record["warnings"])
+    assert "we have sandbagged every street" in [q["text"] for q in quotes]
+
+
+# -- robustness and the sample ---------------------------------------------------------------
+def test_speaker_name_without_actors(ex: Any) -> None:
+    """With no actors (component used alone), the fullest name in the document is used."""
+    nlp = ex.nlp
+    text = ("Kremlin spokesman Dmitry Peskov spoke on Monday. Later, Peskov said the talks were "
+            "\u201cnot on the agenda\u201d for now.")
+    with nlp.select_pipes(disable=["extractor_quotes"]):
+        doc = nlp(text)
+    doc._.extractor_actors = None
+    nlp.get_pipe("extractor_quotes")(doc)
+    (q,) = doc._.extractor_quotes
+    assert q["speaker"]["name"] == "Dmitry Peskov"
+    assert q["speaker"]["actor_id"] is None
+    assert q["speaker"]["mention"]["text"] == "Peskov"
+
+
+def test_no_quotes(ex: Any) -> None:
+    quotes, _ = _quotes(ex, "An earthquake of magnitude 6.1 struck eastern Turkey on Sunday.")
+    assert quotes == []
+
+
+def test_euronews_sample_quotes(ex: Any) -> None:
+    text = EURONEWS.read_text(encoding="utf-8")
+    quotes, record = _quotes(ex, text)
+    got = [(q["text"], q["speaker"]["name"] if q["speaker"] else None) for q in quotes]
+    assert got == [
+        ("pure fiction", "Dmitry Peskov"),
+        ("We do not comment on private calls between President Trump and other world leaders.", "Steven Cheung"),
+        ("stronger global support,", "Zelensky"),
+        ("positive signals", "Dmitry Peskov"),
+    ]
+    actors = {a["id"]: a["name"] for a in record["actors"]}
+    for q in quotes:
+        if q["speaker"]["actor_id"] is not None:
+            assert actors[q["speaker"]["actor_id"]] == q["speaker"]["name"]
+    assert [q["id"] for q in quotes] == ["q1", "q2", "q3", "q4"]
