@@ -32,12 +32,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 #: Bump when the index layout or build rules change (part of the cache file name).
-INDEX_FORMAT = 5
+INDEX_FORMAT = 7
 _NON_ALNUM = re.compile(r"[\W_]+")
 _GENERIC_ADMIN = frozenset((
     "oblast", "oblast'", "oblasti", "region", "province", "governorate", "state", "district", "prefecture",
     "county", "territory", "krai", "kray", "respublika", "republic", "autonomous", "avtonomna", "okrug",
-    "division", "department", "municipality", "of", "the", "and",
+    "division", "department", "municipality", "of", "the", "and", "sheng", "shi", "zizhiqu", "ostan",
+    "muhafazat", "wilayah", "vilayeti", "provincia", "estado", "departamento", "prefecture", "ken", "to", "fu",
 ))
 
 
@@ -147,9 +148,12 @@ def _match_admin1(cc: str, groups: dict[str, list[dict]], subdivisions: list) ->
             if not stem:
                 continue
             best = 0
+            short = [a for a in _adjective_stems(stem) if len(a) >= 3]
             for n in names:
                 if n == stem:
                     best = max(best, 100)
+                elif any(n.startswith(a) and len(n) - len(a) <= 2 for a in short):
+                    best = max(best, 50)  # Sumy / Sumska, Tula / Tul'skaya
                 else:
                     p = _common_prefix(n, stem)
                     if p >= 4 and p >= 0.6 * min(len(n), len(stem)):

@@ -61,6 +61,8 @@ class ActorsComponent(DataComponent):
     # ------------------------------------------------------------------------------------
     def process(self, doc: Doc) -> None:
         layout = doc._.extractor_layout or {}
+        dl = layout.get("dateline") or {}
+        dateline = (dl.get("start", -1), dl.get("end", -1))
         publishers = {_fold(p) for p in (
             (layout.get("footer") or {}).get("publisher"), (layout.get("dateline") or {}).get("agency")) if p}
         groups: list[dict[str, Any]] = []
@@ -69,7 +71,9 @@ class ActorsComponent(DataComponent):
             if ent.label_ not in ("PERSON", "ORG", "NORP"):
                 continue
             span = self._clean(ent)
-            if span is None:
+            if span is None or dateline[0] <= span.start_char < dateline[1]:
+                continue  # "KHARTOUM, Sudan (AP) —": the agency is the publisher
+            if ent.label_ == "ORG" and self._inside_title(span):
                 continue
             folded = _fold(span.text)
             if not folded or folded in publishers:
@@ -96,7 +100,7 @@ class ActorsComponent(DataComponent):
         start, end = ent.start, ent.end
         while end > start and (doc[end - 1].lower_ in _POSSESSIVE or doc[end - 1].is_punct):
             end -= 1
-        while start < end and (doc[start].text == "the" or doc[start].is_punct):
+        while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
             start += 1
         if ent.label_ == "PERSON":
             while start < end - 1 and doc[start].lower_ in self.titles:
@@ -104,6 +108,12 @@ class ActorsComponent(DataComponent):
         if end <= start:
             return None
         return doc[start:end]
+
+    def _inside_title(self, span: Span) -> bool:
+        """'Secretary of State Antony Blinken': "State" belongs to the title, it is no actor."""
+        doc = span.doc
+        return span.start >= 2 and doc[span.start - 1].lower_ == "of" and \
+            doc[span.start - 2].lower_ in self.titles and len(span) == 1
 
     def _is_medium(self, span: Span) -> bool:
         """'said on Telegram', 'in a Telegram post': in news a platform is the medium, not an actor."""
@@ -252,7 +262,9 @@ class ActorsComponent(DataComponent):
         start = span.start
         while i >= 0 and i >= span.start - 6:
             t = doc[i]
-            if t.is_punct and t.text not in ("-",) or t.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ"):
+            if t.is_punct and t.text != "-" or t.pos_ in ("DET", "VERB", "AUX", "PRON", "CCONJ", "SCONJ"):
+                break
+            if t.pos_ == "ADP" and not (t.lower_ == "of" and i > 0 and doc[i - 1].lower_ in self.titles):
                 break
             if "\n" in t.whitespace_ or t.is_space:
                 break
@@ -272,8 +284,8 @@ class ActorsComponent(DataComponent):
             if doc[j].lower_ in ("the", "a", "an"):
                 j += 1
             k = j
-            while k < len(doc) and k < j + 8 and not doc[k].is_punct and not doc[k].is_space and \
-                    doc[k].pos_ not in ("VERB", "AUX", "PRON"):
+            while k < len(doc) and k < j + 8 and (not doc[k].is_punct or doc[k].text == "-") and \
+                    not doc[k].is_space and doc[k].pos_ not in ("VERB", "AUX", "PRON"):
                 k += 1
             if k > j and k < len(doc) and doc[k].text in (",", ".", ";"):
                 phrase = doc[j:k]

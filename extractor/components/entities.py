@@ -39,7 +39,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 _MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE", "FAC"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _MIN_POP = 15000
-_DETS = frozenset({"the", "a", "an"})
+_PLACE_PREPS = frozenset({"in", "near", "outside", "from", "to", "at", "across", "towards", "toward"})
 
 
 def read_tsv(path: Path) -> list[list[str]]:
@@ -117,6 +117,10 @@ class EntityFixer(DataComponent):
         # "the Kharkiv region", "Idlib province", "Kherson Oblast"
         m.add("NAME_REGION", [[*name, {"ORTH": {"IN": region_lc + region_cap}}]])
         self.place_matcher = m
+        runs = Matcher(vocab)  # runs of capitalised proper nouns (1-3 tokens)
+        runs.add("RUN", [[{"POS": "PROPN", "IS_STOP": False, "TEXT": {"REGEX": r"^[A-Z]"}, "OP": "{1,3}"}]],
+                 greedy="LONGEST")
+        self.propn_matcher = runs
         # institutions: "Russia's defense ministry", "the Ukrainian air force"
         inst = Matcher(vocab)
         pats = []
@@ -138,8 +142,10 @@ class EntityFixer(DataComponent):
         layout = doc._.extractor_layout or {}
         ents = self._cut(doc, list(doc.ents), layout)
         ents = self._headline(doc, ents, layout)
+        ents = self._non_places(doc, ents)
         ents = self._relabel(doc, ents)
         ents = self._context_places(doc, ents, layout)
+        ents = self._join_and(doc, ents)
         ents = self._institutions(doc, ents)
         ents = self._extend(doc, ents, layout)
         ents = self._drop_place_compounds(ents)
@@ -211,6 +217,35 @@ class EntityFixer(DataComponent):
                 out.append(e)
         return out
 
+    # 2b. GPE/LOC that are organisations: "UN", "M23"
+    def _non_places(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        out = []
+        for e in ents:
+            if e.label_ in PLACE_LABELS:
+                text = e.text.strip()
+                acronym = text.replace(".", "").isupper() and len(text.replace(".", "")) >= 2
+                if text.lower() in self.not_places and acronym:
+                    e = Span(doc, e.start, e.end, "ORG")  # "the UN said", "EU envoy"
+                elif any(c.isdigit() for c in text) and not self._known_place(text, min_pop=0):
+                    e = Span(doc, e.start, e.end, "ORG")  # "M23 rebels"
+            out.append(e)
+        return out
+
+    def _join_and(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """'Jammu' + 'and' + 'Kashmir' -> one place when the whole name is a known place."""
+        ents = sorted(ents, key=lambda e: e.start)
+        out: list[Span] = []
+        for e in ents:
+            prev = out[-1] if out else None
+            if prev is not None and prev.label_ in PLACE_LABELS and e.label_ in PLACE_LABELS and \
+                    e.start == prev.end + 1 and doc[prev.end].lower_ == "and":
+                whole = doc[prev.start:e.end]
+                if self._known_place(whole.text, min_pop=0):
+                    out[-1] = Span(doc, prev.start, e.end, "GPE")
+                    continue
+            out.append(e)
+        return out
+
     # 3 + 4. document-level labels
     def _relabel(self, doc: Doc, ents: list[Span]) -> list[Span]:
         # place evidence for names the tagger called something else
@@ -218,6 +253,9 @@ class EntityFixer(DataComponent):
         for idx, e in enumerate(ents):
             if e.label_ in _MISLABELS and self._is_name(e) and self._known_place(e.text):
                 placeish[idx] = True
+            elif e.label_ == "PERSON" and e.start > 0 and doc[e.start - 1].lower_ == "the" and \
+                    self._known_place(e.text, min_pop=0):
+                placeish[idx] = True  # "residents of the Galilee": people take no article
         # person evidence: multi-token PERSON names that are not places
         surnames: set[str] = set()
         person_keys: set[str] = set()
@@ -253,7 +291,7 @@ class EntityFixer(DataComponent):
             if i + 1 < len(out) and _between_is_list(doc, e.end, out[i + 1].start):
                 neighbours.append(out[i + 1])
             if neighbours and all(n.label_ in PLACE_LABELS for n in neighbours) and self._known_place(
-                    e.text, min_pop=0):
+                    e.text, min_pop=0, weak=True):
                 out[i] = Span(doc, e.start, e.end, "GPE")
         return out
 
@@ -264,22 +302,18 @@ class EntityFixer(DataComponent):
             ends = {e.end: e for e in ents if e.label_ in PLACE_LABELS}
             taken = {i for e in ents for i in range(e.start, e.end)}
             added = []
-            i = 0
-            while i < len(doc):
-                t = doc[i]
-                if i in taken or not (t.text[:1].isupper() and t.pos_ == "PROPN" and not t.is_stop):
-                    i += 1
+            for _mid, i, end in self.propn_matcher(doc):
+                if any(k in taken for k in range(i, end)):
                     continue
-                j = i
-                while j + 1 < len(doc) and j + 1 not in taken and doc[j + 1].text[:1].isupper() and \
-                        doc[j + 1].pos_ == "PROPN" and j + 1 - i < 3:
-                    j += 1
+                j = end - 1
                 left = any(_between_is_list(doc, e, i) for e in ends if i - 3 <= e <= i)
                 right = any(_between_is_list(doc, j + 1, s) for s in starts if j + 1 <= s <= j + 4)
-                span = doc[i: j + 1]
+                span = doc[i:end]
                 if (left or right) and self._known_place(span.text, min_pop=0):
-                    added.append(Span(doc, i, j + 1, "GPE"))
-                i = j + 1
+                    added.append(Span(doc, i, end, "GPE"))
+                elif i > 0 and doc[i - 1].lower_ in _PLACE_PREPS and self._known_place(span.text, min_pop=5000):
+                    # "rescuers searched homes in Suzu": a preposition of place + a known town
+                    added.append(Span(doc, i, end, "GPE"))
             if not added:
                 break
             ents = ents + added
@@ -400,7 +434,7 @@ class EntityFixer(DataComponent):
         return all(t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "X", "ADJ", "NUM") for t in words) and \
             any(t.pos_ == "PROPN" for t in words)
 
-    def _known_place(self, text: str, min_pop: int = _MIN_POP) -> bool:
+    def _known_place(self, text: str, min_pop: int = _MIN_POP, weak: bool = False) -> bool:
         """Is `text` a country, region, sea or city the gazetteer knows well?"""
         t = text.strip()
         if t.lower().startswith("the "):
@@ -411,7 +445,7 @@ class EntityFixer(DataComponent):
         if low in self.country_aliases or low in self.extra_places:
             return True
         for cand in self.gazetteer.lookup(t):
-            if not strong_name_match(t, cand):
+            if not weak and not strong_name_match(t, cand):
                 continue
             if cand.kind in ("country", "admin1") or cand.population >= min_pop:
                 return True

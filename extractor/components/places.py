@@ -45,6 +45,7 @@ class PlacesComponent(DataComponent):
         "lexicons/places/settlement_words.txt",
         "lexicons/places/country_aliases.tsv",
         "lexicons/places/extra_places.tsv",
+        "lexicons/places/water_words.txt",
         "lexicons/entities/demonyms.tsv",
     )
 
@@ -63,6 +64,7 @@ class PlacesComponent(DataComponent):
             self.extra[r[0].lower()] = {
                 "name": r[0], "type": r[1], "country_code": None if r[2] == "-" else r[2],
                 "admin1": None if r[3] == "-" else r[3], "lat": float(r[4]), "lon": float(r[5])}
+        self.water_words = frozenset(w.lower() for w in read_wordlist(paths[p + "water_words.txt"]))
         self.demonyms = frozenset(r[0].lower() for r in read_tsv(paths["lexicons/entities/demonyms.tsv"]))
 
     @property
@@ -85,7 +87,9 @@ class PlacesComponent(DataComponent):
         ctx_admin: set[str] = set()
         for m in mentions:
             r = first[m["key"]]
-            if r and r.get("country_code"):
+            # context: countries and regions named, and big cities (a hamlet abroad must not vote)
+            if r and r.get("country_code") and not r.get("alt") and (
+                    r["type"] in ("country", "region") or r.get("pop", 0) >= 100000):
                 ctx_cc[r["country_code"]] += 3 if r["type"] == "country" else 1
             if r and r["type"] == "region" and r.get("admin1"):
                 ctx_admin.add(r["admin1"])
@@ -182,7 +186,7 @@ class PlacesComponent(DataComponent):
         # left: "the village of X"
         if span.start >= 2 and doc[span.start - 1].lower_ == "of":
             w = doc[span.start - 2].lower_
-            if w in self.settlement_words:
+            if w in self.settlement_words and w != "capital":  # "the capital of X": X is bigger
                 return self.settlement_words[w]
         # apposition: "X, a (small) village"
         j = span.end
@@ -218,7 +222,13 @@ class PlacesComponent(DataComponent):
         best = max(cands, key=lambda c: self._score(name, c, hint, context))
         if self._score(name, best, hint, context) < -2:
             return None
-        return self._from_candidate(best, hint, name)
+        if context and context["cc"] and best.kind == "city" and best.population < 100000 and \
+                not context["cc"].get(best.country_code or ""):
+            return None  # a hamlet abroad is a worse guess than the sentence's own country
+        res = self._from_candidate(best, hint, name)
+        if name.split()[-1].lower() in self.water_words:
+            res["type"] = "water"
+        return res
 
     def _score(self, name: str, c: Any, hint: str | None, context: dict[str, Any] | None) -> float:
         s = 0.0
@@ -236,6 +246,8 @@ class PlacesComponent(DataComponent):
         if context:
             if c.country_code and context["cc"].get(c.country_code):
                 s += 3
+            elif context["cc"] and c.alternate:
+                s -= 3  # "Suzu" in a Japan story is not Suzhou
             if c.admin1 and c.admin1 in context["admin1"] and c.kind != "admin1":
                 s += 1.5
         return s
@@ -250,7 +262,8 @@ class PlacesComponent(DataComponent):
         else:
             kind = "village" if 0 < c.population < 2000 else "city"
         res = {"name": c.name, "type": kind, "country_code": c.country_code,
-               "admin1": c.admin1 if c.kind != "country" else None, "lat": c.lat, "lon": c.lon, "pid": c.pid}
+               "admin1": c.admin1 if c.kind != "country" else None, "lat": c.lat, "lon": c.lon, "pid": c.pid,
+               "pop": c.population, "alt": c.alternate}
         if kind == "region" and c.kind == "city":  # "the Kharkiv region" resolved through its capital
             region = self.gazetteer.admin1(c.country_code, c.admin1) if c.admin1 else None
             if region is not None:
@@ -265,6 +278,8 @@ class PlacesComponent(DataComponent):
             if m["res"] is not None:
                 continue
             kind = m["hint"] if m["hint"] in ("village", "locality", "city", "region", "other") else "locality"
+            if m["name"].split()[-1].lower() in self.water_words:
+                kind = "water"
             res = {"name": m["name"], "type": kind, "country_code": None, "admin1": None,
                    "lat": None, "lon": None, "pid": None}
             same = [o for o in mentions if o is not m and o["res"] is not None and o["sent"] == m["sent"]]
