@@ -65,6 +65,8 @@ def test_weekday_negatives(ex, text):
     ("The strike on March 14 hit a school.", "2025-03-13", "March 14", "2024-03-14"),  # past one, not tomorrow
     ("The strike on March 13 hit a school.", "2025-03-13", "March 13", "2025-03-13"),  # the publication day
     ("The runoff election is scheduled for Nov. 20.", "2024-11-14", "Nov. 20", "2024-11-20"),  # future clause
+    ("Observers expect a high turnout in the Dec. 7 election in Ghana.", "2024-11-14", "Dec. 7",
+     "2024-12-07"),  # no tense: the nearer one
     ("Hamas attacked Israel on October 7, 2023, killing about 1,200 people.", "2024-11-14", "October 7, 2023",
      "2023-10-07"),
     ("The ceasefire signed on 14 March 2024 collapsed.", None, "14 March 2024", "2024-03-14"),  # year: no anchor
@@ -174,14 +176,16 @@ def test_resolve_weekday(weekday, anchor, mod, future, expected):
     assert resolve_weekday(weekday, anchor, mod, future) == expected
 
 
-@pytest.mark.parametrize("month,day,anchor,future,expected", [
-    (12, 31, date(2025, 1, 2), False, date(2024, 12, 31)),
-    (1, 2, date(2025, 1, 2), False, date(2025, 1, 2)),
-    (2, 29, date(2025, 3, 1), False, date(2024, 2, 29)),
-    (1, 5, date(2024, 12, 20), True, date(2025, 1, 5)),
+@pytest.mark.parametrize("month,day,anchor,tense,expected", [
+    (12, 31, date(2025, 1, 2), None, date(2024, 12, 31)),
+    (1, 2, date(2025, 1, 2), None, date(2025, 1, 2)),
+    (2, 29, date(2025, 3, 1), None, date(2024, 2, 29)),
+    (1, 5, date(2024, 12, 20), "future", date(2025, 1, 5)),
+    (11, 20, date(2024, 11, 14), None, date(2024, 11, 20)),  # nearer ahead, tense unknown
+    (11, 20, date(2024, 11, 14), "past", date(2023, 11, 20)),
 ])
-def test_resolve_month_day(month, day, anchor, future, expected):
-    assert resolve_month_day(month, day, anchor, future) == expected
+def test_resolve_month_day(month, day, anchor, tense, expected):
+    assert resolve_month_day(month, day, anchor, tense) == expected
 
 
 @pytest.mark.parametrize("text,expected", [

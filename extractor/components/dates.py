@@ -57,17 +57,19 @@ from .base import DataComponent
 _RULES = "lexicons/dates/dates.json"
 _RULE_KEYS = ("weekdays", "months", "named_day_words", "month_context_words", "year_context_words",
               "number_words", "relative", "future_markers", "future_heads", "frequency_words",
-              "duration_units")
+              "not_year_before")
 _RELATIVE_KEYS = {"pattern", "unit", "offset", "skip_if_preceded_by", "skip_if_followed_by"}
 _UNITS = {"day", "week", "weekend", "month", "year"}
 
 #: Rank of a mention when choosing the text of a group: lower is more explicit.
 _RANK = {"calendar": 0, "numeric": 0, "weekday": 1, "ago": 2, "relative": 2, "overnight": 3,
          "month": 0, "year": 0}
+_SENTENCE_END = (".", "!", "?", ":", "\"", "“", "—")
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’]*)[-\s]*$")
 _NEXT_WORD = re.compile(r"^[\s-]*([A-Za-z][\w'’]*)")
 _YEAR = r"(?:1[89]|20)\d\d"
 _NUMERIC_DATE = re.compile(r"^\d{1,4}[/.]\d{1,2}[/.]\d{2,4}$")
+_NUMERIC_HINT = re.compile(r"\d[/.]\d{1,2}[/.]\d")
 _AGE_OR_DURATION = re.compile(r"\b(?:year|month|week|day)s?[-\s]old\b|\baged?\b|-(?:year|month|week|day|hour)\b",
                               re.IGNORECASE)
 
@@ -82,7 +84,8 @@ class _Rules:
     month_re: re.Pattern[str]
     year_re: re.Pattern[str]
     ago_re: re.Pattern[str]
-    relative: tuple[tuple[re.Pattern[str], str, int, frozenset[str], frozenset[str]], ...]
+    relative_re: re.Pattern[str]
+    relative: tuple[tuple[str, int, frozenset[str], frozenset[str]], ...]
     months: dict[str, int]
     named_day_words: frozenset[str]
     month_context: frozenset[str]
@@ -91,6 +94,7 @@ class _Rules:
     future_markers: frozenset[str]
     future_heads: frozenset[str]
     frequency_words: frozenset[str]
+    not_year_before: frozenset[str]
 
 
 @dataclass
@@ -117,44 +121,55 @@ def compile_rules(data: dict[str, Any]) -> _Rules:
     mon = "|".join(
         re.escape(m) + (r"\.?" if len(m) <= 4 and m != "May" else "")
         for m in sorted(months, key=len, reverse=True))
+    # (?=[...]) guards: Python's regex engine then skips most positions at once (several times faster)
+    mon_guard = _initials(months)
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     year_tail = rf"(?:,?\s+(?P<year>{_YEAR})\b)?"
     calendar = (
         # "Nov. 14", "November 14, 2024", "Thursday, Nov. 14"
-        re.compile(rf"\b(?P<mon>{mon})\s+{day}(?![\d:])(?!\s*(?:a\.m\.|p\.m\.|%))\b{year_tail}"),
+        re.compile(rf"{mon_guard}\b(?P<mon>{mon})\s+{day}(?![\d:])(?!\s*(?:a\.m\.|p\.m\.|%))\b{year_tail}"),
         # "14 November 2024", "14th of November"
-        re.compile(rf"\b{day}\s+(?:of\s+)?(?P<mon>{mon})(?![\w]){year_tail}"),
+        re.compile(rf"(?=\d)\b{day}\s+(?:of\s+)?(?P<mon>{mon})(?![\w]){year_tail}"),
         # ISO "2024-11-14"
-        re.compile(rf"\b(?P<year>{_YEAR})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+        re.compile(rf"(?=[12])\b(?P<year>{_YEAR})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
         # "November 2024"
-        re.compile(rf"\b(?P<mon>{mon})(?![\w]),?\s+(?P<year>{_YEAR})\b(?!-)"),
+        re.compile(rf"{mon_guard}\b(?P<mon>{mon})(?![\w]),?\s+(?P<year>{_YEAR})\b(?!-)"),
     )
     longest: dict[int, str] = {}
     for name, num in months.items():
         if len(name) > len(longest.get(num, "")):
             longest[num] = name
     full_months = list(longest.values())
-    month_re = re.compile(rf"\b(?P<mod>(?:last|this|next|early|late|mid)[\s-]+)?(?P<mon>{_alt(full_months)})\b"
-                          r"(?![-\s]*\d)")
-    year_re = re.compile(rf"(?<![\d,.$£€/-])\b(?P<year>{_YEAR})\b(?![-/.,]?\d|s\b|['’]s\b|-year)")
+    month_mods = ("last", "this", "next", "early", "late", "mid")
+    month_re = re.compile(rf"{_initials([*months, *month_mods])}\b(?P<mod>(?:{_alt(month_mods)})[\s-]+)?"
+                          rf"(?P<mon>{_alt(full_months)})\b(?![-\s]*\d)")
+    year_re = re.compile(rf"(?=[12])\b(?P<year>{_YEAR})\b(?![-/.,]?\d|s\b|['’]s\b|-year)")
     numbers = {str(k).lower(): int(v) for k, v in data["number_words"].items()}
-    ago_re = re.compile(rf"\b(?P<n>\d{{1,3}}|{_alt(numbers)})\s+(?P<unit>day|week|month|year)s?\s+ago\b",
+    ago_re = re.compile(rf"(?<![-\w])(?P<n>\d{{1,3}}|{_alt(numbers)})\s+(?P<unit>day|week|month|year)s?\s+ago\b",
                         re.IGNORECASE)
     wd = {w: i for i, w in enumerate(weekdays)}
-    weekday_re = re.compile(
-        rf"\b(?:(?P<mod>last|this|next|this coming|this past|Last|This|Next)\s+)?(?P<wd>{_alt(weekdays)})(?!s\b)\b")
-    relative = []
-    for rule in data["relative"]:
+    weekday_mods = ("last", "this", "next", "this coming", "this past", "Last", "This", "Next")
+    weekday_re = re.compile(rf"{_initials([*weekdays, *weekday_mods])}\b(?:(?P<mod>{_alt(weekday_mods)})\s+)?"
+                            rf"(?P<wd>{_alt(weekdays)})(?!s\b)\b")
+    relative, alternatives = [], []
+    for i, rule in enumerate(data["relative"]):
         unknown = set(rule) - _RELATIVE_KEYS
         if unknown or rule.get("unit") not in _UNITS or "pattern" not in rule:
             raise LexiconError(f"dates.json: bad relative rule {rule!r}")
-        relative.append((
-            re.compile(rf"\b(?:{rule['pattern']})\b", re.IGNORECASE), rule["unit"], int(rule.get("offset", 0)),
-            frozenset(w.lower() for w in rule.get("skip_if_preceded_by", ())),
-            frozenset(w.lower() for w in rule.get("skip_if_followed_by", ()))))
+        try:
+            re.compile(rule["pattern"])
+        except re.error as exc:
+            raise LexiconError(f"dates.json: bad pattern {rule['pattern']!r}: {exc}") from exc
+        alternatives.append(rf"(?P<r{i}>{rule['pattern']})\b")
+        relative.append((rule["unit"], int(rule.get("offset", 0)),
+                         frozenset(w.lower() for w in rule.get("skip_if_preceded_by", ())),
+                         frozenset(w.lower() for w in rule.get("skip_if_followed_by", ()))))
+    # one pass over the text for all relative expressions; earlier rules win at the same position
+    relative_re = re.compile(_first_letter_guard(r["pattern"] for r in data["relative"]) + r"\b(?:"
+                             + "|".join(alternatives) + ")", re.IGNORECASE)
     return _Rules(
         weekday_re=weekday_re, weekdays=wd, calendar_res=calendar, month_re=month_re, year_re=year_re,
-        ago_re=ago_re, relative=tuple(relative), months=months,
+        ago_re=ago_re, relative_re=relative_re, relative=tuple(relative), months=months,
         named_day_words=frozenset(data["named_day_words"]),
         month_context=frozenset(w.lower() for w in data["month_context_words"]),
         year_context=frozenset(w.lower() for w in data["year_context_words"]),
@@ -162,7 +177,28 @@ def compile_rules(data: dict[str, Any]) -> _Rules:
         future_markers=frozenset(w.lower() for w in data["future_markers"]),
         future_heads=frozenset(w.lower() for w in data["future_heads"]),
         frequency_words=frozenset(w.lower() for w in data["frequency_words"]),
+        not_year_before=frozenset(w.lower() for w in data["not_year_before"]),
     )
+
+
+def _initials(words: Iterable[str]) -> str:
+    """A lookahead on the first letters of `words` (and of every space-separated part)."""
+    letters = {part[0] for w in words for part in w.split() if part}
+    return "(?=[" + "".join(sorted(letters)) + "])"
+
+
+def _first_letter_guard(patterns: Iterable[str]) -> str:
+    """A lookahead on the letters that can start a match: Python's regex engine then skips most
+    positions at once (about 6x faster on news text). The set is every word-initial letter of the
+    patterns, a superset of the true first letters; patterns whose first letter cannot be read
+    off this way (classes, wildcards, escapes like \\w) get no guard."""
+    letters: set[str] = set()
+    for pattern in patterns:
+        if re.search(r"\[|\.|\\[wWSDdbB]", pattern.replace("\\.", "")):
+            return ""
+        letters |= {c for m in re.finditer(r"(?<![A-Za-z\\])[A-Za-z]", pattern) for c in (m.group(0).lower(),
+                                                                                        m.group(0).upper())}
+    return f"(?=[{''.join(sorted(letters))}])" if letters else ""
 
 
 # -- calendar arithmetic (pure functions) ------------------------------------------------------
@@ -178,14 +214,29 @@ def _month_day(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def resolve_month_day(month: int, day: int, anchor: date, future: bool = False) -> date | None:
-    """The most recent `month`-`day` on or before `anchor` (or the next on/after it when `future`)."""
-    step = 1 if future else -1
-    for year in (anchor.year, anchor.year + step, anchor.year + 2 * step):
+def _nearest_month_day(month: int, day: int, anchor: date, step: int) -> date | None:
+    for year in (anchor.year, anchor.year + step, anchor.year + 2 * step, anchor.year + 4 * step):
         d = _month_day(year, month, day)
-        if d is not None and ((d >= anchor) if future else (d <= anchor)):
+        if d is not None and ((d >= anchor) if step > 0 else (d <= anchor)):
             return d
     return None
+
+
+def resolve_month_day(month: int, day: int, anchor: date, tense: str | None = None) -> date | None:
+    """A `month`-`day` without a year: the most recent one on or before `anchor`, unless the clause
+    is in the future tense, or its tense is unknown and the next one is less than half as far
+    away as the past one.
+
+    News copy gives the year whenever a date is not close to publication (AP style), so "Nov. 20"
+    in an article of Nov. 14 is six days ahead, not a year back; "Nov. 14" in an article of
+    Jan. 2 is seven weeks back."""
+    past = _nearest_month_day(month, day, anchor, -1)
+    ahead = _nearest_month_day(month, day, anchor, 1)
+    if past is None or ahead is None:
+        return past or ahead
+    if tense == "future" or (tense is None and 2 * (ahead - anchor).days < (anchor - past).days):
+        return ahead
+    return past
 
 
 def resolve_weekday(weekday: int, anchor: date, mod: str | None = None, future: bool = False) -> date:
@@ -250,10 +301,9 @@ class DatesComponent(DataComponent):
         self._rules = compile_rules(read_json(paths[_RULES], allowed_keys=_RULE_KEYS))
 
     # -- candidates --------------------------------------------------------------------------
-    def _candidates(self, doc: Doc) -> list[_Mention]:
+    def _candidates(self, doc: Doc, text: str) -> list[_Mention]:
         assert self._rules is not None
         r = self._rules
-        text = doc.text
         found: list[_Mention] = []
         for rx in r.calendar_res:
             for m in rx.finditer(text):
@@ -288,32 +338,37 @@ class DatesComponent(DataComponent):
                 continue
             start = m.start() if mod in {"last", "this", "next"} else m.start("mon")
             found.append(_Mention(start, m.end(), "month", {"month": r.months[mon], "mod": mod}))
-        date_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
         for m in r.year_re.finditer(text):
-            prev = self._prev_word(text, m.start()).lower()
-            in_ent = any(s <= m.start() and m.end() <= e for s, e in date_ents)
-            if prev not in r.year_context and not in_ent:
+            if m.start() and text[m.start() - 1] in "0123456789,.$£€/-":
                 continue
+            prev = self._prev_word(text, m.start()).lower()
+            if prev not in r.year_context:
+                span = doc.char_span(m.start(), m.end())
+                if span is None or span[0].ent_type_ != "DATE":
+                    continue
             nxt = self._next_word(text, m.end()).lower()
-            if nxt in {"people", "troops", "soldiers", "civilians", "tons", "km", "kilometers", "miles"}:
+            if nxt in r.not_year_before:
                 continue
             found.append(_Mention(m.start(), m.end(), "year", {"year": int(m.group("year"))}))
-        for m in r.ago_re.finditer(text):
+        for m in (r.ago_re.finditer(text) if "ago" in text else ()):
             n = m.group("n").lower()
             count = int(n) if n.isdigit() else r.number_words[n]
             found.append(_Mention(m.start(), m.end(), "ago", {"unit": m.group("unit").lower(), "count": count}))
-        for rx, unit, offset, skip_prev, skip_next in r.relative:
-            for m in rx.finditer(text):
+        for m in r.relative_re.finditer(text):
+            if m.lastgroup is not None:
+                unit, offset, skip_prev, skip_next = r.relative[int(m.lastgroup[1:])]
                 prev = self._prev_word(text, m.start())
                 if prev.lower() in skip_prev or self._next_word(text, m.end()).lower() in skip_next:
                     continue
-                if m.group(0)[0].isupper() and prev[:1].isupper() and not re.search(r"[.!?:\n]\s*$",
-                                                                                   text[:m.start()]):
+                before = text[max(0, m.start() - 4):m.start()].rstrip()
+                if m.group(0)[0].isupper() and prev[:1].isupper() and not before.endswith(_SENTENCE_END):
                     continue  # part of a name: "Russia Today", "USA Today"
                 kind = "overnight" if m.group(0).lower() == "overnight" else "relative"
                 found.append(_Mention(m.start(), m.end(), kind, {"unit": unit, "offset": offset}))
         found = _drop_overlaps(found)
         covered = [(f.start, f.end) for f in found]
+        # doc.ents walks every token: only when a numeric date may be there
+        date_ents = _date_ents(doc) if _NUMERIC_HINT.search(text) else []
         for s, e in date_ents:
             ent_text = text[s:e]
             core = re.sub(r"^(?:the|on|of)\s+", "", ent_text, flags=re.IGNORECASE)
@@ -334,24 +389,32 @@ class DatesComponent(DataComponent):
         m = _NEXT_WORD.match(text[end:end + 40])
         return m.group(1) if m else ""
 
-    def _is_future(self, doc: Doc, start: int, end: int) -> bool:
-        """True when the clause governing the expression is in the future tense."""
+    def _tense(self, doc: Doc, start: int, end: int) -> str | None:
+        """"future" / "past" for the clause governing the expression, None when unclear (no verb
+        within a few heads, as in "the Nov. 8 election")."""
         assert self._rules is not None
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
-            return False
+            return None
         tok = span.root
         for _ in range(4):
             if tok.lemma_.lower() in self._rules.future_heads or tok.lower_ in self._rules.future_heads:
-                return True
+                return "future"
             if tok.pos_ in {"VERB", "AUX"}:
-                return any(c.dep_ in {"aux", "auxpass"} and c.lower_ in self._rules.future_markers
-                           for c in tok.children) or (
-                    tok.lower_ == "going" and any(c.lower_ == "to" for c in tok.children))
+                aux = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
+                if any(c.lower_ in self._rules.future_markers for c in aux) or (
+                        tok.lower_ == "going" and any(c.lower_ == "to" for c in tok.children)):
+                    return "future"
+                if tok.tag_ == "VBD" or any(c.tag_ == "VBD" or c.lemma_ == "have" for c in aux):
+                    return "past"
+                return None
             if tok.head is tok:
                 break
             tok = tok.head
-        return False
+        return None
+
+    def _is_future(self, doc: Doc, start: int, end: int) -> bool:
+        return self._tense(doc, start, end) == "future"
 
     # -- resolution --------------------------------------------------------------------------
     def _resolve(self, doc: Doc, m: _Mention, anchor: date | None) -> tuple[str | None, str | None,
@@ -363,7 +426,7 @@ class DatesComponent(DataComponent):
             if year is not None:
                 d = _month_day(year, info["month"], info["day"])
             elif anchor is not None:
-                d = resolve_month_day(info["month"], info["day"], anchor, self._is_future(doc, m.start, m.end))
+                d = resolve_month_day(info["month"], info["day"], anchor, self._tense(doc, m.start, m.end))
             else:
                 d = None
             return (d.isoformat() if d else None), "day", ((d, d) if d else None)
@@ -429,9 +492,9 @@ class DatesComponent(DataComponent):
     # -- main ----------------------------------------------------------------------------------
     def process(self, doc: Doc) -> None:
         anchor = _anchor(doc)
-        text = doc.text
+        text = doc.text  # built from the tokens on every access: once per doc
         groups: dict[tuple[Any, ...], dict[str, Any]] = {}
-        for m in self._candidates(doc):
+        for m in self._candidates(doc, text):
             if _AGE_OR_DURATION.search(text[m.start:min(len(text), m.end + 10)]) and m.kind in {"year", "ago"}:
                 continue
             iso, gran, period = self._resolve(doc, m, anchor)
@@ -461,6 +524,10 @@ def _anchor(doc: Doc) -> date | None:
         return date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+def _date_ents(doc: Doc) -> list[tuple[int, int]]:
+    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
 
 
 def _drop_overlaps(found: list[_Mention]) -> list[_Mention]:
