@@ -144,6 +144,14 @@ def _amount(item: dict[str, Any]) -> Any:
     return item.get("count") if item.get("count") is not None else item.get("vague")
 
 
+def amount_text(item: dict[str, Any]) -> str:
+    """The count with its qualifier as a reader would say it: "at least 6", "about 20", "84", "dozens"."""
+    n = item.get("count")
+    amount = f"{n:,}" if isinstance(n, int) and not isinstance(n, bool) else str(item.get("vague") or "?")
+    q = item.get("qualifier")
+    return f"{_h(q)} {amount}" if q and q != "exact" else amount
+
+
 def casualty_tip(c: dict[str, Any]) -> str:
     """Casualty fields in reading order: kind, count, qualifier, who, place."""
     q = c.get("qualifier")
@@ -179,7 +187,7 @@ def quote_tip(q: dict[str, Any]) -> str:
     """Quote kind, speaker and how the speaker was found, and the speech verb."""
     sp = q.get("speaker") or {}
     cue = (q.get("cue") or {}).get("text")
-    return _join("quote", q.get("kind"), sp.get("name") or "no speaker", _h(sp["method"]) if sp.get("method") else None,
+    return _join(q.get("kind"), sp.get("name") or "no speaker", _h(sp["method"]) if sp.get("method") else None,
                  f"cue: {cue}" if cue else None)
 
 
@@ -286,11 +294,10 @@ def article_context(record: dict[str, Any], text: str | None = None) -> dict[str
                             "cue": (q.get("cue") or {}).get("text"), "href": link(f"q{qi}")})
     speakers = sorted(groups.values(), key=lambda g: (g["cls"] == "spx", -len(g["quotes"])))
 
-    casualties = [dict(c, href=link(f"c{i}"), qualifier_h=_h(c.get("qualifier") or "")) for i, c in
+    casualties = [dict(c, href=link(f"c{i}"), amount=amount_text(c)) for i, c in
                   enumerate(_list(record, "casualties"), 1)]
-    weapons = [dict(w, href=link(f"w{i}"), qualifier_h=_h(w.get("qualifier") or ""),
-                    weapon_h=_h(w.get("weapon") or ""), action_h=_h(w.get("action") or ""))
-               for i, w in enumerate(_list(record, "weapons"), 1)]
+    weapons = [dict(w, href=link(f"w{i}"), amount=amount_text(w), weapon_h=_h(w.get("weapon") or ""),
+                    action_h=_h(w.get("action") or "")) for i, w in enumerate(_list(record, "weapons"), 1)]
     places = [dict(p, href=link(f"p{i}m1"), coords=_coords(p), n_mentions=len(p.get("mentions") or []))
               for i, p in enumerate(_list(record, "places"), 1)]
     dates = [dict(d, href=link(f"d{i}")) for i, d in enumerate(_list(record, "dates"), 1)]

@@ -55,4 +55,15 @@
     el.classList.add("flash");
     setTimeout(function () { el.classList.remove("flash"); }, 1200);
   });
+  // a link to a highlight (page.html#hl-c1, or #focus=hl-c1 to keep the scroll position when it is
+  // already in view) opens with that span focused and its fields shown
+  var m = /^#(?:focus=)?(hl-[A-Za-z0-9-]+)$/.exec(location.hash);
+  var deep = m ? document.getElementById(m[1]) : null;
+  if (deep && deep.classList.contains("hl")) {
+    var box = deep.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) { deep.scrollIntoView({block: "center"}); }
+    deep.focus({preventScroll: true});
+    show(deep);
+  }
+  document.documentElement.classList.add("js");
 })();

@@ -72,4 +72,5 @@
   window.addEventListener("afterprint", render);
   document.getElementById("toolbar").hidden = false;
   render();
+  document.documentElement.classList.add("js");
 })();

@@ -1,0 +1,107 @@
+"""The HTML report in a real browser: headless Chromium renders the sample's report.
+
+Checks what only a browser can: the scripts run without error on a page opened from disk, the
+highlights are in the rendered DOM with the extracted text, a deep link shows a span's fields
+in the tooltip, the batch index pages its table, and the page renders to a screenshot.
+
+Needs Debian's `chromium` (or CHROMIUM=/path/to/chrome); skipped with a message when absent.
+Set REPORT_SCREENSHOT=docs/report-screenshot.png to also save the screenshot for the README.
+The browser gets a fresh profile and the flags that keep it off the network entirely.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import struct
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractor.report import ReportWriter, render_article
+from tests.conftest import EURONEWS, iter_spans
+from tests.test_report import parse, span_texts
+
+BROWSER = os.environ.get("CHROMIUM") or next(
+    (p for p in (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome", "chrome")) if p), None)
+
+pytestmark = pytest.mark.skipif(
+    BROWSER is None,
+    reason="headless Chromium not found: install Debian's 'chromium' package (apt-get install chromium; "
+           ".ci/run does this) or set CHROMIUM=/path/to/chrome to run the browser test of the HTML report")
+
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-default-apps", "--disable-extensions", "--mute-audio", "--hide-scrollbars",
+         "--virtual-time-budget=3000"]
+
+
+def chromium(tmp_path: Path, *args: str) -> str:
+    """Run headless Chromium once with a fresh profile; return stdout."""
+    profile = tmp_path / f"profile-{len(list(tmp_path.glob('profile-*')))}"
+    res = subprocess.run([str(BROWSER), *FLAGS, f"--user-data-dir={profile}", *args], capture_output=True,
+                         text=True, timeout=180, check=False)
+    assert res.returncode == 0, res.stderr[-2000:]
+    return res.stdout
+
+
+@pytest.fixture(scope="module")
+def sample_record(ex) -> dict[str, Any]:
+    from extractor.loading import read_path
+
+    (article,) = list(read_path(str(EURONEWS)))
+    return ex.extract_article(article, include_text=True)
+
+
+def test_article_page_renders_with_highlights(tmp_path: Path, sample_record: dict[str, Any]) -> None:
+    page = tmp_path / "article.html"
+    page.write_text(render_article(sample_record), encoding="utf-8")
+    spans = list(iter_spans(sample_record))
+    assert spans, "the sample should yield at least one span"
+    first = next(f"hl-{k}" for k in ("q1", "c1", "w1", "p1m1", "d1", "a1m1")
+                 if f'id="hl-{k}"' in page.read_text(encoding="utf-8"))
+    dom = chromium(tmp_path, "--dump-dom", page.as_uri() + "#focus=" + first)
+    assert 'class="js"' in dom, "the page script did not run to the end"
+    p = parse(dom.replace("<html lang=\"en\" class=\"js\">", "<html lang=\"en\">"))
+    rendered = set(span_texts(p).values())
+    for where, span in spans:
+        if where == "quotes" and span.get("fragments"):
+            continue  # highlighted through its fragment
+        assert span["text"] in rendered, (where, span)
+    assert "".join(p.article_text) == sample_record["article"]["text"]
+    # the deep link focused a highlight and filled the tooltip with its fields
+    tip = dom[dom.index('id="tip"'):]
+    tip = tip[:tip.index("</div></div>") if "</div></div>" in tip else 400]
+    assert "hidden" not in tip.split(">")[0], tip[:200]
+    assert p.tips[first[3:]].split(" · ")[0] in tip
+
+    shot = tmp_path / "report.png"
+    chromium(tmp_path, f"--screenshot={shot}", "--window-size=1280,1100", page.as_uri() + "#focus=" + first)
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    assert (width, height) == (1280, 1100) and len(data) > 50_000  # a rendered page, not a blank image
+    target = os.environ.get("REPORT_SCREENSHOT")
+    if target:
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(shot, target)
+
+
+def test_index_page_runs_its_script(tmp_path: Path, sample_record: dict[str, Any]) -> None:
+    out = tmp_path / "report"
+    w = ReportWriter(html_dir=out)
+    for i in range(150):  # more than one page of rows: the pager must appear
+        rec = dict(sample_record, article=dict(sample_record["article"], id=f"feed/{i}.txt",
+                                               published=f"2024-11-{1 + i % 9:02d}"))
+        w.add(rec)
+    w.add({"schema_version": "1", "article": {"id": "broken.pdf", "path": "broken.pdf"},
+           "error": {"type": "not_text", "message": "broken.pdf: not text (a PDF document)"}})
+    index = w.close()
+    dom = chromium(tmp_path, "--dump-dom", index.as_uri())
+    assert 'class="js"' in dom, "the index script did not run to the end"
+    assert "Articles 1–100 of 150" in dom
+    assert dom.count("feed-") == 100  # one page of rows in the table
+    assert 'id="pager" hidden' not in dom
+    assert "broken.pdf: not text (a PDF document)" in dom
