@@ -32,6 +32,7 @@ _MONEY_AFTER = frozenset(["dollars", "dollar", "euros", "euro", "pounds", "pound
                           "rubles", "roubles", "yuan", "yen", "rupees"])
 _PERCENT_AFTER = frozenset(["%", "percent", "per", "pct"])
 _TIME_RE = re.compile(r"\s*(?:[ap]\.?m\b\.?|gmt\b|utc\b|o'clock\b|:\d\d\b|h\d\d\b)", re.I)
+_ONE_PRONOUN = frozenset(["no", "every", "any", "each", "another", "some"])  # "no one", "every one"
 _AGE_BEFORE = frozenset(["aged", "age", "ages"])
 #: Suffixes glued to digits that make a scale ("1.5m", "2bn", "10k").
 _GLUED_SCALE = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
@@ -146,7 +147,7 @@ def find_numbers(text: str, *, vague: Iterable[str] = (), qualifiers: Mapping[st
                 match = NumberMatch(t.start, toks[j].end, vtext, None, vague=vtext)
                 break
         if match is None and t.low in ("a", "half") and i + 1 < n \
-                and toks[i + 1].low in ("dozen", "hundred", "thousand"):
+                and toks[i + 1].low in ("dozen", "hundred", "thousand", "a"):
             # "a dozen", "a hundred"; "half a dozen"
             if t.low == "half" and i + 2 < n and toks[i + 1].low == "a" and toks[i + 2].low == "dozen":
                 j = i + 2
@@ -256,7 +257,9 @@ def _range_and_context(text: str, toks: list[_Tok], i: int, j: int, m: NumberMat
     nxt = toks[j + 1] if j + 1 < n else None
     # not counts: money, percentages, ages, times, dates, compounds ("64-year-old"), model names ("S-300")
     if m.skip is None:
-        if prev is not None and (prev.text in _MONEY_BEFORE or (prev.low in _AGE_BEFORE)):
+        if m.text.lower() == "one" and prev is not None and prev.low in _ONE_PRONOUN:
+            m.skip = "pronoun"  # "no one", "every one", "the one"
+        elif prev is not None and (prev.text in _MONEY_BEFORE or (prev.low in _AGE_BEFORE)):
             m.skip = "money" if prev.text in _MONEY_BEFORE else "age"
         elif prev is not None and i >= 2 and _is_word_hyphen(text, toks[i - 2], prev, toks[i]):
             m.skip = "model"

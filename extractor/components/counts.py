@@ -294,7 +294,8 @@ class CountsComponent(DataComponent):
                 act = self._verb_action(c, lex.act_object)
                 own_object = any(x.dep_ == "dobj" and x.i != head.i and x.lower_ not in ("that", "which")
                                   for x in c.children)
-                if act and (c.tag_ == "VBN" or c.dep_ == "relcl") and not own_object:
+                part = any(x.like_num and x.dep_ in ("nsubj", "nsubjpass", "dobj") for x in c.children)
+                if act and (c.tag_ == "VBN" or c.dep_ == "relcl") and not own_object and not part:
                     return act, c
         if g.dep_ == "nsubj" and h.pos_ == "VERB":
             passive = any(c.dep_ == "auxpass" for c in h.children) or (

@@ -1,0 +1,262 @@
+"""Casualty and weapon counts (extractor_counts) on sentences from many conflicts and disasters.
+
+Every syntax listed in the issue has positive cases, and every kind of non-count has a
+negative case. Each reported span is checked against the text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from extractor.components.counts import CountsComponent
+
+
+def _run(ex, text: str) -> dict[str, Any]:
+    rec = ex.extract(text)
+    for field in ("casualties", "weapons"):
+        for e in rec[field]:
+            assert text[e["start"]:e["end"]] == e["text"], e
+            assert e["text"], e
+            assert e["count"] is None or isinstance(e["count"], int)
+            assert (e["count"] is None) == (e["vague"] is not None), e
+    return rec
+
+
+def _cas(ex, text: str) -> list[tuple[str, int | None, str]]:
+    return sorted((c["kind"], c["count"], c["qualifier"]) for c in _run(ex, text)["casualties"])
+
+
+def _wpn(ex, text: str) -> list[tuple[str, int | None, str | None]]:
+    return sorted((w["weapon"], w["count"], w["action"]) for w in _run(ex, text)["weapons"])
+
+
+# -- casualties: every syntax ------------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    # verb before the count, with a second verb and a bare number
+    ("Gunmen stormed the village in Zamfara, killing three and wounding 12, police said.",
+     [("injured", 12, "exact"), ("killed", 3, "exact")]),
+    # casualty nouns
+    ("There were at least six fatalities and 21 injuries in the Russian air raids.",
+     [("injured", 21, "exact"), ("killed", 6, "at_least")]),
+    # subset: 7 people + 2 children as two entries
+    ("A missile hit an apartment block in Kryvyi Rih, injuring seven, including two children.",
+     [("injured", 2, "exact"), ("injured", 7, "exact")]),
+    ("Israeli airstrikes on Gaza killed at least 25 people, including 10 children, the health ministry said.",
+     [("killed", 10, "exact"), ("killed", 25, "at_least")]),
+    ("The ministry said 17 Palestinians were killed, among them five children.",
+     [("killed", 5, "exact"), ("killed", 17, "exact")]),
+    # tolls
+    ("The death toll rose to 25 on Friday.", [("killed", 25, "exact")]),
+    ("The death toll from the earthquake in southern Turkey has risen to 2,300, officials said.",
+     [("killed", 2300, "exact")]),
+    ("The strike brought the death toll to 40, the ministry said.", [("killed", 40, "exact")]),
+    # passive / intransitive predicates after the count
+    ("25 people were killed in the blast in Peshawar.", [("killed", 25, "exact")]),
+    ("Three soldiers died when their vehicle hit a roadside bomb in Mali.", [("killed", 3, "exact")]),
+    ("Fifty-four people died and dozens were wounded in the attack on the market in Goma.",
+     [("injured", None, "exact"), ("killed", 54, "exact")]),
+    ("At least 7 people lost their lives in flash floods in Himachal Pradesh.", [("killed", 7, "at_least")]),
+    ("3 killed as drone barrage hits 8 regions", [("killed", 3, "exact")]),
+    ("Train collision in Odisha: 288 dead, more than 1,100 injured.",
+     [("injured", 1100, "more_than"), ("killed", 288, "exact")]),
+    ("The clashes left at least 20 people dead and 150 wounded in Khartoum.",
+     [("injured", 150, "exact"), ("killed", 20, "at_least")]),
+    ("Rescuers pulled 14 bodies from the rubble after the building collapsed in Lagos.",
+     [("killed", 14, "exact")]),
+    ("The landslide claimed the lives of 12 people in Kerala.", [("killed", 12, "exact")]),
+    # injured, hospitalised, hurt
+    ("At least three people were hospitalized after a Russian attack hit the city of Dnipro.",
+     [("injured", 3, "at_least")]),
+    ("Police fired tear gas and at least 40 protesters were hurt in clashes in Nairobi.",
+     [("injured", 40, "at_least")]),
+    ("As of 5 a.m., there was information on eight injured residents, the governor said.",
+     [("injured", 8, "exact")]),
+    ("Russian shelling had killed two people and injured eight others in Kherson.",
+     [("injured", 8, "exact"), ("killed", 2, "exact")]),
+    # missing, captured, displaced, evacuated, affected
+    ("At least 100 migrants are missing after their boat capsized off the coast of Libya.",
+     [("missing", 100, "at_least")]),
+    ("An estimated 5,000 people remain unaccounted for after the floods in Derna.", [("missing", 5000, "about")]),
+    ("The rebels captured 30 government soldiers in the offensive near Kidal.", [("captured", 30, "exact")]),
+    ("A dozen villagers were abducted by armed men in Zamfara state.", [("captured", 12, "exact")]),
+    ("Floods in Pakistan have displaced some 2.4 million people and affected more than 33 million.",
+     [("affected", 33_000_000, "more_than"), ("displaced", 2_400_000, "about")]),
+    ("The floods forced more than 10,000 people to flee their homes in Emilia-Romagna.",
+     [("displaced", 10000, "more_than")]),
+    ("More than 300,000 residents were evacuated ahead of Typhoon Doksuri in Fujian province.",
+     [("evacuated", 300000, "more_than")]),
+    # ranges: lower bound, at_least
+    ("Between 10 and 12 people were killed in the landslide, according to local officials.",
+     [("killed", 10, "at_least")]),
+    ("The typhoon killed 10 to 12 people, officials said.", [("killed", 10, "at_least")]),
+    # qualifiers
+    ("Around 1,500 people have been killed since the fighting began in April, the UN said.",
+     [("killed", 1500, "about")]),
+    ("The blast injured nearly 200 people and damaged hundreds of buildings.", [("injured", 200, "about")]),
+    ("Up to 40 people were injured when the train derailed.", [("injured", 40, "up_to")]),
+    ("Fewer than 10 people were injured in the quake.", [("injured", 10, "fewer_than")]),
+    ("A bus crash in Peru killed 24 passengers and injured 18.", [("injured", 18, "exact"), ("killed", 24, "exact")]),
+    ("The governor said his region came under attack, and that one other person was injured.",
+     [("injured", 1, "exact")]),
+])
+def test_casualties(ex, text: str, expected: list[tuple[str, int | None, str]]) -> None:
+    assert _cas(ex, text) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    # ages, ordinals, dates, times, money, percentages
+    "A 64-year-old woman was killed in the strike.",
+    "An 11-year-old girl was wounded in Kharkiv.",
+    "It was the seventh attack this month; at 5 a.m. sirens sounded.",
+    "The fighting on March 12 cost $203 million and damaged 30% of the homes.",
+    "He was born in 1964 and served 14 years in prison.",
+    # counted things that are not people
+    "Six regions came under fire overnight, and the two nations traded accusations.",
+    "Russian drones fell on a set of garages, setting about 20 of them on fire.",
+    "Ukraine pummeled eight Russian regions, striking three power substations.",
+    # not listed: arrests, hedged deaths, rescues
+    "Israeli forces detained 20 Palestinians in raids across the West Bank.",
+    "Twelve people were feared dead after the ferry sank.",
+    "Rescuers pulled 12 survivors from the rubble in Hatay.",
+    # no numeral
+    "A man and a woman were killed there, the governor wrote.",
+    "Officials reported no injuries after the missile attack.",
+    "Three soldiers killed a militant commander near Jenin.",
+])
+def test_not_casualties(ex, text: str) -> None:
+    assert [c for c in _run(ex, text)["casualties"] if c["count"] is not None] == []
+
+
+def test_who_and_place(ex) -> None:
+    rec = _run(ex, "Indian shelling across the Line of Control killed four civilians in Kashmir, officials said.")
+    (c,) = rec["casualties"]
+    assert (c["who"], c["place"], c["text"]) == ("civilians", "Kashmir", "killed four civilians")
+    rec = _run(ex, "The shelling killed two people and wounded seven others in Kherson.")
+    assert {c["place"] for c in rec["casualties"]} == {"Kherson"}
+
+
+def test_vague_casualty_has_null_count(ex) -> None:
+    rec = _run(ex, "Protesters clashed with police in Dhaka; 32 people were killed and hundreds injured.")
+    vague = [c for c in rec["casualties"] if c["count"] is None]
+    assert [(c["kind"], c["vague"]) for c in vague] == [("injured", "hundreds")]
+
+
+def test_repeated_fact_reported_once_different_numbers_kept(ex) -> None:
+    text = ("Quake kills 2,000 in Morocco\n\nAt least 2,012 people were killed by the earthquake, the ministry said. "
+            "Officials repeated that 2,012 people were killed.")
+    assert _cas(ex, text) == [("killed", 2000, "exact"), ("killed", 2012, "at_least")]
+
+
+def test_small_counts_for_different_events_are_kept(ex) -> None:
+    text = ("The governor of Kherson said one person was injured. "
+            "In the Kaluga region, officials said the attacks injured one person.")
+    assert _cas(ex, text) == [("injured", 1, "exact"), ("injured", 1, "exact")]
+
+
+# -- weapons -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("Russia's defense ministry reported intercepting 84 Ukrainian drones over six different regions.",
+     [("drone", 84, "intercepted")]),
+    ("Ukraine's air force confirmed that it shot down 145 Russian drones during the same period.",
+     [("drone", 145, "shot_down")]),
+    # X of the Y: Y launched, X downed
+    ("Ukraine's military said it shot down 74 of the 117 drones that Russian forces launched overnight.",
+     [("drone", 74, "shot_down"), ("drone", 117, "launched")]),
+    ("The air force said air defenses destroyed 15 of the 20 drones and 29 of the 44 missiles.",
+     [("drone", 15, "destroyed"), ("drone", 20, "launched"), ("missile", 29, "destroyed"),
+      ("missile", 44, "launched")]),
+    ("Ukraine's Air Force Command reported a total of 31 drones, 23 of which were shot down.",
+     [("drone", 23, "shot_down"), ("drone", 31, "launched")]),
+    ("The ministry added that 50 of the drones were shot down, with 26 of them destroyed over Belgorod.",
+     [("drone", 26, "destroyed"), ("drone", 50, "shot_down")]),
+    # attack with; lists of weapons; model names
+    ("Ukraine said Russian forces attacked the country overnight with three guided missiles and four Shahed drones.",
+     [("drone", 4, "launched"), ("missile", 3, "launched")]),
+    ("Russia launched 40 Shaheds and 3 Kh-101 cruise missiles at Ukraine.",
+     [("drone", 40, "launched"), ("missile", 3, "launched")]),
+    ("Russia pounded Ukraine with 120 missiles and 90 drones overnight.",
+     [("drone", 90, "launched"), ("missile", 120, "launched")]),
+    ("Hezbollah fired about 100 rockets at northern Israel on Sunday.", [("rocket", 100, "fired")]),
+    ("The Israeli military said it intercepted 20 rockets launched from Lebanon.", [("rocket", 20, "intercepted")]),
+    ("The militants fired 15 mortar shells at the base.", [("shell", 15, "fired")]),
+    ("Russian forces dropped 60 glide bombs on the Kharkiv region on Monday.", [("glide_bomb", 60, "launched")]),
+    ("Sudan's army said it shot down 10 drones launched by the Rapid Support Forces over Port Sudan.",
+     [("drone", 10, "shot_down")]),
+    ("Houthi rebels launched two ballistic missiles and three drones toward the Red Sea.",
+     [("drone", 3, "launched"), ("missile", 2, "launched")]),
+    ("Three missiles hit the city of Dnipro, while 12 drones were downed by air defenses.",
+     [("drone", 12, "shot_down"), ("missile", 3, "struck")]),
+    # per-region breakdown
+    ("The army said it destroyed 35 of the 40 drones, with ten over Belgorod, eight over Kursk and two over Oryol.",
+     [("drone", 2, "destroyed"), ("drone", 8, "destroyed"), ("drone", 10, "destroyed"), ("drone", 35, "destroyed"),
+      ("drone", 40, "launched")]),
+    # headline form
+    ("Ukraine Reports Downing 18 Russian Attack Drones", [("drone", 18, "shot_down")]),
+])
+def test_weapons(ex, text: str, expected: list[tuple[str, int | None, str | None]]) -> None:
+    assert _wpn(ex, text) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "A missile hit an apartment block in the city.",  # article "a"
+    "The air force destroyed the missile and a drone.",
+    "Israel said it struck 40 Hezbollah targets in southern Lebanon overnight.",  # targets, not weapons
+    "Finland will send $203 million in aid, including air defense systems.",
+    "The two nations exchanged drone attacks over six regions.",
+    "Officials in Lviv also reported at least one drone in that part of the country, but no damage.",
+    "Five S-300 batteries were moved to the border.",
+])
+def test_not_weapons(ex, text: str) -> None:
+    assert [w for w in _run(ex, text)["weapons"] if w["count"] is not None] == []
+
+
+def test_operator_and_by(ex) -> None:
+    w = _run(ex, "Russia's defense ministry reported intercepting 84 Ukrainian drones.")["weapons"][0]
+    assert (w["operator"], w["by"]) == ("Ukraine", "Russia's defense ministry")
+    w = _run(ex, "Ukraine's air force confirmed that it shot down 145 Russian drones.")["weapons"][0]
+    assert (w["operator"], w["by"]) == ("Russia", "Ukraine's air force")
+    w = _run(ex, "The Houthis said they fired two drones at a cargo ship.")["weapons"][0]
+    assert w["operator"] == "Houthis"
+    rec = _run(ex, "Five rockets were fired from Gaza toward Israel, three of which were intercepted by the Iron Dome.")
+    by_count = {w["count"]: w for w in rec["weapons"]}
+    assert by_count[5]["operator"] == "Gaza" and by_count[3]["by"] == "Iron Dome"
+
+
+def test_breakdown_places(ex) -> None:
+    text = ("Ten drones were shot over the Bryansk region, eight over the Kursk region, and two over Tula region, "
+            "as well as one in each of the regions of Smolensk, Ryazan, Kaluga and Moscow, according to Russian "
+            "authorities.")
+    rec = _run(ex, text)
+    got = sorted((w["count"], w["place"]) for w in rec["weapons"])
+    assert got == [(1, "Kaluga"), (1, "Moscow"), (1, "Ryazan"), (1, "Smolensk"), (2, "Tula"), (8, "Kursk"),
+                   (10, "Bryansk")]
+    assert {w["by"] for w in rec["weapons"]} == {"Russian authorities"}
+
+
+def test_vague_weapons(ex) -> None:
+    (w,) = _run(ex, "Hamas fired several rockets at Tel Aviv.")["weapons"]
+    assert (w["count"], w["vague"], w["operator"]) == (None, "several", "Hamas")
+
+
+# -- the Euro News sample -------------------------------------------------------------------------
+def test_euronews_sample(euronews_record) -> None:
+    cas = {(c["kind"], c["count"], c["qualifier"], c["who"], c["place"]) for c in euronews_record["casualties"]}
+    assert ("killed", 6, "at_least", None, None) in cas
+    assert ("injured", 21, "exact", None, None) in cas
+    assert ("injured", 7, "exact", None, "Kryvyi Rih") in cas
+    assert ("injured", 2, "exact", "children", "Kryvyi Rih") in cas
+    assert len(cas) == 4
+    wpn = {(w["weapon"], w["count"], w["action"], w["operator"], w["by"]) for w in euronews_record["weapons"]}
+    assert wpn == {("drone", 84, "intercepted", "Ukraine", "Russia's defense ministry"),
+                   ("drone", 145, "shot_down", "Russia", "Ukraine's air force")}
+
+
+# -- component plumbing ----------------------------------------------------------------------------
+def test_component_round_trip(ex, tmp_path) -> None:
+    comp = ex.nlp.get_pipe("extractor_counts")
+    assert isinstance(comp, CountsComponent)
+    comp.to_disk(tmp_path)
+    fresh = CountsComponent(ex.nlp, "extractor_counts").from_disk(tmp_path)
+    assert fresh.lex == comp.lex
