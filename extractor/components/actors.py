@@ -78,7 +78,7 @@ class ActorsComponent(DataComponent):
             folded = _fold(span.text)
             if not folded or folded in publishers:
                 continue
-            if ent.label_ == "ORG" and self._is_medium(span):
+            if self._is_medium(span):
                 continue
             if ent.label_ == "NORP" and not self._norp_actor(span):
                 continue
@@ -146,6 +146,10 @@ class ActorsComponent(DataComponent):
         if inst is not None:
             return inst
         del words
+        if ("ORG", folded) not in by_key:
+            tail = by_key.get(("ORG-tail", folded))
+            if tail is not None and tail["type"] == "ORG":
+                return next(iter(k for k in tail["keys"]))
         return ("ORG", folded)
 
     def _register_aliases(self, group: dict[str, Any], span: Span, by_key: dict[tuple, dict[str, Any]]) -> None:
@@ -153,15 +157,25 @@ class ActorsComponent(DataComponent):
         if group["type"] == "PERSON":
             parts = folded.split()
             if len(parts) >= 2:
-                by_key[("PERSON-surname", parts[-1])] = group
+                # "Clinton" after "Hillary Clinton" and "Chelsea Clinton": the most-mentioned one
+                prev = by_key.get(("PERSON-surname", parts[-1]))
+                if prev is None or prev is group or len(group["spans"]) > len(prev["spans"]):
+                    by_key[("PERSON-surname", parts[-1])] = group
                 by_key.setdefault(("PERSON-first", parts[0]), group)
-                # a later full name that extends an earlier surname-only actor
+                # a later full name that extends an earlier surname-only actor ("Trump" in the headline)
                 lone = by_key.get(("PERSON", parts[-1]))
-                if lone is not None and lone is not group:
+                if lone is not None and lone is not group and all(len(x) == 1 for x in lone["spans"]):
                     group["spans"].extend(lone["spans"])
                     lone["spans"] = []
                     by_key[("PERSON", parts[-1])] = group
-            by_key[("PERSON", folded)] = group
+            if ("PERSON", folded) not in by_key or len(parts) >= 2:
+                by_key[("PERSON", folded)] = group
+        elif group["type"] == "ORG":
+            # "the Post" after "The New York Post": a short form ending an earlier name
+            words = folded.split()
+            if len(words) >= 2:
+                for k in range(1, len(words)):
+                    by_key.setdefault(("ORG-tail", " ".join(words[k:])), group)
 
     def _institution_key(self, span: Span) -> tuple | None:
         """('INST', country code, institution) for "Russia's defense ministry" and variants."""
@@ -178,6 +192,8 @@ class ActorsComponent(DataComponent):
         if owner is None or rest is None:
             return None
         code = self.demonyms.get(owner.lower()) or self._country_code(owner)
+        if code == "-":
+            return None
         if code is None:
             return None
         inst = rest.lower().replace("defence", "defense")

@@ -251,7 +251,8 @@ class EntityFixer(DataComponent):
         # place evidence for names the tagger called something else
         placeish: dict[int, bool] = {}
         for idx, e in enumerate(ents):
-            if e.label_ in _MISLABELS and self._is_name(e) and self._known_place(e.text):
+            titled = e.start > 0 and doc[e.start - 1].lower_ in self.titles  # "Mr. Obama"
+            if e.label_ in _MISLABELS and not titled and self._is_name(e) and self._known_place(e.text):
                 placeish[idx] = True
             elif e.label_ == "PERSON" and e.start > 0 and doc[e.start - 1].lower_ == "the" and \
                     self._known_place(e.text, min_pop=0):
@@ -261,7 +262,7 @@ class EntityFixer(DataComponent):
         person_keys: set[str] = set()
         for idx, e in enumerate(ents):
             if e.label_ == "PERSON" and not placeish.get(idx):
-                words = [t.text for t in e if not t.is_punct]
+                words = [t.text for t in e if not t.is_punct and t.lower_ not in _POSSESSIVE]
                 person_keys.add(_key(e.text))
                 if len(words) >= 2:
                     surnames.add(_key(words[-1]))
@@ -270,7 +271,7 @@ class EntityFixer(DataComponent):
         for idx, e in enumerate(ents):
             k = _key(e.text)
             label = e.label_
-            if k in person_keys and label != "PERSON" and (label not in PLACE_LABELS or k in surnames):
+            if k in person_keys and label != "PERSON" and not placeish.get(idx):
                 label = "PERSON"
             elif placeish.get(idx) and k not in surnames:
                 label = "GPE"
@@ -345,8 +346,8 @@ class EntityFixer(DataComponent):
             clash = [n for n in new if n.start < e.end and e.start < n.end]
             if not clash:
                 keep.append(e)
-            elif e.label_ in PLACE_LABELS:
-                keep.append(e)  # the tagger already has this place: keep its extent
+            elif e.label_ in PLACE_LABELS or (e.label_ == "PERSON" and len(e) >= 2):
+                keep.append(e)  # the tagger's place, or a full personal name, wins over a context guess
                 new = [n for n in new if n not in clash]
             # any other label loses against a place context ("Kolisnykivka"/PERSON)
         return keep + new

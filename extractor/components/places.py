@@ -222,6 +222,13 @@ class PlacesComponent(DataComponent):
         best = max(cands, key=lambda c: self._score(name, c, hint, context))
         if self._score(name, best, hint, context) < -2:
             return None
+        if best.kind == "admin1" and hint != "region":
+            # "Kyiv", "Khartoum": a city that is also its own region is meant as the city
+            for c in cands:
+                if c.kind == "city" and c.country_code == best.country_code and strong_name_match(name, c) \
+                        and c.population >= 0.25 * best.population:
+                    best = c
+                    break
         if context and context["cc"] and best.kind == "city" and best.population < 100000 and \
                 not context["cc"].get(best.country_code or ""):
             return None  # a hamlet abroad is a worse guess than the sentence's own country
@@ -239,7 +246,7 @@ class PlacesComponent(DataComponent):
         if c.kind == "country":
             s += 6 if not c.alternate else 2
         elif c.kind == "admin1":
-            s += 5 if hint == "region" else -1
+            s += 5 if hint == "region" else (1 if not c.alternate else -1)  # "Ohio", "Nevada": the state
         elif hint == "region":
             s -= 1
         s += math.log10(c.population + 1) / 2
@@ -292,7 +299,10 @@ class PlacesComponent(DataComponent):
                     if r["type"] == "region":
                         res["admin1"] = r.get("admin1")
                     break
+            if m["hint"] is None and not same:
+                continue  # an unknown name with no place around it ("according to Bloomberg")
             m["res"] = res
+        mentions[:] = [m for m in mentions if m["res"] is not None]
 
     # output -------------------------------------------------------------------------------
     def _merge(self, doc: Doc, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
