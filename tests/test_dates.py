@@ -65,6 +65,7 @@ def test_weekday_negatives(ex, text):
     ("The strike on March 14 hit a school.", "2025-03-13", "March 14", "2024-03-14"),  # past one, not tomorrow
     ("The strike on March 13 hit a school.", "2025-03-13", "March 13", "2025-03-13"),  # the publication day
     ("The runoff election is scheduled for Nov. 20.", "2024-11-14", "Nov. 20", "2024-11-20"),  # future clause
+    ("Cholera cases in Yemen have doubled since Jan. 1, the WHO says.", "2024-09-29", "Jan. 1", "2024-01-01"),
     ("Observers expect a high turnout in the Dec. 7 election in Ghana.", "2024-11-14", "Dec. 7",
      "2024-12-07"),  # no tense: the nearer one
     ("Hamas attacked Israel on October 7, 2023, killing about 1,200 people.", "2024-11-14", "October 7, 2023",
@@ -147,6 +148,22 @@ def test_one_entry_per_resolved_day_with_every_mention(ex):
     assert [(d["text"], d["date"]) for d in dates] == [("Thursday", "2024-11-14"), ("Tuesday", "2024-11-12")]
     assert [m["text"] for m in dates[0]["mentions"]] == ["overnight", "Thursday", "Thursday"]
     assert dates[0]["start"] == text.index("Thursday")  # the most explicit mention names the entry
+
+
+@pytest.mark.parametrize("text,published,expr,expected", [
+    ("The quake struck on Monday, Feb. 6, killing thousands in Turkey and Syria.", "2023-02-10",
+     "Monday, Feb. 6", "2023-02-06"),
+    ("Typhoon Haiyan hit the Philippines on Friday, Nov. 8, 2013.", None, "Friday, Nov. 8, 2013", "2013-11-08"),
+])
+def test_weekday_and_calendar_date_are_one_mention(ex, text, published, expr, expected):
+    assert _found(ex, text, published) == {expr: (expected, "day")}
+
+
+def test_entry_named_by_first_explicit_mention(ex):
+    text = "Floods hit Porto Alegre overnight. On Monday, the river rose; by May 6 it had peaked."
+    (entry,) = [d for d in _dates(ex, text, "2024-05-06") if d["date"] == "2024-05-06"]
+    assert entry["text"] == "Monday"
+    assert [m["text"] for m in entry["mentions"]] == ["overnight", "Monday", "May 6"]
 
 
 def test_no_published_date(ex):

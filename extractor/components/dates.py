@@ -57,12 +57,12 @@ from .base import DataComponent
 _RULES = "lexicons/dates/dates.json"
 _RULE_KEYS = ("weekdays", "months", "named_day_words", "month_context_words", "year_context_words",
               "number_words", "relative", "future_markers", "future_heads", "frequency_words",
-              "not_year_before")
+              "not_year_before", "past_prepositions")
 _RELATIVE_KEYS = {"pattern", "unit", "offset", "skip_if_preceded_by", "skip_if_followed_by"}
 _UNITS = {"day", "week", "weekend", "month", "year"}
 
 #: Rank of a mention when choosing the text of a group: lower is more explicit.
-_RANK = {"calendar": 0, "numeric": 0, "weekday": 1, "ago": 2, "relative": 2, "overnight": 3,
+_RANK = {"calendar": 0, "numeric": 0, "weekday": 0, "ago": 1, "relative": 1, "overnight": 2,
          "month": 0, "year": 0}
 _SENTENCE_END = (".", "!", "?", ":", "\"", "“", "—")
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’]*)[-\s]*$")
@@ -94,6 +94,7 @@ class _Rules:
     future_markers: frozenset[str]
     future_heads: frozenset[str]
     frequency_words: frozenset[str]
+    past_prepositions: frozenset[str]
     not_year_before: frozenset[str]
 
 
@@ -177,6 +178,7 @@ def compile_rules(data: dict[str, Any]) -> _Rules:
         future_markers=frozenset(w.lower() for w in data["future_markers"]),
         future_heads=frozenset(w.lower() for w in data["future_heads"]),
         frequency_words=frozenset(w.lower() for w in data["frequency_words"]),
+        past_prepositions=frozenset(w.lower() for w in data["past_prepositions"]),
         not_year_before=frozenset(w.lower() for w in data["not_year_before"]),
     )
 
@@ -365,7 +367,7 @@ class DatesComponent(DataComponent):
                     continue  # part of a name: "Russia Today", "USA Today"
                 kind = "overnight" if m.group(0).lower() == "overnight" else "relative"
                 found.append(_Mention(m.start(), m.end(), kind, {"unit": unit, "offset": offset}))
-        found = _drop_overlaps(found)
+        found = _merge_weekday_dates(_drop_overlaps(found), text)
         covered = [(f.start, f.end) for f in found]
         # doc.ents walks every token: only when a numeric date may be there
         date_ents = _date_ents(doc) if _NUMERIC_HINT.search(text) else []
@@ -396,6 +398,8 @@ class DatesComponent(DataComponent):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return None
+        if span.start > 0 and doc[span.start - 1].lower_ in self._rules.past_prepositions:
+            return "past"  # "since Jan. 1"
         tok = span.root
         for _ in range(4):
             if tok.lemma_.lower() in self._rules.future_heads or tok.lower_ in self._rules.future_heads:
@@ -427,6 +431,11 @@ class DatesComponent(DataComponent):
                 d = _month_day(year, info["month"], info["day"])
             elif anchor is not None:
                 d = resolve_month_day(info["month"], info["day"], anchor, self._tense(doc, m.start, m.end))
+                if d is not None and "weekday" in info and d.weekday() != info["weekday"]:
+                    # "Monday, Feb. 6": the named weekday picks the year when the nearest one disagrees
+                    near = [c for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                            if (c := _month_day(y, info["month"], info["day"])) and c.weekday() == info["weekday"]]
+                    d = min(near, key=lambda c: abs((c - anchor).days)) if near else d
             else:
                 d = None
             return (d.isoformat() if d else None), "day", ((d, d) if d else None)
@@ -528,6 +537,22 @@ def _anchor(doc: Doc) -> date | None:
 
 def _date_ents(doc: Doc) -> list[tuple[int, int]]:
     return [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+
+
+def _merge_weekday_dates(found: list[_Mention], text: str) -> list[_Mention]:
+    """"Monday, Feb. 6" is one mention (of the calendar date) when the weekday agrees with it."""
+    found.sort(key=lambda f: f.start)
+    out: list[_Mention] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == "weekday" and not prev.info.get("mod") and f.kind == "calendar"
+                and re.fullmatch(r",?\s*", text[prev.end:f.start])
+                and (f.info["year"] is None
+                     or date(f.info["year"], f.info["month"], f.info["day"]).weekday() == prev.info["weekday"])):
+            out[-1] = _Mention(prev.start, f.end, "calendar", dict(f.info, weekday=prev.info["weekday"]))
+            continue
+        out.append(f)
+    return out
 
 
 def _drop_overlaps(found: list[_Mention]) -> list[_Mention]:
