@@ -12,6 +12,7 @@ The browser gets a fresh profile and the flags that keep it off the network enti
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -105,3 +106,33 @@ def test_index_page_runs_its_script(tmp_path: Path, sample_record: dict[str, Any
     assert dom.count("feed-") == 100  # one page of rows in the table
     assert 'id="pager" hidden' not in dom
     assert "broken.pdf: not text (a PDF document)" in dom
+
+
+def test_index_sorts_and_filters(tmp_path: Path, sample_record: dict[str, Any]) -> None:
+    """Click "Killed" (descending first), then type in the filter: the table follows."""
+    out = tmp_path / "report"
+    w = ReportWriter(html_dir=out)
+    for i in range(120):
+        cas = [{"kind": "killed", "count": (i * 37) % 101, "qualifier": "exact", "vague": None, "who": None,
+                "place": None, "text": "x", "start": 0, "end": 1}]
+        w.add(dict(sample_record, casualties=cas, article=dict(sample_record["article"], id=f"feed/{i}.txt",
+                                                                title=f"Story {i}")))
+    index = w.close()
+    driver = out / "driver.html"
+    driver.write_text(index.read_text(encoding="utf-8").replace("</body>", """<script>
+var b = document.querySelectorAll("#articles th button");
+b[4].click();
+var col = function () { return Array.prototype.map.call(document.querySelectorAll("#articles tbody tr"),
+  function (r) { return r.cells[4].getAttribute("data-v"); }).join(","); };
+document.body.setAttribute("data-sorted", col());
+var f = document.getElementById("filter"); f.value = "story 11"; f.dispatchEvent(new Event("input"));
+document.body.setAttribute("data-filtered", col());
+</script></body>"""), encoding="utf-8")
+    dom = chromium(tmp_path, "--dump-dom", driver.as_uri())
+    sorted_vals = [int(v) for v in re.search(r'data-sorted="([^"]*)"', dom).group(1).split(",")]
+    everything = sorted(((i * 37) % 101 for i in range(120)), reverse=True)
+    assert sorted_vals == everything[:100]  # the first page, largest first
+    filtered = [int(v) for v in re.search(r'data-filtered="([^"]*)"', dom).group(1).split(",")]
+    expected = sorted(((i * 37) % 101 for i in range(120) if f"story {i}".startswith("story 11")), reverse=True)
+    assert filtered == expected  # "story 11", "story 110".."story 119", still sorted
+    assert 'aria-sort="descending"' in dom
