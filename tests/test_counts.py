@@ -100,6 +100,12 @@ def _wpn(ex, text: str) -> list[tuple[str, int | None, str | None]]:
     ("A bus crash in Peru killed 24 passengers and injured 18.", [("injured", 18, "exact"), ("killed", 24, "exact")]),
     ("The governor said his region came under attack, and that one other person was injured.",
      [("injured", 1, "exact")]),
+    # a bare number the NER mistakes for a date
+    ("The Rapid Support Forces shelled El Fasher on Sunday, killing at least 23 civilians and wounding 47, "
+     "activists said.", [("injured", 47, "exact"), ("killed", 23, "at_least")]),
+    # coordinated subsets
+    ("Israeli airstrikes killed at least 40 Palestinians overnight, including 12 children and eight women.",
+     [("killed", 8, "exact"), ("killed", 12, "exact"), ("killed", 40, "at_least")]),
 ])
 def test_casualties(ex, text: str, expected: list[tuple[str, int | None, str]]) -> None:
     assert _cas(ex, text) == sorted(expected)
@@ -149,6 +155,13 @@ def test_repeated_fact_reported_once_different_numbers_kept(ex) -> None:
     assert _cas(ex, text) == [("killed", 2000, "exact"), ("killed", 2012, "at_least")]
 
 
+def test_headline_repeat_keeps_the_lead_wording(ex) -> None:
+    text = ("Train collision in India kills 17\n\nAt least 17 people were killed when a goods train rammed into a "
+            "passenger express in West Bengal on Monday, officials said.")
+    (c,) = _run(ex, text)["casualties"]
+    assert (c["count"], c["qualifier"], c["text"]) == (17, "at_least", "At least 17 people were killed")
+
+
 def test_small_counts_for_different_events_are_kept(ex) -> None:
     text = ("The governor of Kherson said one person was injured. "
             "In the Kaluga region, officials said the attacks injured one person.")
@@ -194,6 +207,9 @@ def test_small_counts_for_different_events_are_kept(ex) -> None:
       ("drone", 40, "launched")]),
     # headline form
     ("Ukraine Reports Downing 18 Russian Attack Drones", [("drone", 18, "shot_down")]),
+    # "two others" continues the weapon of the sentence
+    ("The Sudanese army said its air defenses shot down eight drones over Port Sudan and destroyed two others "
+     "near Kassala.", [("drone", 2, "destroyed"), ("drone", 8, "shot_down")]),
 ])
 def test_weapons(ex, text: str, expected: list[tuple[str, int | None, str | None]]) -> None:
     assert _wpn(ex, text) == sorted(expected)
@@ -219,6 +235,8 @@ def test_operator_and_by(ex) -> None:
     assert (w["operator"], w["by"]) == ("Russia", "Ukraine's air force")
     w = _run(ex, "The Houthis said they fired two drones at a cargo ship.")["weapons"][0]
     assert w["operator"] == "Houthis"
+    w = _run(ex, "Hezbollah said it launched 35 Katyusha rockets at an Israeli base.")["weapons"][0]
+    assert (w["weapon"], w["operator"]) == ("rocket", "Hezbollah")
     rec = _run(ex, "Five rockets were fired from Gaza toward Israel, three of which were intercepted by the Iron Dome.")
     by_count = {w["count"]: w for w in rec["weapons"]}
     assert by_count[5]["operator"] == "Gaza" and by_count[3]["by"] == "Iron Dome"

@@ -97,14 +97,29 @@ class CountsComponent(DataComponent):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            if any(t.ent_type_ in _NOT_COUNT_ENTS for t in span) and m.vague is None:
-                # NER says date/time/money...; trust it unless the number plainly counts people/weapons
-                nxt = doc[span.end] if span.end < len(doc) else None
-                if nxt is None or not (self._weapon_class(nxt) or nxt.lemma_.lower() in lex.people):
-                    continue
+            if m.vague is None and self._ner_says_not_count(doc, span, m):
+                continue
             self._analyse(doc, m, span, places, state)
         doc._.extractor_casualties = _dedupe(state.casualties, ("kind",), title_end=state.title_end)
         doc._.extractor_weapons = _dedupe(state.weapons, ("weapon",), action_class=True, title_end=state.title_end)
+
+    def _ner_says_not_count(self, doc: Doc, span: Span, m: NumberMatch) -> bool:
+        """True when the NER puts the number inside a date/time/money/... expression ("the past 24 hours").
+
+        A bare number tagged DATE ("wounding 47") is a tagging slip unless it looks like a year, and a
+        number followed by a person or weapon noun is a count whatever the tag says."""
+        assert self.lex is not None
+        ent = self._ent_at.get(span[0].i)
+        if ent is None or ent.label_ not in _NOT_COUNT_ENTS:
+            return False
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and (self._weapon_class(nxt) or nxt.lemma_.lower() in self.lex.people):
+            return False
+        extra = [t for t in ent if not (span.start <= t.i < span.end) and not t.like_num
+                 and t.lower_ not in _QUALIFIER_WORDS]
+        if extra:
+            return True
+        return ent.label_ in ("DATE", "TIME") and m.value is not None and 1900 <= m.value <= 2100 and "," not in m.text
 
     # ------------------------------------------------------------------------------------
     def _analyse(self, doc: Doc, m: NumberMatch, span: Span, places: list[tuple[int, int, str]],
@@ -130,6 +145,10 @@ class CountsComponent(DataComponent):
             wclass = self._weapon_class(head)
         else:
             wclass = None
+        if not wclass and head is not None and head.lemma_.lower() in ("other", "more") and head.i == span.end:
+            prev_w = next((e for e in reversed(state.weapons) if e.sent_start == sent.start), None)
+            if prev_w is not None:  # "shot down eight drones ... and destroyed two others"
+                wclass = prev_w.data["weapon"]
         if wclass:
             self._weapon(doc, m, span, head, wclass, partitive_total, partitive_head, places, state)
             return
@@ -393,13 +412,13 @@ class CountsComponent(DataComponent):
         # demonym inside the counted phrase ("Ukrainian drones"), not "Iranian-made"
         for k in range(span.end, head.i + 1):
             t = doc[k]
-            if k + 1 < len(doc) and doc[k + 1].text in "-‐":
+            if k + 1 < len(doc) and doc[k + 1].text in "-‐" or self._weapon_class(t):
                 continue
             c = self._country(t)
             if c:
                 return c
         for c in head.children:
-            if c.dep_ in ("amod", "compound", "poss", "nmod") and self._country(c):
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and not self._weapon_class(c) and self._country(c):
                 return self._country(c)
         # relative clause / participle: "drones that Russian forces launched", "rockets fired by Hezbollah"
         for c in head.children:
@@ -572,7 +591,8 @@ class CountsComponent(DataComponent):
             return
         sent = span[0].sent
         kind: str | None = None
-        ev_start, ev_end = m.qstart, (head.idx + len(head.text)) if head is not None else m.end
+        ev_start = m.qstart
+        ev_end = (head.idx + len(head.text)) if head is not None and head.i >= span.end else m.end
         who: str | None = None
         last = head if head is not None else span[-1]
         if head is not None:
@@ -617,7 +637,12 @@ class CountsComponent(DataComponent):
             before = doc.text[max(sent.start_char, m.qstart - 14):m.qstart].lower()
             cue = next((c for c in lex.inherit_cues if re.search(r"\b" + re.escape(c) + r"\s+$", before)), None)
             prev = state.last_casualty(sent.start, m.start)
-            if cue and prev is not None:
+            if cue is None and head.dep_ == "conj" and prev is not None:
+                # "including 12 children and eight women": a conjunct of the previous subset
+                first = head.head
+                if prev["start"] <= first.idx < prev["end"]:
+                    kind = prev["kind"]
+            elif cue and prev is not None:
                 kind = prev["kind"]
                 ev_start = m.qstart - len(re.search(re.escape(cue) + r"\s+$", before).group())  # type: ignore[union-attr]
         if kind is None:
@@ -836,7 +861,8 @@ def _dedupe(entries: Iterable[_Entry], keys: tuple[str, ...], *, action_class: b
             if action_class and _ACTION_CLASS.get(d["action"], d["action"]) != _ACTION_CLASS.get(k["action"],
                                                                                                    k["action"]):
                 continue
-            if d["place"] and k["place"] and d["place"] != k["place"]:
+            in_title = k["start"] < title_end  # headlines name the broader place ("India" / "West Bengal")
+            if d["place"] and k["place"] and not _same_place(d["place"], k["place"]) and not in_title:
                 continue
             if d["count"] is not None and d["count"] < _SMALL_COUNT and not (d["place"] and d["place"] == k["place"]) \
                     and k["start"] >= title_end and d["text"] != k["text"]:
@@ -845,7 +871,16 @@ def _dedupe(entries: Iterable[_Entry], keys: tuple[str, ...], *, action_class: b
                     and d["start"] == k["start"]:
                 continue
             dup = True
+            if k["start"] < title_end <= d["start"]:
+                # a headline repeated in the body: keep the body's wording and qualifier
+                kept[kept.index(k)] = {**d, "place": d["place"] or k["place"]}
             break
         if not dup:
             kept.append(d)
     return kept
+
+
+def _same_place(a: str, b: str) -> bool:
+    """ "Gaza" and "Gaza Strip" name the same place for de-duplication."""
+    a, b = a.lower(), b.lower()
+    return a == b or a in b or b in a
