@@ -53,6 +53,9 @@ _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _TERMINATORS = frozenset({".", "!", "?", ";"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+#: the reporting verbs that frame other speech verbs ("said that X called ...")
+_OUTER = frozenset({"say", "tell", "write", "add", "claim", "argue", "insist", "note", "explain", "report"})
+_NOT_SPEAKERS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
 _DASHES = frozenset({"—", "–", "--", "-", "―"})
 _MAX_REGION = 60
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -118,6 +121,7 @@ class _Context:
             for i in range(orr[0], orr[1]):
                 self.quoted.setdefault(i, si)
         self.paras = _para_starts(self.text)
+        self.group_keys: dict[int, int] = {}  # stretch -> token index of the cue that groups it
         self.para_set = frozenset(self.paras)
         ents = [e for e in doc.ents if e.label_ in _NAMED]
         self.ents = ents
@@ -138,7 +142,8 @@ class _Context:
                 last = self.stretches[prev[-1]]
                 same_para = last.para == st.para and last.closed
                 cue, pcue = cues[si], next((cues[j] for j in prev if cues[j] is not None), None)
-                if same_para and ((cue is not None and pcue is not None and cue[0].i == pcue[0].i)
+                pkey = next((self.group_keys[j] for j in prev if j in self.group_keys), None)
+                if same_para and ((cue is not None and pcue is not None and self.group_keys.get(si) == pkey)
                                   or (cue is None and not self._is_title(si))):
                     prev.append(si)
                     continue
@@ -163,7 +168,8 @@ class _Context:
                 subj = self._governing_subject(group[0])
                 if subj is not None:
                     speaker = self._speaker(subj, "subject", last_speaker)
-            if speaker is None and last_speaker is not None and cue_info is None:
+            if speaker is None and last_speaker is not None and cue_info is None \
+                    and self._kind(group[0]) == "direct":
                 prev_sp, prev_para = last_speaker
                 if first.para - prev_para <= 1:
                     speaker = dict(prev_sp, method="adjacent")
@@ -260,7 +266,7 @@ class _Context:
                     score += 1.5
                 if side == "before" and dist <= 3:
                     score += 1
-                if self._reports_other(t, a, b):
+                if t.i not in ancestors and self._reports_other(t, a, b):
                     score -= 8
                 if best is None or score > best[0]:
                     best = (score, t)
@@ -269,9 +275,26 @@ class _Context:
             if cue_tok is None:
                 return None
             best = (0.0, cue_tok)
-        cue = best[1]
+        cue = self._outermost(best[1], a, b)
         spk, method = self._subject(cue, a, b)
+        self.group_keys[si] = best[1].i
         return cue, spk, method
+
+    def _outermost(self, cue: Token, a: int, b: int) -> Token:
+        """A cue inside the reported clause of another speech verb yields to that verb
+        ("Clinton said Trump was calling her “...”" is Clinton's attribution)."""
+        t = cue
+        through_comp = False
+        for _ in range(5):
+            if t.head.i == t.i:
+                break
+            through_comp = through_comp or t.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl")
+            t = t.head
+            if t.i in self.quoted or a <= t.i < b:
+                break
+            if through_comp and self._is_cue(t) and t.lemma_.lower() in _OUTER:
+                return t
+        return cue
 
     def _structural_cue(self, si: int, before: list[Token], after: list[Token]) -> Token | None:
         """A verb outside the lexicon that still frames the quotation by layout:
@@ -322,7 +345,8 @@ class _Context:
                             if g.dep_ == "pobj":
                                 return g, "explicit"
                 for c in t.children:
-                    if c.dep_ in _SUBJ_DEPS and not (a <= c.i < b) and c.i not in self.quoted:
+                    if c.dep_ in _SUBJ_DEPS and not (a <= c.i < b) and c.i not in self.quoted \
+                            and c.ent_type_ not in _NOT_SPEAKERS:
                         if c.lower_ in _RELATIVE and t.dep_ == "relcl":
                             return t.head, "explicit"
                         return c, "explicit"
