@@ -166,6 +166,11 @@ def test_entry_named_by_first_explicit_mention(ex):
     assert [m["text"] for m in entry["mentions"]] == ["overnight", "Monday", "May 6"]
 
 
+def test_today_in_a_title_case_headline(ex):
+    text = "Cyclone Remal Makes Landfall In Bangladesh Today\n\nThe storm hit the coast near Khulna."
+    assert _found(ex, text, "2024-05-26")["Today"] == ("2024-05-26", "day")
+
+
 def test_no_published_date(ex):
     text = "Floods hit Bangladesh on Thursday. Yesterday the army deployed. The war began in 2022."
     found = _found(ex, text, None)

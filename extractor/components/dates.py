@@ -363,8 +363,9 @@ class DatesComponent(DataComponent):
                 if prev.lower() in skip_prev or self._next_word(text, m.end()).lower() in skip_next:
                     continue
                 before = text[max(0, m.start() - 4):m.start()].rstrip()
-                if m.group(0)[0].isupper() and prev[:1].isupper() and not before.endswith(_SENTENCE_END):
-                    continue  # part of a name: "Russia Today", "USA Today"
+                if (m.group(0)[0].isupper() and prev[:1].isupper() and not before.endswith(_SENTENCE_END)
+                        and not _title_case_line(text, m.start())):
+                    continue  # part of a name: "Russia Today", "USA Today" (but not a headline's "Today")
                 kind = "overnight" if m.group(0).lower() == "overnight" else "relative"
                 found.append(_Mention(m.start(), m.end(), kind, {"unit": unit, "offset": offset}))
         found = _merge_weekday_dates(_drop_overlaps(found), text)
@@ -533,6 +534,13 @@ def _anchor(doc: Doc) -> date | None:
         return date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """True when most words of the line around `pos` are capitalised (a Title Case headline)."""
+    line = text[text.rfind("\n", 0, pos) + 1:(text.find("\n", pos) + 1 or len(text) + 1) - 1]
+    words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _date_ents(doc: Doc) -> list[tuple[int, int]]:
