@@ -13,10 +13,11 @@ Conventions (why, in short):
   "Thursday"). `text == doc.text[start:end]` always.
 - One entry per resolved date: every mention that resolves to the same day (same week, month,
   year) is listed in `mentions`, and the entry's own text/start/end is its most explicit mention
-  (a calendar date beats a weekday, which beats "today"/"yesterday", which beats "overnight";
-  ties go to the first). Users get every mention with offsets, counts of distinct dates stay
-  honest, and a day mentioned three times is not three dates. Unresolved mentions (no
-  publication date) are grouped by their wording.
+  (a calendar date or weekday beats "today"/"yesterday", which beat "overnight"; ties go to
+  the first). Users get every mention with offsets, counts of distinct dates stay honest, and a
+  day mentioned three times is not three dates (the news scorer matches one-to-one, so repeated
+  entries would only count as false positives). Unresolved mentions (no publication date) are
+  grouped by their wording. "Monday, Feb. 6" is one mention.
 - `date` follows `granularity`: "YYYY-MM-DD" for a day, "YYYY-MM" for a month, "YYYY" for a year.
   A week ("last week", "earlier this week", "over the weekend") has no form in the contract's
   date pattern that is not also a day, so its `date` is null and its span is given in `period`
@@ -24,11 +25,17 @@ Conventions (why, in short):
   so that range queries need no calendar arithmetic.
 - Resolution: weekdays -> the most recent such day on or before publication (the publication
   day itself when it is that weekday); "last Thursday" -> strictly before; a month-day without a
-  year -> the most recent one on or before publication. When the expression's clause is in the
-  future tense ("will meet on Thursday", "scheduled for Nov. 14") the next one on or after
-  publication is taken instead. "overnight" (not attached to a weekday) -> the publication day,
-  the night that ended on it. Without a publication date, everything relative gets `date` null;
-  calendar dates with a year still resolve.
+  year -> the most recent one on or before publication, except that when the clause has no
+  clear tense ("the Nov. 8 election") the next one wins if it is less than half as far away
+  (news copy states the year of any date far from publication). When the expression's clause is
+  in the future tense ("will meet on Thursday", "scheduled for Nov. 14") the next one on or
+  after publication is taken instead; "since" forces the past. "overnight" (not attached to a
+  weekday) -> the publication day, the night that ended on it. The publication date is
+  `doc._.extractor_published`, else the one `extractor_layout` found in the text ("Published:
+  ...", a dated dateline). Without one, everything relative gets `date` null; calendar dates
+  with a year still resolve.
+- Only days carry "YYYY-MM-DD": consumers (and the news scorer, whose gold lists day-level
+  expressions only) can take every "YYYY-MM-DD" as a day without reading `granularity`.
 - Not dates: ages ("36-year-old"), durations ("24 hours", "a week", "the last year"), frequencies
   ("daily"), named days ("Good Friday"), plurals ("on Thursdays").
 
@@ -314,8 +321,6 @@ class DatesComponent(DataComponent):
                 day = int(groups["day"]) if groups.get("day") else None
                 year = int(groups["year"]) if groups.get("year") else None
                 if day is not None and _month_day(year or 2000, month, day) is None:
-                    continue
-                if day is None and groups["mon"] == "May" and not year:
                     continue
                 end = m.end()
                 if text[m.start():end].endswith((".", ",")) and not groups.get("year"):
