@@ -23,6 +23,7 @@ with document-level evidence so every downstream component sees the same clean e
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -217,10 +218,13 @@ class EntityFixer(DataComponent):
                 out.append(e)
         return out
 
-    # 2b. GPE/LOC that are organisations: "UN", "M23"
+    # 2b. GPE/LOC that are organisations: "UN", "M23"; common nouns tagged as names
     def _non_places(self, doc: Doc, ents: list[Span]) -> list[Span]:
         out = []
         for e in ents:
+            if e.label_ in ("ORG", "PERSON") and len(e) == 1 and e[0].pos_ in ("NOUN", "VERB", "ADJ", "ADV") \
+                    and not e.text.isupper():
+                continue  # "Floodwaters rose ...": a sentence-initial common noun, not an organisation
             if e.label_ in PLACE_LABELS:
                 text = e.text.strip()
                 acronym = text.replace(".", "").isupper() and len(text.replace(".", "")) >= 2
@@ -291,7 +295,7 @@ class EntityFixer(DataComponent):
                 neighbours.append(out[i - 1])
             if i + 1 < len(out) and _between_is_list(doc, e.end, out[i + 1].start):
                 neighbours.append(out[i + 1])
-            if neighbours and all(n.label_ in PLACE_LABELS for n in neighbours) and self._known_place(
+            if any(n.label_ in PLACE_LABELS for n in neighbours) and self._known_place(
                     e.text, min_pop=0, weak=True):
                 out[i] = Span(doc, e.start, e.end, "GPE")
         return out
@@ -341,12 +345,13 @@ class EntityFixer(DataComponent):
             new.append(Span(doc, span.start, span.end, "GPE"))
         if not new:
             return ents
+        seen = Counter(_key(e.text) for e in ents if e.label_ == "PERSON")
         keep = []
         for e in ents:
             clash = [n for n in new if n.start < e.end and e.start < n.end]
             if not clash:
                 keep.append(e)
-            elif e.label_ in PLACE_LABELS or (e.label_ == "PERSON" and len(e) >= 2):
+            elif e.label_ in PLACE_LABELS or (e.label_ == "PERSON" and len(e) >= 2 and seen[_key(e.text)] > 1):
                 keep.append(e)  # the tagger's place, or a full personal name, wins over a context guess
                 new = [n for n in new if n not in clash]
             # any other label loses against a place context ("Kolisnykivka"/PERSON)
@@ -395,6 +400,7 @@ class EntityFixer(DataComponent):
     # 6. extents: "Governor Oleksandr" + "Prokudin", "14th" + "Army Corps"
     def _extend(self, doc: Doc, ents: list[Span], layout: dict) -> list[Span]:
         title_end = (layout.get("title") or {}).get("end", -1)
+        ents = self._person_titles(doc, sorted(ents, key=lambda e: e.start))
         taken = {i for e in ents for i in range(e.start, e.end)}
         by_end = {e.end: e for e in ents}
         out = []
@@ -412,6 +418,25 @@ class EntityFixer(DataComponent):
                         e[-1].lower_ in self.units:
                     start = prev.start
             out.append(e if start == e.start else Span(doc, start, e.end, e.label_))
+        return out
+
+    def _person_titles(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """'Kherson Governor' is no person (a place + a title); 'Oleksandr' + 'Prokudin' is one."""
+        out: list[Span] = []
+        for e in ents:
+            if e.label_ == "PERSON" and len(e) >= 2 and e[-1].lower_ in self.titles:
+                end = e.end
+                while end > e.start and doc[end - 1].lower_ in self.titles:
+                    end -= 1
+                if end > e.start and self._known_place(doc[e.start:end].text, min_pop=0):
+                    out.append(Span(doc, e.start, end, "GPE"))
+                continue
+            prev = out[-1] if out else None
+            if prev is not None and prev.label_ == "PERSON" and e.label_ == "PERSON" and prev.end == e.start \
+                    and "\n" not in doc[prev.end - 1].whitespace_:
+                out[-1] = Span(doc, prev.start, e.end, "PERSON")
+                continue
+            out.append(e)
         return out
 
     def _drop_place_compounds(self, ents: list[Span]) -> list[Span]:

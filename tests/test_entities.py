@@ -1,0 +1,148 @@
+"""extractor_entities: repairs of the pretrained NER, positive and negative cases per rule."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp(ex):
+    return ex.nlp
+
+
+def ents(nlp, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    for e in doc.ents:
+        assert text[e.start_char:e.end_char] == e.text
+        assert "\n" not in e.text, "no entity crosses a line break"
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def labels_of(nlp, text: str, name: str) -> set[str]:
+    return {label for t, label in ents(nlp, text) if t == name}
+
+
+# --- known places the tagger calls people/organisations -----------------------------------------
+@pytest.mark.parametrize("text, places", [
+    ("Missiles hit Mykolaiv, Zaporizhzhia and Kryvyi Rih overnight, officials said.",
+     ["Mykolaiv", "Zaporizhzhia", "Kryvyi Rih"]),
+    ("The earthquake flattened buildings in Antakya and Kahramanmaras, Turkish officials said.",
+     ["Antakya", "Kahramanmaras"]),
+    ("Police fired tear gas at protesters in Nairobi and Mombasa on Tuesday.", ["Nairobi", "Mombasa"]),
+    ("The intercepts took place over the Chernihiv, Kharkiv, Kyiv, Mykolaiv, Odesa and Sumy regions.",
+     ["Chernihiv", "Kharkiv", "Kyiv", "Mykolaiv", "Odesa", "Sumy"]),
+])
+def test_known_places_become_gpe(nlp, text: str, places: list[str]) -> None:
+    found = ents(nlp, text)
+    for p in places:
+        assert (p, "GPE") in found or (p, "LOC") in found, (p, found)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Russian troops captured Kolisnykivka, a village in the Kharkiv region, the ministry said.", "Kolisnykivka"),
+    ("Shelling hit the village of Khirbet Salim in southern Lebanon.", "Khirbet Salim"),
+    ("M23 rebels seized the town of Rubaya on Tuesday.", "Rubaya"),
+])
+def test_place_context_marks_unknown_villages(nlp, text: str, name: str) -> None:
+    assert labels_of(nlp, text, name) == {"GPE"}
+
+
+def test_and_joined_place_name(nlp) -> None:
+    assert ("Jammu and Kashmir", "GPE") in ents(nlp, "Gunmen attacked a bus in Jammu and Kashmir on Sunday.")
+
+
+# --- negatives: common words, people, organisations -------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Reading the statement aloud, the minister said the floods were over.",
+    "Nice weather returned on Friday after the storm.",
+    "Mobile networks were down across the province for two days.",
+    "The head of the agency said the bath house was destroyed.",
+])
+def test_common_words_are_not_places(nlp, text: str) -> None:
+    assert not [e for e in ents(nlp, text) if e[1] in ("GPE", "LOC")]
+
+
+def test_titled_name_stays_a_person(nlp) -> None:
+    # "Obama" is also a Japanese city: the honorific says person
+    assert labels_of(nlp, "In 2012, most of the money to Mr. Obama came from small donors.", "Obama") == {"PERSON"}
+
+
+def test_fraction_of_a_person_is_not_a_place(nlp) -> None:
+    text = "A quarter of Hillary Clinton's donors gave less than $200. Hillary Clinton thanked them."
+    assert all(label == "PERSON" for t, label in ents(nlp, text) if "Clinton" in t)
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("M23 rebels seized the town of Rubaya on Tuesday.", "M23", "ORG"),
+    ("The UN said aid convoys were blocked near the border.", "UN", "ORG"),
+])
+def test_organisations_are_not_places(nlp, text: str, name: str, label: str) -> None:
+    assert labels_of(nlp, text, name) == {label}
+
+
+# --- document-level person evidence --------------------------------------------------------------
+def test_surname_is_person_everywhere(nlp) -> None:
+    text = ("Donald Trump spoke to reporters on Monday. Trump said the call never happened. "
+            "Aides said Trump was tired, and Trump's spokesman declined to comment.")
+    assert {label for t, label in ents(nlp, text) if t.startswith("Trump")} == {"PERSON"}
+
+
+def test_person_surname_tagged_as_place_is_person(nlp) -> None:
+    text = ("Governor Serhiy Lysak said two people were injured in Dnipro. Lysak added that fires broke out "
+            "in Nikopol.")
+    assert labels_of(nlp, text, "Lysak") == {"PERSON"}
+    assert labels_of(nlp, text, "Dnipro") == {"GPE"}
+
+
+def test_given_name_is_joined_to_surname(nlp) -> None:
+    text = "Kherson Governor Oleksandr Prokudin said on Telegram his region came under attack."
+    assert ("Oleksandr Prokudin", "PERSON") in ents(nlp, text)
+    assert ("Governor Oleksandr Prokudin", "PERSON") not in ents(nlp, text)
+
+
+# --- institutions -------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, org", [
+    ("Russia's defense ministry said its air defenses downed 84 drones.", "Russia's defense ministry"),
+    ("Israel’s military said its jets struck targets in Rafah.", "Israel’s military"),
+    ("The Ukrainian air force reported destroying all four drones.", "Ukrainian air force"),
+    ("The Sudanese army said it had retaken the bridge over the Nile.", "Sudanese army"),
+    ("Lebanon's health ministry said six people were killed.", "Lebanon's health ministry"),
+    ("He was the deputy commander of Russia’s 14th Army Corps.", "14th Army Corps"),
+])
+def test_institutions_are_one_org(nlp, text: str, org: str) -> None:
+    assert (org, "ORG") in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text, not_org", [
+    ("Russian forces shelled the town overnight.", "Russian forces"),
+    ("Russia's military spending rose sharply last year.", "Russia's military"),
+])
+def test_generic_collectives_are_not_institutions(nlp, text: str, not_org: str) -> None:
+    assert (not_org, "ORG") not in ents(nlp, text)
+
+
+# --- layout: headline, footer -------------------------------------------------------------------
+def test_headline_is_not_glued_to_the_body(nlp) -> None:
+    text = ("Russia Denies Trump-Putin Call on Ukraine Escalation\n\n"
+            "Russia has denied that Donald Trump spoke to Vladimir Putin about Ukraine.\n")
+    doc = nlp(text)
+    title_end = doc._.extractor_layout["title"]["end"]
+    for e in doc.ents:
+        assert not (e.start_char < title_end < e.end_char)
+    assert ("Trump-Putin Call on Ukraine Escalation", "ORG") not in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_headline_entities_follow_the_body(nlp) -> None:
+    text = ("Floods Kill Dozens in Pakistan's Sindh\n\n"
+            "Floodwaters swept through Sindh province on Monday, officials in Pakistan said.\n")
+    found = ents(nlp, text)
+    assert ("Floodwaters", "ORG") not in found
+    assert found.count(("Sindh", "GPE")) == 2
+
+
+def test_footer_credit_has_no_entities(nlp) -> None:
+    text = "Train Derails in India\n\nThe train derailed near Balasore, officials said.\nSource: Reuters\n"
+    doc = nlp(text)
+    footer = doc._.extractor_layout["footer"]
+    assert footer is not None
+    assert all(e.end_char <= footer["start"] for e in doc.ents)
