@@ -136,3 +136,18 @@ document.body.setAttribute("data-filtered", col());
     expected = sorted(((i * 37) % 101 for i in range(120) if f"story {i}".startswith("story 11")), reverse=True)
     assert filtered == expected  # "story 11", "story 110".."story 119", still sorted
     assert 'aria-sort="descending"' in dom
+
+
+def test_legend_toggles_a_kind(tmp_path: Path, sample_record: dict[str, Any]) -> None:
+    """Unchecking a kind in the legend removes its marking (pure CSS, works without script)."""
+    page = render_article(sample_record)
+    kind = next(k for k in ("place", "casualty", "date", "quote") if f'id="t-{k}"' in page)
+    driver = tmp_path / "driver.html"
+    driver.write_text(page.replace("</body>", f"""<script>
+var el = document.querySelector(".k-{kind}"), before = getComputedStyle(el).backgroundColor;
+document.getElementById("t-{kind}").click();
+document.body.setAttribute("data-bg", before + "|" + getComputedStyle(el).backgroundColor);
+</script></body>"""), encoding="utf-8")
+    dom = chromium(tmp_path, "--dump-dom", driver.as_uri())
+    before, after = re.search(r'data-bg="([^"]*)"', dom).group(1).split("|")
+    assert before not in ("rgba(0, 0, 0, 0)", "transparent") and after == "rgba(0, 0, 0, 0)", (before, after)
