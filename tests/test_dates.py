@@ -72,6 +72,7 @@ def test_weekday_negatives(ex, text):
      "2023-10-07"),
     ("The ceasefire signed on 14 March 2024 collapsed.", None, "14 March 2024", "2024-03-14"),  # year: no anchor
     ("The quake log shows 2023-02-06 as the day of the first shock.", "2024-11-14", "2023-02-06", "2023-02-06"),
+    ("Gaza's health ministry updated its count on 12/11/2024.", "2024-11-14", "12/11/2024", "2024-11-12"),
 ])
 def test_calendar_dates(ex, text, published, expr, expected):
     assert _found(ex, text, published)[expr] == (expected, "day")

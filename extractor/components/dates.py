@@ -418,7 +418,7 @@ class DatesComponent(DataComponent):
                 if tok.tag_ == "VBD" or any(c.tag_ == "VBD" or c.lemma_ == "have" for c in aux):
                     return "past"
                 return None
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 break
             tok = tok.head
         return None
