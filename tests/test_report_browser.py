@@ -61,7 +61,7 @@ def test_article_page_renders_with_highlights(tmp_path: Path, sample_record: dic
     page.write_text(render_article(sample_record), encoding="utf-8")
     spans = list(iter_spans(sample_record))
     assert spans, "the sample should yield at least one span"
-    first = next(f"hl-{k}" for k in ("q1", "c1", "w1", "p1m1", "d1", "a1m1")
+    first = next(f"hl-{k}" for k in ("c1", "q1", "w1", "p1m1", "d1", "a1m1")
                  if f'id="hl-{k}"' in page.read_text(encoding="utf-8"))
     dom = chromium(tmp_path, "--dump-dom", page.as_uri() + "#focus=" + first)
     assert 'class="js"' in dom, "the page script did not run to the end"
