@@ -98,6 +98,9 @@ def _wpn(ex, text: str) -> list[tuple[str, int | None, str | None]]:
     ("Up to 40 people were injured when the train derailed.", [("injured", 40, "up_to")]),
     ("Fewer than 10 people were injured in the quake.", [("injured", 10, "fewer_than")]),
     ("A bus crash in Peru killed 24 passengers and injured 18.", [("injured", 18, "exact"), ("killed", 24, "exact")]),
+    ("The fire at the factory in Dhaka killed 12 workers and injured 30 more.",
+     [("injured", 30, "exact"), ("killed", 12, "exact")]),
+    ("The quake left 2,000 people homeless in Herat.", [("displaced", 2000, "exact")]),
     ("The governor said his region came under attack, and that one other person was injured.",
      [("injured", 1, "exact")]),
     # a bare number the NER mistakes for a date
@@ -207,6 +210,12 @@ def test_small_counts_for_different_events_are_kept(ex) -> None:
       ("drone", 40, "launched")]),
     # headline form
     ("Ukraine Reports Downing 18 Russian Attack Drones", [("drone", 18, "shot_down")]),
+    ("Air defenses intercepted 18 out of 20 drones over the Kyiv region.",
+     [("drone", 18, "intercepted"), ("drone", 20, "launched")]),
+    ("Of the 65 drones launched, 41 were shot down and 22 were lost to electronic warfare.",
+     [("drone", 41, "shot_down"), ("drone", 65, "launched")]),
+    ("Russia sent 50 drones and 6 missiles against Ukraine's energy grid overnight.",
+     [("drone", 50, "launched"), ("missile", 6, "launched")]),
     # "two others" continues the weapon of the sentence
     ("The Sudanese army said its air defenses shot down eight drones over Port Sudan and destroyed two others "
      "near Kassala.", [("drone", 2, "destroyed"), ("drone", 8, "shot_down")]),
@@ -223,6 +232,10 @@ def test_weapons(ex, text: str, expected: list[tuple[str, int | None, str | None
     "The two nations exchanged drone attacks over six regions.",
     "Officials in Lviv also reported at least one drone in that part of the country, but no damage.",
     "Five S-300 batteries were moved to the border.",
+    # supplied, not used
+    "Germany will send 100 Taurus missiles to help Ukraine defend against Russian attacks.",
+    "The United States pledged 10 Patriot missiles after the attack on Kyiv.",
+    "Iran has supplied 400 drones to Russia for its attacks, officials said.",
 ])
 def test_not_weapons(ex, text: str) -> None:
     assert [w for w in _run(ex, text)["weapons"] if w["count"] is not None] == []

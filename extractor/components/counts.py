@@ -134,7 +134,9 @@ class CountsComponent(DataComponent):
         head: Token | None = None
         partitive_total: NumberMatch | None = None
         partitive_head: Token | None = None
-        if nxt is not None and nxt.lower_ == "of":
+        out_of = nxt is not None and nxt.lower_ == "out" and span.end + 1 < sent.end \
+            and doc[span.end + 1].lower_ == "of"
+        if nxt is not None and (nxt.lower_ == "of" or out_of):
             head, partitive_total = self._partitive(doc, span, sent)
             partitive_head = head
         else:
@@ -149,6 +151,11 @@ class CountsComponent(DataComponent):
             prev_w = next((e for e in reversed(state.weapons) if e.sent_start == sent.start), None)
             if prev_w is not None:  # "shot down eight drones ... and destroyed two others"
                 wclass = prev_w.data["weapon"]
+        if not wclass and head is None and self._bare_weapon_verb(span):
+            prev_w = next((e for e in reversed(state.weapons) if e.sent_start == sent.start), None)
+            if prev_w is not None:  # "Of the 65 drones launched, 41 were shot down"
+                wclass = prev_w.data["weapon"]
+                head = span[-1]
         if wclass:
             self._weapon(doc, m, span, head, wclass, partitive_total, partitive_head, places, state)
             return
@@ -160,6 +167,12 @@ class CountsComponent(DataComponent):
             if not is_person:
                 return
         self._casualty(doc, m, span, head, places, state)
+
+    def _bare_weapon_verb(self, span: Span) -> bool:
+        """A bare number that is the passive subject of a weapon verb ("41 were shot down")."""
+        assert self.lex is not None
+        tok = span[-1]
+        return tok.dep_ == "nsubjpass" and self._verb_action(tok.head, self.lex.act_object) is not None
 
     # -- counted noun ----------------------------------------------------------------------
     def _counted_noun(self, span: Span, sent: Span) -> Token | None:
@@ -192,7 +205,7 @@ class CountsComponent(DataComponent):
 
     def _partitive(self, doc: Doc, span: Span, sent: Span) -> tuple[Token | None, NumberMatch | None]:
         """ "74 of the 117 drones" -> (drones, 117); "23 of which" / "26 of them" -> (antecedent, None)."""
-        of = doc[span.end]
+        of = doc[span.end + 1] if doc[span.end].lower_ == "out" else doc[span.end]
         total: NumberMatch | None = None
         for k in range(of.i + 1, min(sent.end, of.i + 8)):
             t = doc[k]
@@ -259,6 +272,8 @@ class CountsComponent(DataComponent):
         partitive = phead is not None
         anchor = span[-1] if partitive else head
         action, verb = self._weapon_action(doc, anchor, span, head, sent)
+        if self._is_transfer(anchor if partitive else head):
+            return  # "Germany will send 100 Taurus missiles to Ukraine": aid, not an attack
         if action is None:
             if any(t.lemma_.lower() in lex.attack_context for t in sent):
                 action = "launched"
@@ -335,10 +350,6 @@ class CountsComponent(DataComponent):
                 act = lex.act_nouns.get(hh.lemma_.lower())
                 if act:
                     return act, hh
-            if p.lower_ in ("of",) and hh.head.pos_ == "VERB":
-                act = self._verb_action(hh.head, lex.act_object)
-                if act:
-                    return act, hh.head
         # linear fallback before: "Downing 18 drones", "shot down 145 Russian drones"
         start = doc.char_span(span.start_char, span.end_char, alignment_mode="expand")
         first = start[0].i if start is not None else span[0].i
@@ -370,6 +381,24 @@ class CountsComponent(DataComponent):
                 break
             k += 1
         return None, None
+
+    def _is_transfer(self, tok: Token) -> bool:
+        """Weapons that are supplied, pledged, bought or produced rather than used."""
+        assert self.lex is not None
+        g = tok
+        while g.dep_ == "conj" and g.head.i < g.i:
+            g = g.head
+        v = g.head
+        if g.dep_ not in ("dobj", "nsubjpass", "pobj") or v.pos_ != "VERB":
+            return False
+        lem = v.lemma_.lower()
+        if lem in self.lex.transfer_verbs:
+            return True
+        modal = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might", "should")
+                    for c in v.children)
+        to_someone = any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in v.children) or any(
+            c.dep_ in ("xcomp", "advcl") and any(x.lower_ == "to" for x in c.children) for c in v.children)
+        return lem in self.lex.maybe_transfer_verbs and (modal or to_someone)
 
     def _verb_action(self, verb: Token, table: dict[str, str]) -> str | None:
         lem = verb.lemma_.lower()
@@ -602,7 +631,7 @@ class CountsComponent(DataComponent):
                 kind = lex.cas_adjs[hlow]  # "21 injured", "12 dead"
             if (kind is None or hl in lex.people) and (hl in lex.people or head.ent_type_ == "NORP"):
                 who = "people" if hl in ("person", "people") else (
-                    None if hl == "other" else head.text if head.pos_ == "PROPN" else hlow)
+                    None if hl in ("other", "more") else head.text if head.pos_ == "PROPN" else hlow)
             # adjective inside the phrase: "eight injured residents"
             if kind is None:
                 for k in range(span.end, head.i):

@@ -48,6 +48,8 @@ class CountsLexicon:
     act_with: dict[str, str]
     act_nouns: dict[str, str]
     attack_context: frozenset[str]
+    transfer_verbs: frozenset[str]
+    maybe_transfer_verbs: frozenset[str]
     qual_before: dict[str, str]
     qual_after: dict[str, str]
     vague: tuple[str, ...]
@@ -61,7 +63,7 @@ class CountsLexicon:
                                                        "before_phrases"))
         weapons = read_json(paths[FILES[2]], allowed_keys=("_comment", "classes"))
         acts = read_json(paths[FILES[3]], allowed_keys=("_comment", "object", "subject", "with", "nouns",
-                                                        "attack_context"))
+                                                        "attack_context", "transfer_verbs", "maybe_transfer_verbs"))
         quals = read_json(paths[FILES[4]], allowed_keys=("_comment", "before", "after"))
         demonyms = read_json(paths[FILES[6]])
         names = [(name.lower(), klass) for klass, lst in weapons["classes"].items() for name in lst]
@@ -82,6 +84,8 @@ class CountsLexicon:
             act_with=_str_map(acts["with"], "with actions"),
             act_nouns=_str_map(acts["nouns"], "noun actions"),
             attack_context=frozenset(w.lower() for w in acts["attack_context"]),
+            transfer_verbs=frozenset(w.lower() for w in acts["transfer_verbs"]),
+            maybe_transfer_verbs=frozenset(w.lower() for w in acts["maybe_transfer_verbs"]),
             qual_before=_str_map(quals["before"], "qualifiers before"),
             qual_after=_str_map(quals["after"], "qualifiers after"),
             vague=read_wordlist(paths[FILES[5]]),
