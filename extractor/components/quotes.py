@@ -288,7 +288,7 @@ class _Context:
         for _ in range(5):
             if t.head.i == t.i:
                 break
-            through_comp = through_comp or t.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl")
+            through_comp = through_comp or t.dep_ in ("ccomp", "xcomp")
             t = t.head
             if t.i in self.quoted or a <= t.i < b:
                 break
@@ -348,7 +348,7 @@ class _Context:
                     if c.dep_ in _SUBJ_DEPS and not (a <= c.i < b) and c.i not in self.quoted \
                             and c.ent_type_ not in _NOT_SPEAKERS:
                         if c.lower_ in _RELATIVE and t.dep_ == "relcl":
-                            return t.head, "explicit"
+                            return c, "relative"
                         return c, "explicit"
                 if t.dep_ == "relcl":
                     return t.head, "explicit"
@@ -470,6 +470,12 @@ class _Context:
         return span, "nominal"
 
     def _speaker(self, t: Token, method: str, last: tuple[dict[str, Any], int] | None) -> dict[str, Any]:
+        if method == "relative":
+            # "Lionel Sosa, ..., who said": the relative pronoun refers, the antecedent names
+            head = t.head.head if t.head.dep_ == "relcl" else t.head
+            ref = self._speaker(head, "explicit", last)
+            return dict(ref, mention={"text": t.text, "start": t.idx, "end": t.idx + len(t.text)},
+                        method="relative")
         span, kind = self._mention_span(t)
         mention = {"text": span.text, "start": span.start_char, "end": span.end_char}
         if method == "explicit" and kind != "explicit":
