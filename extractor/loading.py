@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -44,6 +45,9 @@ _BOMS = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
+
+#: Lone surrogate code points (see sanitize_text).
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -106,21 +110,40 @@ def _check_text(text: str, source: str) -> None:
 
 
 def _clean_str(value: Any) -> str | None:
-    if value is None:
+    if value is None or isinstance(value, (dict, list, bool)):
         return None
-    value = str(value).strip()
+    value = _SURROGATE.sub("\ufffd", str(value)).strip()
     return value or None
+
+
+def _clean_meta(value: str | None) -> str | None:
+    return _clean_str(value)
+
+
+def sanitize_text(text: str, warnings: list[str]) -> str:
+    """Replace lone surrogates (possible in a Python str or a JSON "\\ud800" escape, never in
+    decoded bytes) by U+FFFD. spaCy cannot hash them and UTF-8 cannot encode them; the
+    replacement has the same length, so every offset stays valid."""
+    if _SURROGATE.search(text) is None:
+        return text
+    count = len(_SURROGATE.findall(text))
+    warnings.append(f"{count} lone surrogate code point(s) replaced by U+FFFD")
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def article_from_text(text: str, *, id: str, path: str | None = None, title: str | None = None,
                       published: str | None = None, publisher: str | None = None,
                       url: str | None = None, warnings: list[str] | None = None) -> Article:
     """Build an Article from already-decoded text (raises `empty` for blank text)."""
+    if not isinstance(text, str):
+        raise ArticleError("bad_record", f"{id}: text is {type(text).__name__}, not a string", id)
     if text.startswith("\ufeff"):
         text = text[1:]
     _check_text(text, id)
-    return Article(id=id, text=text, path=path, title=title, published=published, publisher=publisher,
-                   url=url, warnings=list(warnings or []))
+    warns = list(warnings or [])
+    text = sanitize_text(text, warns)
+    return Article(id=id, text=text, path=path, title=_clean_meta(title), published=_clean_meta(published),
+                   publisher=_clean_meta(publisher), url=_clean_meta(url), warnings=warns)
 
 
 def article_from_html(html: str, *, id: str, path: str | None = None,

@@ -71,3 +71,327 @@ class JsonlWriter:
             with contextlib.suppress(OSError):
                 os.unlink(self._tmp)
             self._tmp = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables: the same records flattened into articles / quotes / actors / casualties / weapons /
+# places / dates, keyed by article id. Used by the CSV and SQLite writers.
+# ---------------------------------------------------------------------------------------------
+
+#: table -> columns (in order). Child tables are keyed by (article_id, n) where n is the item's
+#: position in the article's list (quotes and actors also keep their own "q1"/"a1" ids).
+#: Offsets are `start_char`/`end_char` (START and END are SQL keywords); lists are JSON text.
+TABLES: dict[str, tuple[str, ...]] = {
+    "articles": ("id", "path", "sha256", "title", "publisher", "published", "byline", "url", "chars", "words",
+                 "warnings", "error_type", "error_message", "extractor_version", "model"),
+    "quotes": ("article_id", "n", "quote_id", "text", "start_char", "end_char", "kind", "speaker_name",
+               "speaker_actor_id", "speaker_method", "speaker_text", "speaker_start", "speaker_end", "cue_text",
+               "cue_lemma", "cue_start", "cue_end", "fragments"),
+    "actors": ("article_id", "n", "actor_id", "name", "type", "aliases", "titles", "mention_count", "mentions"),
+    "casualties": ("article_id", "n", "kind", "count", "qualifier", "vague", "who", "place", "text", "start_char",
+                   "end_char"),
+    "weapons": ("article_id", "n", "weapon", "count", "qualifier", "vague", "action", "operator", "by_actor",
+                "place", "text", "start_char", "end_char"),
+    "places": ("article_id", "n", "name", "type", "country_code", "admin1", "lat", "lon", "mention_count",
+               "mentions"),
+    "dates": ("article_id", "n", "text", "start_char", "end_char", "date", "granularity"),
+}
+CHILD_TABLES = tuple(t for t in TABLES if t != "articles")
+_INTEGER = {"chars", "words", "n", "start_char", "end_char", "count", "speaker_start", "speaker_end", "cue_start",
+            "cue_end", "mention_count"}
+_REAL = {"lat", "lon"}
+
+
+def _j(value: Any) -> str:
+    return json.dumps(value if value is not None else [], ensure_ascii=False, separators=(",", ":"))
+
+
+def _d(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def flatten(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """One output record as rows of every table (an error record is one `articles` row)."""
+    art = _d(record.get("article"))
+    aid = art.get("id")
+    err = _d(record.get("error"))
+    ext = _d(record.get("extractor"))
+    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+    rows["articles"].append({
+        "id": aid, "path": art.get("path"), "sha256": art.get("sha256"), "title": art.get("title"),
+        "publisher": art.get("publisher"), "published": art.get("published"), "byline": art.get("byline"),
+        "url": art.get("url"), "chars": art.get("chars"), "words": art.get("words"),
+        "warnings": _j(record.get("warnings")) if not err else None,
+        "error_type": err.get("type"), "error_message": err.get("message"),
+        "extractor_version": ext.get("version"), "model": ext.get("model"),
+    })
+    for n, q in enumerate(record.get("quotes") or [], 1):
+        sp, cue = _d(q.get("speaker")), _d(q.get("cue"))
+        mention = _d(sp.get("mention"))
+        rows["quotes"].append({
+            "article_id": aid, "n": n, "quote_id": q.get("id"), "text": q.get("text"), "start_char": q.get("start"),
+            "end_char": q.get("end"), "kind": q.get("kind"), "speaker_name": sp.get("name"),
+            "speaker_actor_id": sp.get("actor_id"), "speaker_method": sp.get("method"),
+            "speaker_text": mention.get("text"), "speaker_start": mention.get("start"),
+            "speaker_end": mention.get("end"), "cue_text": cue.get("text"), "cue_lemma": cue.get("lemma"),
+            "cue_start": cue.get("start"), "cue_end": cue.get("end"), "fragments": _j(q.get("fragments")),
+        })
+    for n, a in enumerate(record.get("actors") or [], 1):
+        rows["actors"].append({
+            "article_id": aid, "n": n, "actor_id": a.get("id"), "name": a.get("name"), "type": a.get("type"),
+            "aliases": _j(a.get("aliases")), "titles": _j(a.get("titles")),
+            "mention_count": len(a.get("mentions") or []), "mentions": _j(a.get("mentions")),
+        })
+    for table in ("casualties", "weapons"):
+        for n, c in enumerate(record.get(table) or [], 1):
+            row = {"article_id": aid, "n": n, "start_char": c.get("start"), "end_char": c.get("end"),
+                   "by_actor": c.get("by")}
+            row.update({k: c.get(k) for k in TABLES[table] if k not in row})
+            rows[table].append(row)
+    for n, p in enumerate(record.get("places") or [], 1):
+        row = {"article_id": aid, "n": n, "mention_count": len(p.get("mentions") or []),
+               "mentions": _j(p.get("mentions"))}
+        row.update({k: p.get(k) for k in TABLES["places"] if k not in row})
+        rows["places"].append(row)
+    for n, dt in enumerate(record.get("dates") or [], 1):
+        rows["dates"].append({"article_id": aid, "n": n, "text": dt.get("text"), "start_char": dt.get("start"),
+                              "end_char": dt.get("end"), "date": dt.get("date"),
+                              "granularity": dt.get("granularity")})
+    for table_rows in rows.values():  # nested values a component may add become JSON text
+        for row in table_rows:
+            for k, v in row.items():
+                if isinstance(v, (dict, list)):
+                    row[k] = _j(v)
+    return rows
+
+
+def record_key(record: dict[str, Any]) -> tuple[str, str] | None:
+    """(id, sha256) of a successful record, None for an error record (those are retried)."""
+    if "error" in record:
+        return None
+    art = _d(record.get("article"))
+    if isinstance(art.get("id"), str) and isinstance(art.get("sha256"), str):
+        return art["id"], art["sha256"]
+    return None
+
+
+class ResumableJsonlWriter:
+    """JSON Lines appended in place (for --resume): every record is one complete line, written
+    with a single write and flushed, so an interrupted run leaves complete lines plus at most
+    one partial last line, which the next --resume removes."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        check_writable(self.path)
+        self.done: set[tuple[str, str]] = set()
+        self._repair()
+        self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+
+    def _repair(self) -> None:
+        """Read the keys of complete successful records; drop a torn last line and old error
+        records (their articles are retried), rewriting the file atomically if needed."""
+        if not self.path.exists():
+            return
+        keep: list[bytes] = []
+        dirty = False
+        with self.path.open("rb") as fh:
+            for raw in fh:
+                if not raw.endswith(b"\n"):
+                    dirty = True  # torn last line of a killed run
+                    continue
+                try:
+                    rec = json.loads(raw)
+                except ValueError:
+                    dirty = True
+                    continue
+                key = record_key(rec) if isinstance(rec, dict) else None
+                if key is None:
+                    dirty = True
+                    continue
+                self.done.add(key)
+                keep.append(raw)
+        if dirty:
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=str(self.path.parent))
+            with os.fdopen(fd, "wb") as out:
+                out.writelines(keep)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, self.path)
+
+    def write(self, record: dict[str, Any]) -> None:
+        data = (dumps(record) + "\n").encode("utf-8")
+        view = memoryview(data)
+        while view:
+            n = os.write(self._fd, view)
+            view = view[n:]
+
+    def commit(self) -> None:
+        if self._fd >= 0:
+            os.fsync(self._fd)
+            os.close(self._fd)
+            self._fd = -1
+
+    abort = commit  # every written line is complete: keep them
+
+
+class CsvWriter:
+    """One CSV file per table in directory `path` (created if missing), article ids as keys.
+
+    Without resume the files are written as temp files and renamed at commit (an old set of
+    files is replaced whole); with resume the existing files are appended to."""
+
+    def __init__(self, path: str | Path, *, resume: bool = False) -> None:
+        import csv
+
+        self.dir = Path(path)
+        if self.dir.exists() and not self.dir.is_dir():
+            raise OutputError(f"{self.dir}: not a directory (--format csv writes one file per table into a folder)")
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"{self.dir}: cannot create folder ({exc.strerror})") from None
+        if not os.access(self.dir, os.W_OK):
+            raise OutputError(f"{self.dir}: cannot write (permission denied)")
+        self.resume = resume
+        self.done: set[tuple[str, str]] = set()
+        self._files: dict[str, tuple[IO[str], Any, str | None]] = {}
+        if resume:
+            self._read_done()
+        for table, cols in TABLES.items():
+            final = self.dir / f"{table}.csv"
+            if resume:
+                new = not final.exists() or final.stat().st_size == 0
+                fh = final.open("a", encoding="utf-8", newline="")
+                tmp = None
+            else:
+                fd, tmp = tempfile.mkstemp(prefix=f".{table}.", suffix=".csv.part", dir=str(self.dir))
+                fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
+                new = True
+            w = csv.DictWriter(fh, fieldnames=cols, extrasaction="ignore")
+            if new:
+                w.writeheader()
+            self._files[table] = (fh, w, tmp)
+
+    def _read_done(self) -> None:
+        import csv
+
+        path = self.dir / "articles.csv"
+        if not path.exists():
+            return
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                if row.get("id") and row.get("sha256") and not row.get("error_type"):
+                    self.done.add((row["id"], row["sha256"]))
+
+    def write(self, record: dict[str, Any]) -> None:
+        for table, rows in flatten(record).items():
+            if rows:
+                fh, w, _ = self._files[table]
+                w.writerows(_csv_safe(r) for r in rows)
+                if self.resume:
+                    fh.flush()
+
+    def commit(self) -> None:
+        for table, (fh, _, tmp) in self._files.items():
+            fh.flush()
+            fh.close()
+            if tmp is not None:
+                os.replace(tmp, self.dir / f"{table}.csv")
+        self._files = {}
+
+    def abort(self) -> None:
+        for fh, _, tmp in self._files.values():
+            fh.close()
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+        self._files = {}
+
+
+def _csv_safe(row: dict[str, Any]) -> dict[str, Any]:
+    """CSV cells cannot hold NUL; spreadsheets would run a cell starting with '=' as a formula,
+    but quoting is the reader's business: we only drop NULs."""
+    return {k: (v.replace("\x00", "") if isinstance(v, str) else v) for k, v in row.items()}
+
+
+class SqliteWriter:
+    """An SQLite database with one table per kind of row, primary and foreign keys, indexes.
+
+    Re-running on the same article ids replaces their rows (upsert of `articles`, delete and
+    insert of the child rows), never duplicates them. Records are committed in transactions
+    of `commit_every` articles: an interrupted run leaves a consistent database."""
+
+    def __init__(self, path: str | Path, *, commit_every: int = 64) -> None:
+        import sqlite3
+
+        self.path = Path(path)
+        check_writable(self.path)
+        try:
+            self.db = sqlite3.connect(str(self.path))
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.executescript(sqlite_schema())
+        except sqlite3.DatabaseError as exc:
+            raise OutputError(f"{self.path}: not a usable SQLite database ({exc})") from None
+        self.commit_every = commit_every
+        self._pending = 0
+        self.done = {(i, s) for i, s in self.db.execute(
+            "SELECT id, sha256 FROM articles WHERE error_type IS NULL AND sha256 IS NOT NULL")}
+
+    def write(self, record: dict[str, Any]) -> None:
+        rows = flatten(record)
+        art = rows["articles"][0]
+        cols = TABLES["articles"]
+        self.db.execute(
+            f"INSERT INTO articles ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
+            f"ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in cols[1:])}",
+            [art[c] for c in cols])
+        for table in CHILD_TABLES:
+            self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (art["id"],))
+            tcols = TABLES[table]
+            if rows[table]:
+                self.db.executemany(f"INSERT INTO {table} ({', '.join(tcols)}) VALUES ({', '.join('?' * len(tcols))})",
+                                    [[r.get(c) for c in tcols] for r in rows[table]])
+        self._pending += 1
+        if self._pending >= self.commit_every:
+            self.db.commit()
+            self._pending = 0
+
+    def commit(self) -> None:
+        if self.db is not None:
+            self.db.commit()
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.db.close()
+            self.db = None  # type: ignore[assignment]
+
+    abort = commit  # committed articles are complete rows: keep them
+
+
+def sqlite_schema() -> str:
+    """CREATE statements of the SQLite output (idempotent)."""
+    out = []
+    for table, cols in TABLES.items():
+        defs = []
+        for c in cols:
+            typ = "INTEGER" if c in _INTEGER else "REAL" if c in _REAL else "TEXT"
+            if table == "articles" and c == "id":
+                defs.append("id TEXT PRIMARY KEY NOT NULL")
+            elif c == "article_id":
+                defs.append("article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE")
+            else:
+                defs.append(f"{c} {typ}")
+        if table != "articles":
+            defs.append("PRIMARY KEY (article_id, n)")
+        out.append(f"CREATE TABLE IF NOT EXISTS {table} (\n  " + ",\n  ".join(defs) + "\n);")
+    out += [
+        "CREATE INDEX IF NOT EXISTS articles_sha256 ON articles(sha256);",
+        "CREATE INDEX IF NOT EXISTS articles_published ON articles(published);",
+        "CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_name);",
+        "CREATE INDEX IF NOT EXISTS actors_name ON actors(name);",
+        "CREATE INDEX IF NOT EXISTS places_name ON places(name);",
+        "CREATE INDEX IF NOT EXISTS places_country ON places(country_code);",
+        "CREATE INDEX IF NOT EXISTS casualties_kind ON casualties(kind);",
+        "CREATE INDEX IF NOT EXISTS weapons_weapon ON weapons(weapon);",
+        "CREATE INDEX IF NOT EXISTS dates_date ON dates(date);",
+    ]
+    return "\n".join(out)
