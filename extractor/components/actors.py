@@ -65,6 +65,8 @@ class ActorsComponent(DataComponent):
         dateline = (dl.get("start", -1), dl.get("end", -1))
         publishers = {_fold(p) for p in (
             (layout.get("footer") or {}).get("publisher"), (layout.get("dateline") or {}).get("agency")) if p}
+        if dl:  # the agency as written in the dateline: "(AP)", "(Reuters)"
+            publishers |= {_fold(a) for a in re.findall(r"\(([^()]{2,30})\)", doc.text[dl["start"]:dl["end"]])}
         groups: list[dict[str, Any]] = []
         by_key: dict[tuple, dict[str, Any]] = {}
         for ent in doc.ents:
@@ -81,8 +83,13 @@ class ActorsComponent(DataComponent):
             if self._is_medium(span):
                 continue
             if ent.label_ == "NORP" and not self._norp_actor(span):
+                group = by_key.get(("ORG", folded + "s")) or by_key.get(("NORP", folded + "s"))
+                if group is not None:  # "Houthi rebels" after "the Houthis": a mention of the group
+                    group["spans"].append(span)
                 continue
             key = self._key(span, ent.label_, by_key)
+            if ent.label_ == "NORP":
+                key = ("NORP", folded)
             group = by_key.get(key)
             if group is None:
                 group = {"type": ent.label_, "spans": [], "keys": {key}}
@@ -126,7 +133,8 @@ class ActorsComponent(DataComponent):
         if low in self.demonyms or low.rstrip("s") in self.demonyms:
             return False
         root = span.root
-        return root.dep_ not in ("compound", "amod", "nmod") and root.tag_ in ("NNPS", "NNS")
+        plural = root.tag_ in ("NNPS", "NNS") or (root.text.endswith("s") and root.pos_ == "PROPN")
+        return root.dep_ not in ("compound", "amod", "nmod") and plural
 
     # grouping -----------------------------------------------------------------------------
     def _key(self, span: Span, label: str, by_key: dict[tuple, dict[str, Any]]) -> tuple:
@@ -291,6 +299,8 @@ class ActorsComponent(DataComponent):
             heads = [k for k, t in enumerate(words) if t.lower_ in self.titles or t.lower_.rstrip("s") in self.titles]
             if heads:
                 last = heads[-1]
+                while start + last + 2 < span.start and words[last + 1].text == "-":
+                    last += 2  # "President-elect", "Attorney-General"
                 title = doc[start: start + last + 1]
                 if title.text and title.text[:1] and not title.text.endswith("'s"):
                     found.append(title.text)

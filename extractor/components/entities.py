@@ -144,6 +144,7 @@ class EntityFixer(DataComponent):
         ents = self._cut(doc, list(doc.ents), layout)
         ents = self._headline(doc, ents, layout)
         ents = self._non_places(doc, ents)
+        ents = self._split_of(doc, ents)
         ents = self._relabel(doc, ents)
         ents = self._context_places(doc, ents, layout)
         ents = self._join_and(doc, ents)
@@ -235,6 +236,24 @@ class EntityFixer(DataComponent):
             out.append(e)
         return out
 
+    def _split_of(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """'Sakha Republic of Russia' -> 'Sakha Republic' + 'Russia' (unless the whole is a name)."""
+        out = []
+        for e in ents:
+            ofs = [t.i for t in e if t.lower_ == "of"] if e.label_ in PLACE_LABELS else []
+            if ofs and ofs[-1] + 1 < e.end and not self._known_place(e.text, min_pop=0):
+                head, tail = doc[e.start:ofs[-1]], doc[ofs[-1] + 1:e.end]
+                if self._is_country_name(tail.text) and len(head):
+                    out += [Span(doc, head.start, head.end, e.label_), Span(doc, tail.start, tail.end, "GPE")]
+                    continue
+            out.append(e)
+        return out
+
+    def _is_country_name(self, text: str) -> bool:
+        low = text.lower().removeprefix("the ")
+        return low in self.country_aliases or any(
+            c.kind == "country" and not c.alternate for c in self.gazetteer.lookup(text))
+
     def _join_and(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """'Jammu' + 'and' + 'Kashmir' -> one place when the whole name is a known place."""
         ents = sorted(ents, key=lambda e: e.start)
@@ -254,13 +273,16 @@ class EntityFixer(DataComponent):
     def _relabel(self, doc: Doc, ents: list[Span]) -> list[Span]:
         # place evidence for names the tagger called something else
         placeish: dict[int, bool] = {}
+        group: dict[int, bool] = {}
         for idx, e in enumerate(ents):
             titled = e.start > 0 and doc[e.start - 1].lower_ in self.titles  # "Mr. Obama"
             if e.label_ in _MISLABELS and not titled and self._is_name(e) and self._known_place(e.text):
                 placeish[idx] = True
-            elif e.label_ == "PERSON" and e.start > 0 and doc[e.start - 1].lower_ == "the" and \
-                    self._known_place(e.text, min_pop=0):
-                placeish[idx] = True  # "residents of the Galilee": people take no article
+            elif e.label_ == "PERSON" and e.start > 0 and doc[e.start - 1].lower_ == "the":
+                if self._known_place(e.text, min_pop=0):
+                    placeish[idx] = True  # "residents of the Galilee": people take no article
+                elif len(e) == 1 and (e[0].tag_ == "NNPS" or e.text.endswith("s")):
+                    group[idx] = True  # "the Houthis said": a group, not a person
         # person evidence: multi-token PERSON names that are not places
         surnames: set[str] = set()
         person_keys: set[str] = set()
@@ -279,6 +301,8 @@ class EntityFixer(DataComponent):
                 label = "PERSON"
             elif placeish.get(idx) and k not in surnames:
                 label = "GPE"
+            elif group.get(idx):
+                label = "NORP"
             elif label in PLACE_LABELS and k in surnames:
                 label = "PERSON"
             out.append(e if label == e.label_ else Span(doc, e.start, e.end, label))

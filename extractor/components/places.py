@@ -65,7 +65,8 @@ class PlacesComponent(DataComponent):
                 "name": r[0], "type": r[1], "country_code": None if r[2] == "-" else r[2],
                 "admin1": None if r[3] == "-" else r[3], "lat": float(r[4]), "lon": float(r[5])}
         self.water_words = frozenset(w.lower() for w in read_wordlist(paths[p + "water_words.txt"]))
-        self.demonyms = frozenset(r[0].lower() for r in read_tsv(paths["lexicons/entities/demonyms.tsv"]))
+        self.demonym_cc = {r[0].lower(): r[1] for r in read_tsv(paths["lexicons/entities/demonyms.tsv"])}
+        self.demonyms = frozenset(self.demonym_cc)
 
     @property
     def gazetteer(self) -> Any:
@@ -83,6 +84,7 @@ class PlacesComponent(DataComponent):
             return
         # pass 1: no context; pass 2: with the countries/regions pass 1 found
         first = {m["key"]: self._resolve(m, None) for m in mentions}
+        votes: dict[str, tuple[str, int]] = {}
         ctx_cc: Counter[str] = Counter()
         ctx_admin: set[str] = set()
         for m in mentions:
@@ -90,15 +92,24 @@ class PlacesComponent(DataComponent):
             # context: countries and regions named, and big cities (a hamlet abroad must not vote)
             if r and r.get("country_code") and not r.get("alt") and (
                     r["type"] in ("country", "region") or r.get("pop", 0) >= 100000):
-                ctx_cc[r["country_code"]] += 3 if r["type"] == "country" else 1
+                w = 3 if r["type"] == "country" else 1
+                ctx_cc[r["country_code"]] += w
+                cc0, w0 = votes.get(m["key"], (r["country_code"], 0))
+                votes[m["key"]] = (cc0, w0 + w)
             if r and r["type"] == "region" and r.get("admin1"):
                 ctx_admin.add(r["admin1"])
-        context = {"cc": ctx_cc, "admin1": ctx_admin}
+        for ent in doc.ents:  # "Lebanese officials said": nationalities vote too
+            if ent.label_ == "NORP" and self.demonym_cc.get(ent.text.lower(), "-") != "-":
+                ctx_cc[self.demonym_cc[ent.text.lower()]] += 1
         cache: dict[tuple, dict[str, Any] | None] = {}
         for m in mentions:
             k = (m["key"], m["hint"])
             if k not in cache:
-                cache[k] = self._resolve(m, context)
+                own = Counter(ctx_cc)
+                if m["key"] in votes:  # an ambiguous name must not vote for its own reading
+                    own[votes[m["key"]][0]] -= votes[m["key"]][1]
+                own = Counter({c: w for c, w in own.items() if w > 0})
+                cache[k] = self._resolve(m, {"cc": own, "admin1": ctx_admin})
             m["res"] = cache[k]
         self._fill_from_sentence(mentions)
         doc._.extractor_places = self._merge(doc, mentions)
@@ -252,7 +263,7 @@ class PlacesComponent(DataComponent):
         s += math.log10(c.population + 1) / 2
         if context:
             if c.country_code and context["cc"].get(c.country_code):
-                s += 3
+                s += 3 * context["cc"][c.country_code] / max(context["cc"].values())
             elif context["cc"] and c.alternate:
                 s -= 3  # "Suzu" in a Japan story is not Suzhou
             if c.admin1 and c.admin1 in context["admin1"] and c.kind != "admin1":
