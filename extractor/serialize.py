@@ -33,7 +33,7 @@ def article_record(article: Article, doc: Doc | None = None, *, include_text: bo
         "sha256": sha256_text(article.text),
         "title": title,
         "publisher": publisher,
-        "published": article.published,
+        "published": article.published or layout.get("published"),
         "byline": byline,
         "url": article.url,
         "chars": len(article.text),
