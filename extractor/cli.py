@@ -87,6 +87,18 @@ def main_command(
                                                      help="Also write an HTML report to DIR: index.html plus "
                                                      "one page per article.")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")] = 16,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes (each loads the "
+                                         "pipeline once); with --dask local, the cluster's size.")] = 1,
+    out_format: Annotated[str, typer.Option("--format", "-f", metavar="jsonl|csv|sqlite",
+                                            help="Output format with -o: jsonl (FILE), csv (a FOLDER with one CSV "
+                                            "per table) or sqlite (a database FILE; re-runs update rows).")
+                          ] = "jsonl",
+    resume: Annotated[bool, typer.Option("--resume", help="With -o: skip articles already in the output "
+                                         "(same id and sha256), append the rest; an interrupted run "
+                                         "can be resumed.")] = False,
+    dask: Annotated[str | None, typer.Option("--dask", metavar="ADDRESS",  # noqa: UP007
+                                                help="Run on a Dask cluster: a scheduler address "
+                                                "(tcp://host:8786) or 'local' (needs extractor[dask]).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
     version: Annotated[bool | None, typer.Option("--version", callback=_version, is_eager=True,  # noqa: UP007
@@ -106,32 +118,70 @@ def main_command(
         except ValueError as exc:
             raise typer.BadParameter(f"{published!r} is not a date YYYY-MM-DD", param_hint="--published") from exc
     json_out = as_json or output is not None
-    try:
-        from .writers import JsonlWriter
+    from .batch import BatchOptions
 
+    opts = BatchOptions(model=model, batch_size=batch_size, include_text=include_text, workers=workers, dask=dask)
+    try:
         report = _open_report(html, html_dir, paths)
-        writer = JsonlWriter(output, pretty=pretty) if json_out else None
+        writer = _open_writer(output, out_format, resume=resume, pretty=pretty) if json_out else None
     except OutputError as exc:
         _err(f"error: {exc}")
         raise typer.Exit(2) from None
-    try:
-        from .api import load
+    extractor = None
+    if workers <= 1 and not dask:  # otherwise the workers load the pipeline, not this process
+        try:
+            from .api import load
 
-        extractor = load(model)
-    except ModelNotFoundError as exc:
-        if writer:
-            writer.abort()
-        _err(f"error: {exc}")
-        raise typer.Exit(2) from None
+            extractor = load(model)
+        except ModelNotFoundError as exc:
+            if writer:
+                writer.abort()
+            _err(f"error: {exc}")
+            raise typer.Exit(2) from None
     exit_code = _run(extractor, paths, writer, published=published, text_field=text_field, globs=glob,
-                     include_text=include_text, batch_size=batch_size, quiet=quiet, debug=debug, report=report)
+                     include_text=include_text, batch_size=batch_size, quiet=quiet, debug=debug, report=report,
+                     opts=opts)
     raise typer.Exit(exit_code)
 
 
+def _open_writer(output: Path | None, out_format: str, *, resume: bool, pretty: bool):
+    """The writer for -o/--format/--resume (JSON Lines to stdout without -o)."""
+    from . import writers
+
+    if out_format not in ("jsonl", "csv", "sqlite"):
+        raise typer.BadParameter(f"{out_format!r} is not one of jsonl, csv, sqlite", param_hint="--format")
+    if output is None and (resume or out_format != "jsonl"):
+        raise typer.BadParameter("needs -o/--output", param_hint="--resume" if resume else "--format")
+    if out_format == "csv":
+        return writers.CsvWriter(output, resume=resume)
+    if out_format == "sqlite":
+        return writers.SqliteWriter(output)
+    if resume:
+        return writers.ResumableJsonlWriter(output)
+    return writers.JsonlWriter(output, pretty=pretty)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM: stop like Ctrl-C (complete lines kept), exit 143."""
+
+
+def _on_sigterm(signum, frame) -> None:  # pragma: no cover - exercised by subprocess tests
+    raise _Terminated()
+
+
 def _run(extractor, paths, writer, *, published, text_field, globs, include_text, batch_size, quiet,
-         debug, report=None) -> int:
+         debug, report=None, opts=None) -> int:
     """Stream articles through the pipeline into the writer or the terminal summary."""
+    import signal
+
+    from .batch import BatchOptions, run, skip_done
     from .loading import iter_articles
+
+    opts = opts or BatchOptions(batch_size=batch_size, include_text=include_text)
+    opts.include_text = include_text or report is not None  # the report needs the text
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    skipped = [0]
+    records = (r for r in ())  # a generator: closed on every exit path
 
     failures = 0
     console = None
@@ -152,12 +202,12 @@ def _run(extractor, paths, writer, *, published, text_field, globs, include_text
         task = progress.add_task("extracting", total=None)
     try:
         items = iter_articles(paths, globs=globs, text_field=text_field, published=published)
-        records = extractor.extract_many(report.tap(items) if report is not None else items, batch_size=batch_size,
-                                         include_text=include_text or report is not None)  # the report needs text
+        items = skip_done(items, getattr(writer, "done", set()), skipped)  # --resume
+        records = run(report.tap(items) if report is not None else items, opts, extractor=extractor)
         for rec in records:
             if "error" in rec:
                 failures += 1
-                _err(rec["error"]["message"])
+                _err(" ".join(str(rec["error"]["message"]).split()))  # one line, whatever the message
             if report is not None:
                 rec = report.add(rec, keep_text=include_text)  # drops the text again unless asked for
             if writer is not None:
@@ -168,22 +218,28 @@ def _run(extractor, paths, writer, *, published, text_field, globs, include_text
                 print_summary(rec, console)
             if progress is not None:
                 progress.advance(task)
+        records.close()  # type: ignore[attr-defined]
         if writer is not None:
             writer.commit()
         if report is not None:
             _close_report(report, quiet)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not break the clean-up
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        _close_quietly(records)
         if writer is not None:
             writer.commit()  # complete lines written so far are kept
         if report is not None:
             _close_report(report, quiet)  # the index of the articles done so far
-        _err("interrupted")
-        return 130
-    except BrokenPipeError:
+        _err("terminated" if isinstance(exc, _Terminated) else "interrupted")
+        return 143 if isinstance(exc, _Terminated) else 130
+    except BrokenPipeError:  # extract ... | head -1: stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+        _close_quietly(records)
         return 141
     except Exception as exc:  # noqa: BLE001 - last resort: one line, no traceback unless --debug
+        _close_quietly(records)
         if writer is not None:
             writer.abort()
         if debug:
@@ -193,7 +249,17 @@ def _run(extractor, paths, writer, *, published, text_field, globs, include_text
     finally:
         if progress is not None:
             progress.stop()
+    if skipped[0] and not quiet:
+        _err(f"resume: {skipped[0]} article(s) already in the output, skipped")
     return 1 if failures else 0
+
+
+def _close_quietly(records) -> None:
+    """Close the record stream (stops worker processes / the Dask client) whatever happens."""
+    import contextlib
+
+    with contextlib.suppress(BaseException):
+        records.close()
 
 
 def _open_report(html: Path | None, html_dir: Path | None, paths: list[str]):

@@ -49,6 +49,9 @@ class ArticleError(ExtractorError):
         self.message = message
         self.source = source
 
+    def __reduce__(self):  # picklable: batches travel to worker processes and Dask workers
+        return (ArticleError, (self.error_type, self.message, self.source))
+
 
 class OutputError(ExtractorError):
     """The output destination cannot be written."""
