@@ -23,6 +23,7 @@ with document-level evidence so every downstream component sees the same clean e
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any, ClassVar
@@ -306,8 +307,27 @@ class EntityFixer(DataComponent):
             elif label in PLACE_LABELS and k in surnames:
                 label = "PERSON"
             out.append(e if label == e.label_ else Span(doc, e.start, e.end, label))
+        out = self._untagged_people(doc, out, person_keys - {k for k in person_keys if " " in k} | surnames)
         # coordinated lists: "over Kursk, Voronezh, Rostov and Belgorod"
         return self._coordinated(doc, out)
+
+    def _untagged_people(self, doc: Doc, ents: list[Span], surnames: set[str]) -> list[Span]:
+        """"Trump's aides said" where the tagger saw nothing: a known surname is a PERSON mention."""
+        if not surnames:
+            return ents
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        added = []
+        forms = sorted((k for k in surnames if k.isalpha()), key=len, reverse=True)
+        if not forms:
+            return ents
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in forms) + r")\b", re.IGNORECASE)
+        for m in pattern.finditer(doc.text):
+            if not m.group()[:1].isupper():
+                continue
+            span = doc.char_span(m.start(), m.end())
+            if span is not None and len(span) == 1 and span.start not in taken:
+                added.append(Span(doc, span.start, span.end, "PERSON"))
+        return ents + added
 
     def _coordinated(self, doc: Doc, ents: list[Span]) -> list[Span]:
         out = self._untagged_list_members(doc, list(ents))

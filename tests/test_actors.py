@@ -1,0 +1,141 @@
+"""extractor_actors: one actor per real-world entity, titles, institutions, exclusions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def run(ex):
+    def _run(text: str) -> dict[str, Any]:
+        rec = ex.extract(text)
+        for a in rec["actors"]:
+            assert a["type"] in ("PERSON", "ORG", "GPE", "NORP")
+            assert a["name"] in a["aliases"]
+            for m in a["mentions"]:
+                assert text[m["start"]:m["end"]] == m["text"]
+                assert "\n" not in m["text"]
+        assert [a["id"] for a in rec["actors"]] == [f"a{i}" for i in range(1, len(rec["actors"]) + 1)]
+        starts = [a["mentions"][0]["start"] for a in rec["actors"]]
+        assert starts == sorted(starts), "ids follow the first mention"
+        return rec
+    return _run
+
+
+def by_name(rec: dict[str, Any], name: str) -> dict[str, Any]:
+    hits = [a for a in rec["actors"] if a["name"] == name]
+    assert len(hits) == 1, [a["name"] for a in rec["actors"]]
+    return hits[0]
+
+
+def names(rec: dict[str, Any]) -> set[str]:
+    return {a["name"] for a in rec["actors"]}
+
+
+def test_person_forms_are_one_actor(run) -> None:
+    text = ("Trump Says Call Went Well\n\nPresident-elect Donald Trump spoke to Vladimir Putin on Thursday. "
+            "Trump's aides said the call was productive. Trump later denied it, and Putin declined to comment.\n")
+    rec = run(text)
+    trump = by_name(rec, "Donald Trump")
+    assert trump["type"] == "PERSON"
+    assert set(trump["aliases"]) == {"Donald Trump", "Trump"}
+    assert len(trump["mentions"]) == 4  # headline, full name, possessive, plain
+    assert "President-elect" in trump["titles"]
+    assert all(m["text"] == "Trump" or m["text"] == "Donald Trump" for m in trump["mentions"])
+    assert not [a for a in rec["actors"] if "Trump" in a["name"] and a["type"] != "PERSON"]
+
+
+def test_surname_goes_to_the_main_person(run) -> None:
+    text = ("Hillary Clinton left the event early. Her daughter Chelsea Clinton stayed. "
+            "Clinton later said she felt fine, and Clinton's doctor agreed. Hillary Clinton thanked supporters.")
+    rec = run(text)
+    assert len(by_name(rec, "Hillary Clinton")["mentions"]) == 4
+    assert len(by_name(rec, "Chelsea Clinton")["mentions"]) == 1
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Kremlin spokesperson Dmitry Peskov called the report fiction.", "Dmitry Peskov", "Kremlin spokesperson"),
+    ("John Healey, the British defense secretary, visited Kyiv on Monday.", "John Healey",
+     "British defense secretary"),
+    ("Philippe Lazzarini, the UNRWA commissioner-general, called the situation catastrophic.",
+     "Philippe Lazzarini", "UNRWA commissioner-general"),
+    ("Odisha Chief Minister Naveen Patnaik declared a day of mourning.", "Naveen Patnaik",
+     "Odisha Chief Minister"),
+])
+def test_titles(run, text: str, name: str, title: str) -> None:
+    assert title in by_name(run(text), name)["titles"]
+
+
+def test_titles_do_not_leak_into_names_or_actors(run) -> None:
+    rec = run("U.S. Secretary of State Antony Blinken arrived in Cairo. Gov. Vyacheslav Gladkov said two died.")
+    assert {"Antony Blinken", "Vyacheslav Gladkov"} <= names(rec)
+    assert "State" not in names(rec)
+
+
+def test_institutions_are_merged_across_wordings(run) -> None:
+    text = ("Russia's defense ministry said it downed 20 drones. The Russian defence ministry later raised the "
+            "figure to 30. Ukraine’s air force did not comment; the Ukrainian air force said 12 drones were shot down.")
+    rec = run(text)
+    orgs = [a for a in rec["actors"] if a["type"] == "ORG"]
+    assert len(orgs) == 2
+    assert orgs[0]["name"] == "Russia's defense ministry" and len(orgs[0]["mentions"]) == 2
+    assert set(orgs[1]["aliases"]) == {"Ukraine’s air force", "Ukrainian air force"}
+
+
+def test_acronym_joins_full_name(run) -> None:
+    rec = run("The Israel Defense Forces (IDF) said it struck 40 targets. The IDF later said two soldiers died.")
+    idf = by_name(rec, "Israel Defense Forces")
+    assert "IDF" in idf["aliases"] and len(idf["mentions"]) >= 2
+
+
+def test_short_form_of_an_outlet(run) -> None:
+    rec = run("The New York Post reports that the team avoided the hospital. The Post cited two sources.")
+    post = by_name(rec, "New York Post")
+    assert "Post" in post["aliases"]
+
+
+def test_armed_groups_are_actors(run) -> None:
+    rec = run("Hamas said it had accepted the proposal. The Houthis said they fired a missile at Eilat. "
+              "The Rapid Support Forces denied targeting civilians.")
+    assert {"Hamas", "Houthis", "Rapid Support Forces"} <= names(rec)
+
+
+# --- exclusions ---------------------------------------------------------------------------------
+def test_footer_publisher_is_not_an_actor(run) -> None:
+    rec = run("Ceasefire Talks Stall\n\nMediators met in Doha, Al Jazeera reported.\nSource: Al Jazeera\n")
+    assert rec["article"]["publisher"] == "Al Jazeera"
+    assert "Al Jazeera" not in names(rec)
+
+
+def test_dateline_agency_is_not_an_actor(run) -> None:
+    rec = run("KHARTOUM, Sudan (AP) — The Rapid Support Forces said they captured the town. "
+              "The AP could not verify the claim.")
+    assert names(rec) == {"Rapid Support Forces"}
+
+
+def test_cited_outlets_are_actors(run) -> None:
+    rec = run("The Washington Post reported that the two leaders spoke, Reuters said.")
+    assert {"The Washington Post", "Reuters"} <= names(rec) or {"Washington Post", "Reuters"} <= names(rec)
+
+
+@pytest.mark.parametrize("text, excluded", [
+    ("Regional governor Oleh Kiper said on Telegram that three people were killed.", "Telegram"),
+    ("Palestinians and Israelis marched together in London on Saturday.", "Palestinians"),
+    ("Russian forces shelled Kherson overnight, Ukrainian officials said.", "Russian forces"),
+    ("Ukraine and Russia exchanged prisoners on Friday, Ukraine said.", "Ukraine"),
+    ("Russia Denies Call\n\nFloodwaters rose in Sindh on Monday.", "Floodwaters"),
+])
+def test_not_actors(run, text: str, excluded: str) -> None:
+    assert excluded not in names(run(text))
+
+
+def test_no_actor_across_headline_boundary(run) -> None:
+    text = "Russia Denies Trump-Putin Call on Ukraine Escalation\n\nDonald Trump spoke to Vladimir Putin.\n"
+    rec = run(text)
+    title_len = len("Russia Denies Trump-Putin Call on Ukraine Escalation")
+    for a in rec["actors"]:
+        for m in a["mentions"]:
+            assert m["end"] <= title_len or m["start"] > title_len
+    assert not [a for a in rec["actors"] if "Escalation" in a["name"] or "Denies" in a["name"]]
