@@ -47,6 +47,7 @@ class ActorsComponent(DataComponent):
         "lexicons/entities/institutions.txt",
         "lexicons/entities/platforms.txt",
         "lexicons/entities/titles.txt",
+        "lexicons/entities/not_actor_words.txt",
     )
 
     def _load(self, paths: dict[str, Path]) -> None:
@@ -56,6 +57,7 @@ class ActorsComponent(DataComponent):
                                    reverse=True)
         self.platforms = frozenset(w.lower() for w in read_wordlist(paths[e + "platforms.txt"]))
         self.titles = frozenset(w.lower() for w in read_wordlist(paths[e + "titles.txt"]))
+        self.not_actor_words = frozenset(read_wordlist(paths[e + "not_actor_words.txt"]))
         self._country_by_name: dict[str, str] | None = None
 
     # ------------------------------------------------------------------------------------
@@ -80,8 +82,8 @@ class ActorsComponent(DataComponent):
             folded = _fold(span.text)
             if not folded or folded in publishers:
                 continue
-            if self._is_medium(span):
-                continue
+            if self._is_medium(span) or (len(span) > 1 and span[0].text in self.not_actor_words):
+                continue  # "said on Telegram"; "Typhoon Yagi" is an event
             if ent.label_ == "NORP" and not self._norp_actor(span):
                 group = by_key.get(("ORG", folded + "s")) or by_key.get(("NORP", folded + "s"))
                 if group is not None:  # "Houthi rebels" after "the Houthis": a mention of the group
