@@ -55,6 +55,8 @@ _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 #: the reporting verbs that frame other speech verbs ("said that X called ...")
 _OUTER = frozenset({"say", "tell", "write", "add", "claim", "argue", "insist", "note", "explain", "report"})
+_NON_REFERRING = frozenset({"what", "this", "that", "these", "those", "all", "nothing", "something",
+                            "everything", "anything", "none", "whatever"})
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
 _DASHES = frozenset({"—", "–", "--", "-", "―"})
 _MAX_REGION = 60
@@ -155,11 +157,17 @@ class _Context:
             first = self.stretches[group[0]]
             speaker: dict[str, Any] | None = None
             cue_out = None
-            if cue_info is not None:
+            colon = self._colon_name(group[0])
+            if colon is not None:
+                speaker = self._speaker(colon, "colon", last_speaker)
+                speaker["method"] = "colon"
+            elif cue_info is not None:
                 cue_tok, speaker_tok, method = cue_info
                 cue_out = _cue_dict(cue_tok)
                 if speaker_tok is not None:
                     speaker = self._speaker(speaker_tok, method, last_speaker)
+            if cue_info is not None and cue_out is None and colon is None:
+                cue_out = _cue_dict(cue_info[0])
             if speaker is None:
                 speaker = self._layout_speaker(group)
             if speaker is None and cue_info is None:
@@ -346,7 +354,7 @@ class _Context:
                                 return g, "explicit"
                 for c in t.children:
                     if c.dep_ in _SUBJ_DEPS and not (a <= c.i < b) and c.i not in self.quoted \
-                            and c.ent_type_ not in _NOT_SPEAKERS:
+                            and c.ent_type_ not in _NOT_SPEAKERS and c.lower_ not in _NON_REFERRING:
                         if c.lower_ in _RELATIVE and t.dep_ == "relcl":
                             return c, "relative"
                         return c, "explicit"
@@ -407,7 +415,7 @@ class _Context:
         if b <= a:
             return None
         t = doc[a]
-        for _ in range(8):
+        for _ in range(5):
             if t.head.i == t.i:
                 break
             t = t.head
@@ -533,16 +541,32 @@ class _Context:
         return best
 
     def _resolve_pronoun(self, pron: Token, last: tuple[dict[str, Any], int] | None) -> tuple[str, str | None] | None:
-        """he/she -> the nearest preceding PERSON; they/it/we -> the nearest preceding ORG
-        (or the previous quotation's speaker when it is close)."""
+        """he/she -> a preceding PERSON, they/it/we -> a preceding ORG: the nearest one that is the
+        subject of a speech verb, else the nearest subject, else the nearest mention (salience
+        by grammatical role, in the spirit of Lappin & Leass 1994)."""
         want = "PERSON" if pron.lower_ in _PRONOUNS_PERSON else "ORG"
         i = bisect.bisect_left(self.ent_starts, pron.idx) - 1
         limit = pron.idx - 2500
-        while i >= 0 and self.ent_starts[i] >= limit:
+        nearest: Span | None = None
+        subject: Span | None = None
+        seen = 0
+        while i >= 0 and self.ent_starts[i] >= limit and seen < 12:
             e = self.ents[i]
-            if e.label_ == want and e.end <= pron.i and e.start not in self.quoted:
-                return self._resolve_name(e)
             i -= 1
+            if e.label_ != want or e.end > pron.i or e.start in self.quoted:
+                continue
+            seen += 1
+            if nearest is None:
+                nearest = e
+            root = e.root
+            if root.dep_ in ("nsubj", "nsubjpass"):
+                if self._is_cue(root.head):
+                    return self._resolve_name(e)
+                if subject is None:
+                    subject = e
+        best = subject or nearest
+        if best is not None:
+            return self._resolve_name(best)
         if last is not None:
             return last[0]["name"], last[0].get("actor_id")
         return None
@@ -573,6 +597,19 @@ class _Context:
         return None
 
     # -- layouts --------------------------------------------------------------------------
+    def _colon_name(self, si: int) -> Token | None:
+        """"HEADLINE - Jane Doe: “...”" / "Kremlin spokesman Dmitry Peskov: “...”": a name
+        (not the object of a verb or preposition) right before the colon that opens the quote."""
+        before, _ = self._regions(si)
+        if len(before) < 2 or before[0].text != ":":
+            return None
+        e = self._entity_of(before[1])
+        if e is None or e.label_ not in ("PERSON", "ORG"):
+            return None
+        if e.root.dep_ in ("pobj", "dobj", "dative", "attr"):
+            return None
+        return e.root
+
     def _label_speaker(self, si: int) -> dict[str, Any] | None:
         """Transcript style: the quotation opens with a speaker label ("PENCE: Well, ...")."""
         st = self.stretches[si]
