@@ -237,7 +237,10 @@ def _words_at(text: str, toks: list[_Tok], i: int) -> tuple[NumberMatch | None, 
         val = parse_words([x.text for x in toks[i:j + 1] if x.low not in ("-", "and")])
     if val is None:
         return None, i
-    return NumberMatch(toks[i].start, toks[j].end, text[toks[i].start:toks[j].end], val), j
+    m = NumberMatch(toks[i].start, toks[j].end, text[toks[i].start:toks[j].end], val)
+    if j == i and val in (100, 1000, 1_000_000, 1_000_000_000):
+        m.skip = "scale"  # "those billion people": a bare scale word is no count ("a hundred" is handled apart)
+    return m, j
 
 
 def _is_word_hyphen(text: str, word: _Tok, hyphen: _Tok, num: _Tok, after: bool = False) -> bool:

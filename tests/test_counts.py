@@ -101,6 +101,13 @@ def _wpn(ex, text: str) -> list[tuple[str, int | None, str | None]]:
     ("The fire at the factory in Dhaka killed 12 workers and injured 30 more.",
      [("injured", 30, "exact"), ("killed", 12, "exact")]),
     ("The quake left 2,000 people homeless in Herat.", [("displaced", 2000, "exact")]),
+    # a parenthetical subset between the count and its verb
+    ("At least 14 people, among them three children, died when a boat capsized on Lake Kivu.",
+     [("killed", 3, "exact"), ("killed", 14, "at_least")]),
+    ("Israeli forces killed 3 Palestinians in Jenin, the ministry said, bringing the toll in the West Bank this "
+     "year to 500.", [("killed", 3, "exact"), ("killed", 500, "exact")]),
+    # an individual among a total: only the total
+    ("Her son was one of 20 students killed at the school in Uvalde.", [("killed", 20, "exact")]),
     ("The governor said his region came under attack, and that one other person was injured.",
      [("injured", 1, "exact")]),
     # a bare number the NER mistakes for a date
@@ -133,6 +140,12 @@ def test_casualties(ex, text: str, expected: list[tuple[str, int | None, str]]) 
     "A man and a woman were killed there, the governor wrote.",
     "Officials reported no injuries after the missile attack.",
     "Three soldiers killed a militant commander near Jenin.",
+    # combined figures, projections
+    "Hezbollah has lost over 6,000 dead and wounded in Syria.",
+    "Shifting monsoon patterns could affect a billion people in South Asia.",
+    "Rising seas may displace 200 million people by 2100.",
+    # a thing, not a person, "captured"
+    "Police have two recordings of the shooting, one captured by a dashboard camera.",
 ])
 def test_not_casualties(ex, text: str) -> None:
     assert [c for c in _run(ex, text)["casualties"] if c["count"] is not None] == []

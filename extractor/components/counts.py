@@ -44,6 +44,7 @@ _PRED_FILLER = frozenset(["be", "have", "also", "reportedly", "there", "later", 
                           "being", "allegedly", "subsequently", "initially", "then", "confirmed", "reported",
                           "remain", "remained", "remains"])
 #: Words of qualifiers and determiners skipped when looking for the verb before a number.
+_MODALS = frozenset(["could", "would", "may", "might", "should", "will", "can", "must"])
 _QUALIFIER_WORDS = frozenset(["at", "least", "more", "than", "about", "some", "nearly", "almost", "over", "up", "to",
                               "around", "another", "an", "additional", "the", "all", "fewer", "less", "no", "roughly",
                               "approximately", "as", "many", "estimated", "a", "total", "of"])
@@ -159,6 +160,8 @@ class CountsComponent(DataComponent):
         if wclass:
             self._weapon(doc, m, span, head, wclass, partitive_total, partitive_head, places, state)
             return
+        if partitive_total is not None and m.value == 1:
+            return  # "one of 20 students killed": an individual, the total is counted on its own
         if head is not None:
             hl = head.lemma_.lower()
             is_person = hl in lex.people or head.lower_ in lex.people or (
@@ -420,7 +423,7 @@ class CountsComponent(DataComponent):
         if tok.ent_type_ in ("GPE",) and tok.pos_ == "PROPN":
             ent = self._ent_at.get(tok.i)
             if ent is not None:
-                return re.sub(r"^the\s+", "", ent.text, flags=re.I)
+                return re.sub(r"['’]s$", "", re.sub(r"^the\s+", "", ent.text, flags=re.I))
         return None
 
     def _doc_attacker(self, doc: Doc, state: _State) -> str | None:
@@ -674,12 +677,24 @@ class CountsComponent(DataComponent):
             elif cue and prev is not None:
                 kind = prev["kind"]
                 ev_start = m.qstart - len(re.search(re.escape(cue) + r"\s+$", before).group())  # type: ignore[union-attr]
-        if kind is None:
+        if kind is None or self._hypothetical(span, head):
             return
         place = _casualty_place(doc, span, sent, places)
         entry = {"kind": kind, "count": m.value, "qualifier": m.qualifier, "vague": m.vague, "who": who,
                  "place": place, "text": doc.text[ev_start:ev_end], "start": ev_start, "end": ev_end}
         state.casualties.append(_Entry(entry, sent.start, m.start))
+
+    def _hypothetical(self, span: Span, head: Token | None) -> bool:
+        """ "could affect a billion people", "may have killed 30": projections and guesses are no counts."""
+        tok = head if head is not None else span[-1]
+        v = tok.head
+        for _ in range(2):
+            if v.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in v.children):
+                return True
+            if v.head is v:
+                break
+            v = v.head
+        return False
 
     def _predicate_after(self, doc: Doc, last: Token, sent: Span) -> tuple[str | None, Token | None]:
         lex = self.lex
@@ -696,12 +711,21 @@ class CountsComponent(DataComponent):
                 end_tok = doc.char_span(t.idx, endc, alignment_mode="expand")
                 return kind, (end_tok[-1] if end_tok is not None else t)
             if low in lex.cas_adjs and t.pos_ in ("ADJ", "VERB", "NOUN"):
-                if t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children) and lem not in ("die",):
+                if t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children) and lem not in lex.intransitive:
                     return None, None
+                if last.pos_ == "NUM" and any(c.dep_ == "agent" for c in t.children) \
+                        and not any(c.dep_ == "auxpass" for c in t.children):
+                    return None, None  # "two recordings ..., one captured by a camera"
+                if k + 2 < sent.end and doc[k + 1].lower_ in ("and", "or") and doc[k + 2].lower_ in lex.cas_adjs \
+                        and lex.cas_adjs[doc[k + 2].lower_] != lex.cas_adjs[low]:
+                    return None, None  # "6,000 dead and wounded": a combined figure of two kinds
                 return lex.cas_adjs[low], t
             if t.pos_ == "VERB" and lem in lex.cas_verbs:
-                passive = t.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in t.children)
-                if lem in ("die", "drown", "flee") or (passive and not any(c.dep_ == "dobj" for c in t.children)):
+                has_aux = any(c.dep_ == "auxpass" for c in t.children)
+                if last.pos_ == "NUM" and not has_aux and any(c.dep_ == "agent" for c in t.children):
+                    return None, None  # "two recordings ..., one captured by a camera"
+                passive = t.tag_ == "VBN" or has_aux
+                if lem in lex.intransitive or (passive and not any(c.dep_ == "dobj" for c in t.children)):
                     return lex.cas_verbs[lem], t
                 return None, None
             if low in _PRED_FILLER or lem in _PRED_FILLER or t.pos_ in ("ADV", "AUX", "PART"):
@@ -722,6 +746,8 @@ class CountsComponent(DataComponent):
         if g.dep_ in ("dobj", "obj", "nsubjpass", "oprd") and h.pos_ == "VERB" and h.lemma_.lower() in lex.cas_verbs \
                 and (g.dep_ == "nsubjpass" or h.i < g.i):
             return lex.cas_verbs[h.lemma_.lower()], h
+        if g.dep_ == "nsubj" and h.pos_ == "VERB" and h.lemma_.lower() in lex.intransitive and h.i > g.i:
+            return lex.cas_verbs[h.lemma_.lower()], h  # "At least 14 people, among them three children, died"
         # linear: the word right before the qualifier/number
         k = span[0].i - 1
         while k >= sent.start and doc[k].lower_ in _QUALIFIER_WORDS:
@@ -743,13 +769,13 @@ class CountsComponent(DataComponent):
                 break
             v = v.head
             subj = v if v.lower_ in lex.toll_words else next(
-                (c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in lex.toll_words), None)
+                (c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in lex.toll_words),
+                None)
             if subj is not None:
                 comp = next((c for c in subj.children if c.dep_ in ("compound", "amod")
                              and c.lower_ in lex.toll_kinds), None)
                 return (lex.toll_kinds[comp.lower_] if comp is not None else "killed"), (comp or subj)
-            if v.pos_ == "VERB" and v.lemma_.lower() not in ("rise", "reach", "climb", "stand", "jump", "increase",
-                                                            "hit", "be", "surge", "soar", "top", "pass", "exceed"):
+            if v.pos_ == "VERB" and v.lemma_.lower() not in lex.toll_verbs:
                 break
         k = span[0].i - 1
         while k >= sent.start and span[0].i - k <= 9:
@@ -870,6 +896,8 @@ def _casualty_place(doc: Doc, span: Span, sent: Span, places: list[tuple[int, in
 
 #: Counts at least this big are rarely repeated by coincidence, so a repeat is the same fact.
 _SMALL_COUNT = 5
+#: Counts at least this big are the same fact even when the (noisy) places differ.
+_BIG_COUNT = 10
 
 
 def _dedupe(entries: Iterable[_Entry], keys: tuple[str, ...], *, action_class: bool = False,
@@ -891,7 +919,8 @@ def _dedupe(entries: Iterable[_Entry], keys: tuple[str, ...], *, action_class: b
                                                                                                    k["action"]):
                 continue
             in_title = k["start"] < title_end  # headlines name the broader place ("India" / "West Bengal")
-            if d["place"] and k["place"] and not _same_place(d["place"], k["place"]) and not in_title:
+            big = d["count"] is not None and d["count"] >= _BIG_COUNT  # big counts do not repeat by chance
+            if d["place"] and k["place"] and not _same_place(d["place"], k["place"]) and not in_title and not big:
                 continue
             if d["count"] is not None and d["count"] < _SMALL_COUNT and not (d["place"] and d["place"] == k["place"]) \
                     and k["start"] >= title_end and d["text"] != k["text"]:
