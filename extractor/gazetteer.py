@@ -291,6 +291,7 @@ class Gazetteer:
         self._con: sqlite3.Connection | None = None
         self._lock = threading.Lock()
         self._memo: dict[str, tuple[Candidate, ...]] = {}
+        self._countries: dict[str, Candidate] | None = None
 
     @property
     def path(self) -> Path | None:
@@ -324,12 +325,16 @@ class Gazetteer:
         return out
 
     def country(self, code: str) -> Candidate | None:
-        """The country entry for an ISO alpha-2 code."""
-        con = self._connect()
-        with self._lock:
-            r = con.execute("SELECT pid, name, kind, cc, admin1, lat, lon, pop FROM places "
-                            "WHERE kind='country' AND cc=?", (code.upper(),)).fetchone()
-        return Candidate(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] or 0, False) if r else None
+        """The country entry for an ISO alpha-2 code (countries come first: pid order)."""
+        code = code.upper()
+        if self._countries is None:
+            con = self._connect()
+            with self._lock:
+                rows = con.execute("SELECT pid, name, kind, cc, admin1, lat, lon, pop FROM places "
+                                   "WHERE pid < 1000 AND kind='country'").fetchall()
+            self._countries = {r[3]: Candidate(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] or 0, False)
+                               for r in rows}
+        return self._countries.get(code)
 
     def admin1(self, code: str, name: str) -> Candidate | None:
         """The first-level region of country `code` whose name or alias is `name`."""

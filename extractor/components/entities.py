@@ -25,6 +25,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -49,6 +50,11 @@ def read_tsv(path: Path) -> list[list[str]]:
     return [line.split("\t") for line in read_wordlist(path)]
 
 
+@lru_cache(maxsize=8192)
+def _close(q: str, n: str) -> bool:
+    return n.startswith(q + " ") or difflib.SequenceMatcher(None, q, n).ratio() >= 0.8
+
+
 def strong_name_match(query: str, cand: Any) -> bool:
     """True when `query` names `cand` by its main name or by a close spelling of it.
 
@@ -64,7 +70,7 @@ def strong_name_match(query: str, cand: Any) -> bool:
     names = [fold(cand.name)]
     if cand.kind == "admin1":
         names.append(" ".join(w for w in names[0].split() if w not in {"oblast", "region", "province"}))
-    return any(n.startswith(q + " ") or difflib.SequenceMatcher(None, q, n).ratio() >= 0.8 for n in names if n)
+    return any(_close(q, n) for n in names if n)
 
 
 class EntityFixer(DataComponent):
@@ -85,6 +91,7 @@ class EntityFixer(DataComponent):
     def __init__(self, nlp: Language, name: str) -> None:
         super().__init__(nlp, name)
         self._gaz: Any = None
+        self._known: dict[tuple[str, int, bool], bool] = {}
 
     def _load(self, paths: dict[str, Path]) -> None:
         p = "lexicons/places/"
@@ -102,10 +109,10 @@ class EntityFixer(DataComponent):
 
     def _build_matchers(self) -> None:
         vocab = self.nlp.vocab
-        name_tok = {"TEXT": {"REGEX": r"^[A-Z][\w'’.]*$"}, "IS_STOP": False}
+        # flags, not regexes: the matcher checks every token of every article
+        name_tok = {"IS_TITLE": True, "IS_STOP": False}
         hyph = {"ORTH": {"IN": ["-", "‑"]}, "OP": "?"}
-        name = [name_tok, hyph, {"TEXT": {"REGEX": r"^[A-Z][\w'’.]*$"}, "OP": "?"},
-                {"TEXT": {"REGEX": r"^[A-Z][\w'’.]*$"}, "OP": "?"}]
+        name = [name_tok, hyph, {"IS_TITLE": True, "OP": "?"}, {"IS_TITLE": True, "OP": "?"}]
         settle = sorted(w for w in self.settlement_words if " " not in w)
         region_lc = sorted(self.region_words)
         region_cap = [w.capitalize() for w in ("oblast", "province", "governorate", "region", "prefecture", "krai")]
@@ -120,8 +127,8 @@ class EntityFixer(DataComponent):
         m.add("NAME_REGION", [[*name, {"ORTH": {"IN": region_lc + region_cap}}]])
         self.place_matcher = m
         runs = Matcher(vocab)  # runs of capitalised proper nouns (1-3 tokens)
-        runs.add("RUN", [[{"POS": "PROPN", "IS_STOP": False, "TEXT": {"REGEX": r"^[A-Z]"}, "OP": "{1,3}"}]],
-                 greedy="LONGEST")
+        runs.add("RUN", [[{"POS": "PROPN", "IS_STOP": False, "IS_LOWER": False, "IS_PUNCT": False,
+                           "OP": "{1,3}"}]], greedy="LONGEST")
         self.propn_matcher = runs
         # institutions: "Russia's defense ministry", "the Ukrainian air force"
         inst = Matcher(vocab)
@@ -130,6 +137,9 @@ class EntityFixer(DataComponent):
             pats.append([{"LOWER": {"IN": list(_POSSESSIVE)}}, *({"LOWER": w} for w in words)])
         inst.add("INST", pats)
         self.inst_matcher = inst
+        self._inst_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for words in self.institutions:
+            self._inst_by_first.setdefault(words[0], []).append(words)
 
     @property
     def gazetteer(self) -> Any:
@@ -188,7 +198,11 @@ class EntityFixer(DataComponent):
             return ents
         t_end = title["end"]
         body = [e for e in ents if e.start_char >= t_end]
-        head_toks = [t for t in doc if t.idx < t_end]
+        head_toks = []
+        for t in doc:  # stops at the end of the headline
+            if t.idx >= t_end:
+                break
+            head_toks.append(t)
         if not head_toks:
             return ents
         labels: dict[str, dict[str, int]] = {}
@@ -346,12 +360,13 @@ class EntityFixer(DataComponent):
 
     def _untagged_list_members(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """'over the Kharkiv, Kyiv, Mykolaiv and Odesa regions' where the tagger skipped some names."""
+        runs = self.propn_matcher(doc)
         for _ in range(3):
             starts = {e.start: e for e in ents if e.label_ in PLACE_LABELS}
             ends = {e.end: e for e in ents if e.label_ in PLACE_LABELS}
             taken = {i for e in ents for i in range(e.start, e.end)}
             added = []
-            for _mid, i, end in self.propn_matcher(doc):
+            for _mid, i, end in runs:
                 if any(k in taken for k in range(i, end)):
                     continue
                 j = end - 1
@@ -425,7 +440,8 @@ class EntityFixer(DataComponent):
                 out = [x for x in out if x is not e and x is not org] + [new]
         # nationality adjective + institution: "the Ukrainian air force"
         for e in [x for x in out if x.label_ in ("NORP", "GPE") and x.text.lower() in self.demonyms]:
-            for words in self.institutions:
+            nxt = doc[e.end].lower_ if e.end < len(doc) else ""
+            for words in self._inst_by_first.get(nxt, ()):
                 end = e.end + len(words)
                 if end <= len(doc) and tuple(t.lower_ for t in doc[e.end:end]) == words:
                     head = doc[end - 1]
@@ -506,6 +522,15 @@ class EntityFixer(DataComponent):
 
     def _known_place(self, text: str, min_pop: int = _MIN_POP, weak: bool = False) -> bool:
         """Is `text` a country, region, sea or city the gazetteer knows well?"""
+        key = (text, min_pop, weak)
+        hit = self._known.get(key)
+        if hit is None:
+            hit = self._known_place_uncached(text, min_pop, weak)
+            if len(self._known) < 20000:
+                self._known[key] = hit
+        return hit
+
+    def _known_place_uncached(self, text: str, min_pop: int, weak: bool) -> bool:
         t = text.strip()
         if t.lower().startswith("the "):
             t = t[4:]

@@ -334,6 +334,7 @@ class PlacesComponent(DataComponent):
             by_name.setdefault(nkey, gid)
             groups[gid]["mentions"].append(m)
         out = []
+        text = doc.text  # built on every access: read it once
         for gid in order:
             g = groups[gid]
             r = g["res"]
@@ -348,7 +349,7 @@ class PlacesComponent(DataComponent):
                 "admin1": r.get("admin1"),
                 "lat": r.get("lat"),
                 "lon": r.get("lon"),
-                "mentions": [{"text": doc.text[m["start"]:m["end"]], "start": m["start"], "end": m["end"]}
+                "mentions": [{"text": text[m["start"]:m["end"]], "start": m["start"], "end": m["end"]}
                              for m in g["mentions"]],
             })
         return out
