@@ -415,20 +415,29 @@ class _Context:
         if b <= a:
             return None
         t = doc[a]
-        for _ in range(5):
+        found: Token | None = None
+        clause_edge = False  # the last edge climbed attached a clause ("claimed that ...")
+        for _ in range(10):
             if t.head.i == t.i:
                 break
+            clause_edge = t.dep_ in ("ccomp", "acl", "relcl", "advcl", "xcomp", "conj") and not (a <= t.i < b)
             t = t.head
             if a <= t.i < b:
                 continue
-            if t.i in self.quoted or t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-                return None  # the quote modifies a noun ("residents of the “green zone”"): no speaker
+            if t.i in self.quoted:
+                return found
+            if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+                if found is None and not clause_edge:
+                    return None  # the quote modifies a noun ("residents of the “green zone”"): no speaker
+                continue
             if t.pos_ in ("VERB", "AUX"):
                 for c in t.children:
                     if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted and c.lower_ not in _RELATIVE \
-                            and c.pos_ in ("PROPN", "NOUN", "PRON") and c.lower_ not in ("it", "this", "that"):
-                        return c
-        return None
+                            and c.pos_ in ("PROPN", "NOUN", "PRON") and c.lower_ not in _NON_REFERRING \
+                            and c.lower_ != "it":
+                        found = c  # keep climbing: the outermost clause's subject is the source
+                        break
+        return found
 
     @staticmethod
     def _noun_head(t: Token) -> Token:
