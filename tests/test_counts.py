@@ -101,6 +101,11 @@ def _wpn(ex, text: str) -> list[tuple[str, int | None, str | None]]:
     ("The fire at the factory in Dhaka killed 12 workers and injured 30 more.",
      [("injured", 30, "exact"), ("killed", 12, "exact")]),
     ("The quake left 2,000 people homeless in Herat.", [("displaced", 2000, "exact")]),
+    ("More than 100 protesters were shot dead by security forces in Khartoum.", [("killed", 100, "more_than")]),
+    ("Israel said 1,200 people were killed and about 250 taken hostage in the Hamas attack.",
+     [("captured", 250, "about"), ("killed", 1200, "exact")]),
+    ("The train derailed near Balasore at 7 p.m., killing 288 and injuring over 1,000 passengers.",
+     [("injured", 1000, "more_than"), ("killed", 288, "exact")]),
     # a parenthetical subset between the count and its verb
     ("At least 14 people, among them three children, died when a boat capsized on Lake Kivu.",
      [("killed", 3, "exact"), ("killed", 14, "at_least")]),
@@ -176,6 +181,12 @@ def test_headline_repeat_keeps_the_lead_wording(ex) -> None:
             "passenger express in West Bengal on Monday, officials said.")
     (c,) = _run(ex, text)["casualties"]
     assert (c["count"], c["qualifier"], c["text"]) == (17, "at_least", "At least 17 people were killed")
+
+
+def test_quote_repeating_the_lead_is_reported_once(ex) -> None:
+    text = ("One strike hit a house in Nuseirat, killing seven people, including three children, according to the "
+            "hospital.\n\n\"We found the bodies of seven people,\" said a civil defense worker at the scene.")
+    assert _cas(ex, text) == [("killed", 3, "exact"), ("killed", 7, "exact")]
 
 
 def test_small_counts_for_different_events_are_kept(ex) -> None:
