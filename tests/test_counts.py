@@ -106,6 +106,10 @@ def _wpn(ex, text: str) -> list[tuple[str, int | None, str | None]]:
      [("captured", 250, "about"), ("killed", 1200, "exact")]),
     ("The train derailed near Balasore at 7 p.m., killing 288 and injuring over 1,000 passengers.",
      [("injured", 1000, "more_than"), ("killed", 288, "exact")]),
+    ("The number of people killed in the floods in Bahia rose to 300.", [("killed", 300, "exact")]),
+    ("A death toll of 40 was confirmed in Sindh.", [("killed", 40, "exact")]),
+    ("Twenty civilians were among the dead, the UN said.", [("killed", 20, "exact")]),
+    ("Over 1 million people have fled the fighting in Sudan's Darfur region.", [("displaced", 1_000_000, "more_than")]),
     # a parenthetical subset between the count and its verb
     ("At least 14 people, among them three children, died when a boat capsized on Lake Kivu.",
      [("killed", 3, "exact"), ("killed", 14, "at_least")]),
@@ -145,6 +149,7 @@ def test_casualties(ex, text: str, expected: list[tuple[str, int | None, str]]) 
     "A man and a woman were killed there, the governor wrote.",
     "Officials reported no injuries after the missile attack.",
     "Three soldiers killed a militant commander near Jenin.",
+    "The total number of votes rose to 300.",
     # combined figures, projections
     "Hezbollah has lost over 6,000 dead and wounded in Syria.",
     "Shifting monsoon patterns could affect a billion people in South Asia.",

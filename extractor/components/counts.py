@@ -775,6 +775,14 @@ class CountsComponent(DataComponent):
                 comp = next((c for c in subj.children if c.dep_ in ("compound", "amod")
                              and c.lower_ in lex.toll_kinds), None)
                 return (lex.toll_kinds[comp.lower_] if comp is not None else "killed"), (comp or subj)
+            # "the number of people killed rose to 300"
+            tally = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in lex.tally_words),
+                         None)
+            if tally is not None and v.lemma_.lower() in lex.toll_verbs:
+                for t in tally.subtree:
+                    kind = lex.cas_adjs.get(t.lower_) or lex.cas_nouns.get(t.lemma_.lower())
+                    if kind:
+                        return kind, tally
             if v.pos_ == "VERB" and v.lemma_.lower() not in lex.toll_verbs:
                 break
         k = span[0].i - 1

@@ -40,6 +40,7 @@ class CountsLexicon:
     cas_before: dict[str, str]
     intransitive: frozenset[str]
     toll_verbs: frozenset[str]
+    tally_words: frozenset[str]
     toll_words: frozenset[str]
     toll_kinds: dict[str, str]
     inherit_cues: tuple[str, ...]
@@ -62,7 +63,8 @@ class CountsLexicon:
         """Read and validate every file (keys as in FILES)."""
         cas = read_json(paths[FILES[0]], allowed_keys=("_comment", "verbs", "nouns", "adjectives", "phrases",
                                                        "toll_words", "toll_kinds", "inherit_cues",
-                                                       "before_phrases", "intransitive", "toll_verbs"))
+                                                       "before_phrases", "intransitive", "toll_verbs",
+                                                       "tally_words"))
         weapons = read_json(paths[FILES[2]], allowed_keys=("_comment", "classes"))
         acts = read_json(paths[FILES[3]], allowed_keys=("_comment", "object", "subject", "with", "nouns",
                                                         "attack_context", "transfer_verbs", "maybe_transfer_verbs"))
@@ -78,6 +80,7 @@ class CountsLexicon:
             cas_before=_str_map(cas["before_phrases"], "casualty phrases before"),
             intransitive=frozenset(w.lower() for w in cas["intransitive"]),
             toll_verbs=frozenset(w.lower() for w in cas["toll_verbs"]),
+            tally_words=frozenset(w.lower() for w in cas["tally_words"]),
             toll_words=frozenset(w.lower() for w in cas["toll_words"]),
             toll_kinds=_str_map(cas["toll_kinds"], "toll kinds"),
             inherit_cues=tuple(c.lower() for c in cas["inherit_cues"]),
