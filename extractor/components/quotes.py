@@ -249,6 +249,9 @@ class _Context:
             return None
         qtoks = range(a, b)
         before, after = self._regions(si)
+        st = self.stretches[si]
+        if st.end > st.start and self.text[st.end - 1] in ".\u2026" and after and after[0].text[:1].isupper():
+            after = []  # “... end.” She noted ...: a new sentence, not an attribution of this quote
         ancestors: dict[int, int] = {}
         roots = [doc[i] for i in qtoks if not (a <= doc[i].head.i < b) or doc[i].head.i == i]
         for r in roots[:6]:
