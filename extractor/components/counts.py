@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -62,7 +62,6 @@ class _Entry:
     data: dict[str, Any]
     sent_start: int
     pos: int  # character position used for ordering/inheritance
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class CountsComponent(DataComponent):
@@ -76,6 +75,7 @@ class CountsComponent(DataComponent):
         self._ent_at: dict[int, Span] = {}  # token index -> entity, rebuilt for each document
 
     def _load(self, paths: dict[str, Path]) -> None:
+        """Load the word lists and precompile the multi-word predicate pattern (once per instance)."""
         self.lex = CountsLexicon.load(paths)
         lex = self.lex
         self._phrase_re = re.compile(
@@ -83,6 +83,7 @@ class CountsComponent(DataComponent):
 
     # ------------------------------------------------------------------------------------
     def process(self, doc: Doc) -> None:
+        """Find every amount, decide what it counts, and write the de-duplicated entries."""
         assert self.lex is not None
         lex = self.lex
         text = doc.text
@@ -125,6 +126,7 @@ class CountsComponent(DataComponent):
     # ------------------------------------------------------------------------------------
     def _analyse(self, doc: Doc, m: NumberMatch, span: Span, places: list[tuple[int, int, str]],
                  state: _State) -> None:
+        """Route one amount: weapon entry, casualty entry, or nothing (regions, houses, nations...)."""
         lex = self.lex
         assert lex is not None
         if m.start in state.consumed:
@@ -245,6 +247,7 @@ class CountsComponent(DataComponent):
         return None
 
     def _weapon_class(self, tok: Token) -> str | None:
+        """Weapon class named by one token ("drones", "Shaheds", "Iskanders"), or None."""
         assert self.lex is not None
         low, lem = tok.lower_, tok.lemma_.lower()
         for name, klass in self.lex.weapon_names:
@@ -269,6 +272,7 @@ class CountsComponent(DataComponent):
     def _weapon(self, doc: Doc, m: NumberMatch, span: Span, head: Token | None, wclass: str,
                 total: NumberMatch | None, phead: Token | None, places: list[tuple[int, int, str]],
                 state: _State) -> None:
+        """Build the weapon entry for one amount (plus the stated total of a partitive and any breakdown)."""
         lex = self.lex
         assert lex is not None and head is not None
         sent = span[0].sent
@@ -285,8 +289,6 @@ class CountsComponent(DataComponent):
         operator = self._operator(doc, span, head, sent, verb, sentence_level=action not in _DOWN_ACTIONS) \
             or state.operator_for(wclass) or self._doc_attacker(doc, state)
         by = self._by(doc, verb, sent) if action in _DOWN_ACTIONS else None
-        if operator and by is None and action in _DOWN_ACTIONS:
-            by = None
         # evidence: verb before (close) .. head noun, or number .. passive verb after
         ev_start, ev_end = m.qstart, (head.idx + len(head.text)) if head.i >= span.end else m.end
         if partitive and phead is not None and phead.i >= span.end:
@@ -314,6 +316,8 @@ class CountsComponent(DataComponent):
 
     def _weapon_action(self, doc: Doc, anchor: Token, span: Span, head: Token,
                        sent: Span) -> tuple[str | None, Token | None]:
+        """What happened to the counted weapons, and the word that says it: governing verb first, then relative
+        clauses, subject verbs, 'with' phrases, action nouns, and finally nearby words (headlines)."""
         lex = self.lex
         assert lex is not None
         g = anchor
@@ -404,6 +408,7 @@ class CountsComponent(DataComponent):
         return lem in self.lex.maybe_transfer_verbs and (modal or to_someone)
 
     def _verb_action(self, verb: Token, table: dict[str, str]) -> str | None:
+        """Action for a verb from one table, trying 'lemma particle' ("shoot down") before the lemma."""
         lem = verb.lemma_.lower()
         prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         if prt and f"{lem} {prt}" in table:
@@ -439,6 +444,8 @@ class CountsComponent(DataComponent):
 
     def _operator(self, doc: Doc, span: Span, head: Token, sent: Span, verb: Token | None,
                   sentence_level: bool = True) -> str | None:
+        """Side that launched the weapons: demonym on the noun, relative clause subject/agent, 'from X', then (for
+        launches only) the attacker of the sentence."""
         lex = self.lex
         assert lex is not None
         # demonym inside the counted phrase ("Ukrainian drones"), not "Iranian-made"
@@ -617,6 +624,7 @@ class CountsComponent(DataComponent):
     # -- casualties -----------------------------------------------------------------------
     def _casualty(self, doc: Doc, m: NumberMatch, span: Span, head: Token | None,
                   places: list[tuple[int, int, str]], state: _State) -> None:
+        """Build the casualty entry for one amount when some word ties it to a kind."""
         lex = self.lex
         assert lex is not None
         if m.start in state.consumed:
@@ -697,6 +705,7 @@ class CountsComponent(DataComponent):
         return False
 
     def _predicate_after(self, doc: Doc, last: Token, sent: Span) -> tuple[str | None, Token | None]:
+        """Kind given by what follows the counted phrase ("were killed", "died", "12 dead", "remain missing")."""
         lex = self.lex
         assert lex is not None
         k = last.i + 1
@@ -737,6 +746,7 @@ class CountsComponent(DataComponent):
         return None, None
 
     def _governing_verb(self, doc: Doc, span: Span, head: Token | None, sent: Span) -> tuple[str | None, Token | None]:
+        """Kind given by the verb whose object (or passive subject) the counted phrase is ("killed two people")."""
         lex = self.lex
         assert lex is not None
         g = head if head is not None else span[-1]
@@ -759,6 +769,7 @@ class CountsComponent(DataComponent):
         return None, None
 
     def _toll(self, doc: Doc, span: Span, sent: Span) -> tuple[str | None, Token | None]:
+        """Kind given by a toll or tally the number is the value of ("the death toll rose to 25")."""
         lex = self.lex
         assert lex is not None
         # "the death toll from the quake has risen to 2,300": the number hangs (via to/at/of) off a verb
