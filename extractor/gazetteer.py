@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 #: Bump when the index layout or build rules change (part of the cache file name).
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 _NON_ALNUM = re.compile(r"[\W_]+")
 _GENERIC_ADMIN = frozenset((
     "oblast", "oblast'", "oblasti", "region", "province", "governorate", "state", "district", "prefecture",
@@ -68,6 +68,7 @@ class Candidate:
     lon: float | None
     population: int
     alternate: bool  # matched through an alternate name rather than the main one
+    capital: bool = False  # national capital (news names capitals far more often than namesakes)
 
 
 def _package_versions() -> str:
@@ -230,7 +231,7 @@ def _collect() -> tuple[list[tuple], list[tuple[str, int, int]]]:
         pc = pycountry.countries.get(alpha_2=iso)
         if pc is not None:
             alts += [pc.name, getattr(pc, "official_name", None) or "", getattr(pc, "common_name", None) or ""]
-        places.append((pid, info["name"], "country", iso, None, lat, lon, int(info.get("population") or 0)))
+        places.append((pid, info["name"], "country", iso, None, lat, lon, int(info.get("population") or 0), 0))
         add_names(pid, main, [a for a in alts if a])
 
     # first-level subdivisions, joined to GeoNames admin1 codes
@@ -256,16 +257,24 @@ def _collect() -> tuple[list[tuple], list[tuple[str, int, int]]]:
                 if _common_prefix(fold(capital["name"]), _admin_stem(sub.name)) >= 4:
                     alts.append(capital["name"])
                     alts += [a for a in capital.get("alternatenames", []) if _is_latin(a)]
-            places.append((pid, sub.name, "admin1", cc, sub.name, lat, lon, pop))
+            places.append((pid, sub.name, "admin1", cc, sub.name, lat, lon, pop, 0))
             add_names(pid, [sub.name], alts)
 
-    # cities, towns, villages
+    # cities, towns, villages; the most populous city named like the country's capital is the capital
+    capitals: dict[tuple[str, str], int] = {}
+    for c in cities:
+        key = (c["countrycode"], c["name"])
+        if countries.get(c["countrycode"], {}).get("capital") == c["name"]:
+            best = capitals.get(key)
+            if best is None or c["population"] > best:
+                capitals[key] = c["population"]
     for c in cities:
         pid += 1
         cc = c["countrycode"]
         admin1 = admin_names.get((cc, c.get("admin1code") or ""))
+        cap = int(capitals.get((cc, c["name"])) == c["population"])
         places.append((pid, c["name"], "city", cc, admin1, round(c["latitude"], 5), round(c["longitude"], 5),
-                       int(c["population"] or 0)))
+                       int(c["population"] or 0), cap))
         alts = [a for a in c.get("alternatenames", []) if _is_latin(a)]
         add_names(pid, [c["name"]], alts)
     return places, names
@@ -275,9 +284,10 @@ def _write(con: sqlite3.Connection, places: list[tuple], names: list[tuple[str, 
     con.execute("PRAGMA journal_mode=OFF")
     con.execute("PRAGMA synchronous=OFF")
     con.execute("CREATE TABLE places (pid INTEGER PRIMARY KEY, name TEXT, kind TEXT, cc TEXT, admin1 TEXT,"
-                " lat REAL, lon REAL, pop INTEGER)")
+                " lat REAL, lon REAL, pop INTEGER, cap INTEGER)")
     con.execute("CREATE TABLE names (key TEXT, pid INTEGER, alt INTEGER, PRIMARY KEY (key, pid)) WITHOUT ROWID")
-    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?)", places)
+    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
+                    [tuple(r) + (0,) * (9 - len(r)) for r in places])
     con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
     con.commit()
 
@@ -316,10 +326,11 @@ class Gazetteer:
         con = self._connect()
         with self._lock:
             rows = con.execute(
-                "SELECT p.pid, p.name, p.kind, p.cc, p.admin1, p.lat, p.lon, p.pop, n.alt FROM names n "
+                "SELECT p.pid, p.name, p.kind, p.cc, p.admin1, p.lat, p.lon, p.pop, n.alt, p.cap FROM names n "
                 "JOIN places p ON p.pid = n.pid WHERE n.key = ? ORDER BY p.pop DESC LIMIT 60", (key,)
             ).fetchall()
-        out = tuple(Candidate(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] or 0, bool(r[8])) for r in rows)
+        out = tuple(Candidate(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] or 0, bool(r[8]), bool(r[9]))
+                    for r in rows)
         if len(self._memo) < 50000:
             self._memo[key] = out
         return out

@@ -87,6 +87,7 @@ class PlacesComponent(DataComponent):
         votes: dict[str, tuple[str, int]] = {}
         ctx_cc: Counter[str] = Counter()
         ctx_admin: set[str] = set()
+        named: set[str] = set()
         for m in mentions:
             r = first[m["key"]]
             # context: countries and regions named, and big cities (a hamlet abroad must not vote)
@@ -98,6 +99,8 @@ class PlacesComponent(DataComponent):
                 votes[m["key"]] = (cc0, w0 + w)
             if r and r["type"] == "region" and r.get("admin1"):
                 ctx_admin.add(r["admin1"])
+            if r and r["type"] == "country" and r.get("country_code"):
+                named.add(r["country_code"])
         for ent in doc.ents:  # "Lebanese officials said": nationalities vote too
             if ent.label_ == "NORP" and self.demonym_cc.get(ent.text.lower(), "-") != "-":
                 ctx_cc[self.demonym_cc[ent.text.lower()]] += 1
@@ -109,7 +112,11 @@ class PlacesComponent(DataComponent):
                 if m["key"] in votes:  # an ambiguous name must not vote for its own reading
                     own[votes[m["key"]][0]] -= votes[m["key"]][1]
                 own = Counter({c: w for c, w in own.items() if w > 0})
-                cache[k] = self._resolve(m, {"cc": own, "admin1": ctx_admin})
+                own_named = set(named)
+                r0 = first[m["key"]]
+                if r0 and r0["type"] == "country":
+                    own_named.discard(r0["country_code"])
+                cache[k] = self._resolve(m, {"cc": own, "admin1": ctx_admin, "named": own_named})
             m["res"] = cache[k]
         self._fill_from_sentence(mentions)
         doc._.extractor_places = self._merge(doc, mentions)
@@ -231,13 +238,15 @@ class PlacesComponent(DataComponent):
         if not cands:
             return None
         best = max(cands, key=lambda c: self._score(name, c, hint, context))
-        if self._score(name, best, hint, context) < -2:
+        if self._score(name, best, hint, context) < -4:
             return None
+        if not strong_name_match(name, best) and not (context and context["cc"].get(best.country_code or "")):
+            return None  # a loose alternate name is only believable inside the article's countries
         if best.kind == "admin1" and hint != "region":
             # "Kyiv", "Khartoum": a city that is also its own region is meant as the city
             for c in cands:
                 if c.kind == "city" and c.country_code == best.country_code and strong_name_match(name, c) \
-                        and c.population >= 0.25 * best.population:
+                        and (c.capital or c.population >= 0.25 * best.population):
                     best = c
                     break
         if context and context["cc"] and best.kind == "city" and best.population < 100000 and \
@@ -249,21 +258,29 @@ class PlacesComponent(DataComponent):
         return res
 
     def _score(self, name: str, c: Any, hint: str | None, context: dict[str, Any] | None) -> float:
+        """Higher is likelier. Weights: a tenfold population is worth one point, a country or
+        region reading of an exact name 1-5, the article's context 3 (a country it names) and a
+        capital 2, so "Warsaw" in a US story is still Poland's capital but "Pokrovsk" in a
+        Ukraine story is the Ukrainian town."""
         s = 0.0
         if not strong_name_match(name, c):
-            s -= 4
+            s -= 6
         elif c.alternate:
             s -= 0.5
         if c.kind == "country":
-            s += 6 if not c.alternate else 2
+            s += 4 if not c.alternate else 1
         elif c.kind == "admin1":
             s += 5 if hint == "region" else (1 if not c.alternate else -1)  # "Ohio", "Nevada": the state
         elif hint == "region":
             s -= 1
-        s += math.log10(c.population + 1) / 2
+        s += math.log10(c.population + 1)
+        if c.capital:
+            s += 2
         if context:
             if c.country_code and context["cc"].get(c.country_code):
                 s += 3 * context["cc"][c.country_code] / max(context["cc"].values())
+                if c.country_code in context.get("named", ()):
+                    s += 1
             elif context["cc"] and c.alternate:
                 s -= 3  # "Suzu" in a Japan story is not Suzhou
             if c.admin1 and c.admin1 in context["admin1"] and c.kind != "admin1":
@@ -312,6 +329,12 @@ class PlacesComponent(DataComponent):
                     break
             if m["hint"] is None and not same:
                 continue  # an unknown name with no place around it ("according to Bloomberg")
+            if res["country_code"] is None:
+                # "Bahanaga, a small village near the tracks": the nearest place named before it
+                before = [o for o in mentions if o["start"] < m["start"] and o["res"] is not None
+                          and o["res"].get("country_code")]
+                if before:
+                    res["country_code"] = before[-1]["res"]["country_code"]
             m["res"] = res
         mentions[:] = [m for m in mentions if m["res"] is not None]
 
