@@ -57,6 +57,7 @@ _NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 _OUTER = frozenset({"say", "tell", "write", "add", "claim", "argue", "insist", "note", "explain", "report"})
 _NON_REFERRING = frozenset({"what", "this", "that", "these", "those", "all", "nothing", "something",
                             "everything", "anything", "none", "whatever"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "appos"})
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
 _DASHES = frozenset({"—", "–", "--", "-", "―"})
 _MAX_REGION = 60
@@ -424,14 +425,18 @@ class _Context:
             if t.head.i == t.i:
                 break
             clause_edge = t.dep_ in ("ccomp", "acl", "relcl", "advcl", "xcomp", "conj") and not (a <= t.i < b)
+            last_dep = t.dep_
             t = t.head
             if a <= t.i < b:
                 continue
             if t.i in self.quoted:
                 return found
             if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-                if found is None and not clause_edge:
-                    return None  # the quote modifies a noun ("residents of the “green zone”"): no speaker
+                if found is None and not clause_edge and (
+                        t.dep_ in ("nsubj", "nsubjpass", "ROOT", "compound") or last_dep in _MODIFIER_DEPS):
+                    # the quote modifies a subject noun or is a label on a noun
+                    # ("residents of the “green zone”", "the “opt-out” movement"): no speaker
+                    return None
                 continue
             if t.pos_ in ("VERB", "AUX"):
                 for c in t.children:
