@@ -110,6 +110,8 @@ def _wpn(ex, text: str) -> list[tuple[str, int | None, str | None]]:
     ("A death toll of 40 was confirmed in Sindh.", [("killed", 40, "exact")]),
     ("Twenty civilians were among the dead, the UN said.", [("killed", 20, "exact")]),
     ("Over 1 million people have fled the fighting in Sudan's Darfur region.", [("displaced", 1_000_000, "more_than")]),
+    ("The Houthis said five of their fighters were killed in the strikes and six others were wounded.",
+     [("injured", 6, "exact"), ("killed", 5, "exact")]),
     # a parenthetical subset between the count and its verb
     ("At least 14 people, among them three children, died when a boat capsized on Lake Kivu.",
      [("killed", 3, "exact"), ("killed", 14, "at_least")]),
@@ -245,6 +247,9 @@ def test_small_counts_for_different_events_are_kept(ex) -> None:
      [("drone", 41, "shot_down"), ("drone", 65, "launched")]),
     ("Russia sent 50 drones and 6 missiles against Ukraine's energy grid overnight.",
      [("drone", 50, "launched"), ("missile", 6, "launched")]),
+    # a bare count continuing the weapons of the previous sentence
+    ("The group fired 18 drones at shipping in the Red Sea. All 18 were shot down by U.S. warships.",
+     [("drone", 18, "fired"), ("drone", 18, "shot_down")]),
     # "two others" continues the weapon of the sentence
     ("The Sudanese army said its air defenses shot down eight drones over Port Sudan and destroyed two others "
      "near Kassala.", [("drone", 2, "destroyed"), ("drone", 8, "shot_down")]),

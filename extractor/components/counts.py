@@ -155,7 +155,8 @@ class CountsComponent(DataComponent):
             if prev_w is not None:  # "shot down eight drones ... and destroyed two others"
                 wclass = prev_w.data["weapon"]
         if not wclass and head is None and self._bare_weapon_verb(span):
-            prev_w = next((e for e in reversed(state.weapons) if e.sent_start == sent.start), None)
+            near = {sent.start, doc[sent.start - 1].sent.start if sent.start > 0 else sent.start}
+            prev_w = next((e for e in reversed(state.weapons) if e.sent_start in near), None)
             if prev_w is not None:  # "Of the 65 drones launched, 41 were shot down"
                 wclass = prev_w.data["weapon"]
                 head = span[-1]
@@ -226,8 +227,8 @@ class CountsComponent(DataComponent):
                 while k + 1 < sent.end and doc[k + 1].pos_ in ("NOUN", "PROPN") and not doc[k + 1].is_punct:
                     k += 1
                 return doc[k], total
-            if t.pos_ in ("DET", "ADJ", "NUM") or t.text in "-‐":
-                continue
+            if t.pos_ in ("DET", "ADJ", "NUM") or t.text in "-‐" or t.tag_ == "PRP$":
+                continue  # "five of their fighters"
             break
         return None, None
 
