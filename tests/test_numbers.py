@@ -148,3 +148,14 @@ def test_not_counts(text: str, reason: str) -> None:
                                   "no one was hurt"])
 def test_articles_and_ordinals_are_no_numbers(text: str) -> None:
     assert _counts(text) == []
+
+
+_PIECES = [*"0123456789,.-+ $%abtwenoyhurdsxlfivm", "dozen", "at least ", "one ", "twenty-", "million ", "a ",
+           " to ", "between "]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_find_numbers_never_breaks_offsets(text: str) -> None:
+    for m in _find(text):
+        assert m.start < m.end <= len(text)
+        assert m.value is None or m.value >= 0
