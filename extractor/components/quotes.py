@@ -45,6 +45,7 @@ from .quotes_marks import Stretch, find_stretches
 
 _SPEECH = "lexicons/quotes/speech_verbs.txt"
 _WORKS = "lexicons/quotes/work_nouns.txt"
+_SPEAKER_NOUNS = "lexicons/quotes/speaker_nouns.txt"
 
 #: tiny grammatical sets (not lexicons)
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "i", "me"})
@@ -58,6 +59,8 @@ _OUTER = frozenset({"say", "tell", "write", "add", "claim", "argue", "insist", "
 _NON_REFERRING = frozenset({"what", "this", "that", "these", "those", "all", "nothing", "something",
                             "everything", "anything", "none", "whatever"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "appos"})
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "crat", "nik",
+                   "ers", "ors", "ists", "ians", "ants", "ents", "men", "women", "people", "ees", "crats")
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
 _DASHES = frozenset({"—", "–", "--", "-", "―"})
 _MAX_REGION = 60
@@ -74,16 +77,18 @@ _STOP = frozenset(["the", "a", "an", "of", "and", "for", "in", "on", "at", "to",
 class QuotesComponent(DataComponent):
     """Quotations (direct and partial, split ones as one) with cue and speaker."""
 
-    DATA_FILES = (_SPEECH, _WORKS)
+    DATA_FILES = (_SPEECH, _WORKS, _SPEAKER_NOUNS)
 
     def __init__(self, nlp: Language, name: str) -> None:
         super().__init__(nlp, name)
         self.speech: frozenset[str] = frozenset()
         self.works: frozenset[str] = frozenset()
+        self.speaker_nouns: frozenset[str] = frozenset()
 
     def _load(self, paths: dict[str, Path]) -> None:
         self.speech = frozenset(w.lower() for w in read_wordlist(paths[_SPEECH]))
         self.works = frozenset(w.lower() for w in read_wordlist(paths[_WORKS]))
+        self.speaker_nouns = frozenset(w.lower() for w in read_wordlist(paths[_SPEAKER_NOUNS]))
 
     # ------------------------------------------------------------------------------------
     def process(self, doc: Doc) -> None:
@@ -97,15 +102,17 @@ class QuotesComponent(DataComponent):
         if not stretches:
             doc._.extractor_quotes = []
             return
-        ctx = _Context(doc, stretches, self.speech, self.works)
+        ctx = _Context(doc, stretches, self.speech, self.works, self.speaker_nouns)
         doc._.extractor_quotes = ctx.run()
 
 
 class _Context:
     """Per-document working state (kept off the component so the component stays stateless)."""
 
-    def __init__(self, doc: Doc, stretches: list[Stretch], speech: frozenset[str], works: frozenset[str]) -> None:
+    def __init__(self, doc: Doc, stretches: list[Stretch], speech: frozenset[str], works: frozenset[str],
+                 speaker_nouns: frozenset[str]) -> None:
         self.doc = doc
+        self.speaker_nouns = speaker_nouns
         self.text = doc.text
         self.speech = speech
         self.works = works
@@ -289,6 +296,10 @@ class _Context:
             best = (0.0, cue_tok)
         cue = self._outermost(best[1], a, b)
         spk, method = self._subject(cue, a, b)
+        if spk is not None and method == "explicit" and not self._speakerish(spk):
+            alt = self._left_name(cue) or self._root_subject(cue)
+            if alt is not None:
+                spk = alt
         self.group_keys[si] = best[1].i
         return cue, spk, method
 
@@ -393,6 +404,22 @@ class _Context:
                 break
         # unparsed subject ("Obama and Clinton call them"): the nearest person/pronoun on the left
         return self._left_name(cue), "explicit"
+
+    def _speakerish(self, t: Token) -> bool:
+        """Can this subject head be a speaker? Names, pronouns, role/institution/document nouns
+        (speaker_nouns.txt) and agent-shaped nouns are; "the turmoil" is not."""
+        if t.pos_ != "NOUN" or t.ent_type_:
+            return True
+        low = t.lower_
+        return low in self.speaker_nouns or t.lemma_.lower() in self.speaker_nouns or low.endswith(_AGENT_SUFFIXES)
+
+    def _root_subject(self, cue: Token) -> Token | None:
+        root = cue.sent.root
+        for c in root.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted and self._speakerish(c) \
+                    and c.lower_ not in _NON_REFERRING:
+                return c
+        return None
 
     def _left_name(self, cue: Token) -> Token | None:
         doc = cue.doc
