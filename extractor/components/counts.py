@@ -44,6 +44,8 @@ _PRED_FILLER = frozenset(["be", "have", "also", "reportedly", "there", "later", 
                           "being", "allegedly", "subsequently", "initially", "then", "confirmed", "reported",
                           "remain", "remained", "remains"])
 #: Words of qualifiers and determiners skipped when looking for the verb before a number.
+#: Quantifiers that make "of the N ..." a total ("most of the 150 rockets").
+_PART_WORDS = frozenset(["most", "some", "all", "many", "half", "none", "majority", "bulk", "rest", "part", "few"])
 _MODALS = frozenset(["could", "would", "may", "might", "should", "will", "can", "must"])
 _QUALIFIER_WORDS = frozenset(["at", "least", "more", "than", "about", "some", "nearly", "almost", "over", "up", "to",
                               "around", "another", "an", "additional", "the", "all", "fewer", "less", "no", "roughly",
@@ -345,6 +347,8 @@ class CountsComponent(DataComponent):
             act = self._verb_action(h, lex.act_object) if passive else self._verb_action(h, lex.act_subject)
             if act:
                 return act, h
+        if g.dep_ == "pobj" and h.lower_ == "of" and h.head.lower_ in _PART_WORDS:
+            return "launched", None  # "intercepted most of the 150 rockets": 150 is the total launched
         if g.dep_ == "pobj":
             p = h
             hh = p.head
