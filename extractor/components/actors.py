@@ -27,6 +27,8 @@ from .base import DataComponent
 from .entities import read_tsv
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_BAD_NAME_CHARS = frozenset('[]{}()"“”«»<>|/\\')
+_PARTY_STATE = re.compile(r"^[DRI]-[A-Z]")
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "du", "la", "al", "-"})
 _PAREN_ACRONYM = re.compile(r"^\s*\(\s*([A-Z][A-Z0-9&.-]{1,9})\s*\)")
 
@@ -71,10 +73,13 @@ class ActorsComponent(DataComponent):
             publishers |= {_fold(a) for a in re.findall(r"\(([^()]{2,30})\)", doc.text[dl["start"]:dl["end"]])}
         groups: list[dict[str, Any]] = []
         by_key: dict[tuple, dict[str, Any]] = {}
+        full_names = {_fold(e.text) for e in doc.ents if e.label_ == "PERSON" and len(_fold(e.text).split()) >= 2}
         for ent in doc.ents:
-            if ent.label_ not in ("PERSON", "ORG", "NORP"):
-                continue
+            if ent.label_ not in ("PERSON", "ORG", "NORP") or _PARTY_STATE.match(ent.text):
+                continue  # "(D-Va.)": a party affiliation, not an organisation
             span = self._clean(ent)
+            if span is not None and ent.label_ == "PERSON":
+                span = self._trim_to_known(span, full_names)
             if span is None or dateline[0] <= span.start_char < dateline[1]:
                 continue  # "KHARTOUM, Sudan (AP) —": the agency is the publisher
             if ent.label_ == "ORG" and self._inside_title(span):
@@ -103,6 +108,14 @@ class ActorsComponent(DataComponent):
         doc._.extractor_actors = self._render(doc, groups)
 
     # mention clean-up ---------------------------------------------------------------------
+    @staticmethod
+    def _trim_to_known(span: Span, full_names: set[str]) -> Span:
+        """'Crooked Hillary Clinton', 'Miss Universe Alicia Machado' -> the name the article uses."""
+        for k in range(span.start + 1, span.end - 1):
+            if _fold(span.doc[k:span.end].text) in full_names:
+                return span.doc[k:span.end]
+        return span
+
     def _clean(self, ent: Span) -> Span | None:
         """Drop a leading lowercase 'the', title words inside PERSON spans and possessives."""
         doc = ent.doc
@@ -114,7 +127,13 @@ class ActorsComponent(DataComponent):
         if ent.label_ == "PERSON":
             while start < end - 1 and doc[start].lower_ in self.titles:
                 start += 1
-        if end <= start:
+            for k in range(start, end):  # 'Robert C. "Bobby' -> 'Robert C.'; 'W]e' -> nothing
+                if any(ch in _BAD_NAME_CHARS for ch in doc[k].text):
+                    end = k
+                    break
+            while end > start and doc[end - 1].is_punct and doc[end - 1].text != ".":
+                end -= 1
+        if end <= start or not any(t.is_alpha and len(t) > 1 for t in doc[start:end]):
             return None
         return doc[start:end]
 
@@ -151,6 +170,10 @@ class ActorsComponent(DataComponent):
                 first = by_key.get(("PERSON-first", folded))
                 if first is not None:
                     return next(iter(k for k in first["keys"] if k[0] == "PERSON"))
+            if len(folded.split()) >= 2 and ("PERSON", folded) not in by_key:
+                longer = by_key.get(("PERSON-suffix", folded))  # "Guajardo Villarreal" after the full name
+                if longer is not None:
+                    return next(iter(k for k in longer["keys"] if k[0] == "PERSON"))
             return ("PERSON", folded)
         inst = self._institution_key(span)
         if inst is not None:
@@ -172,6 +195,15 @@ class ActorsComponent(DataComponent):
                 if prev is None or prev is group or len(group["spans"]) > len(prev["spans"]):
                     by_key[("PERSON-surname", parts[-1])] = group
                 by_key.setdefault(("PERSON-first", parts[0]), group)
+                for k in range(1, len(parts) - 1):  # multi-word surnames: "Peña Nieto", "Holtz Eakin"
+                    suffix = " ".join(parts[k:])
+                    by_key.setdefault(("PERSON-suffix", suffix), group)
+                    short = by_key.get(("PERSON", suffix))
+                    if short is not None and short is not group and all(
+                            _fold(x.text) == suffix for x in short["spans"]):
+                        group["spans"].extend(short["spans"])
+                        short["spans"] = []
+                        by_key[("PERSON", suffix)] = group
                 # a later full name that extends an earlier surname-only actor ("Trump" in the headline)
                 lone = by_key.get(("PERSON", parts[-1]))
                 if lone is not None and lone is not group and all(len(x) == 1 for x in lone["spans"]):

@@ -156,8 +156,9 @@ class EntityFixer(DataComponent):
         ents = self._headline(doc, ents, layout)
         ents = self._non_places(doc, ents)
         ents = self._split_of(doc, ents)
-        ents = self._relabel(doc, ents)
-        ents = self._context_places(doc, ents, layout)
+        people: set[str] = set()  # keys of names the article uses for people (filled by _relabel)
+        ents = self._relabel(doc, ents, people)
+        ents = self._context_places(doc, ents, layout, people)
         ents = self._join_and(doc, ents)
         ents = self._institutions(doc, ents)
         ents = self._extend(doc, ents, layout)
@@ -248,6 +249,8 @@ class EntityFixer(DataComponent):
                     e = Span(doc, e.start, e.end, "ORG")  # "the UN said", "EU envoy"
                 elif any(c.isdigit() for c in text) and not self._known_place(text, min_pop=0):
                     e = Span(doc, e.start, e.end, "ORG")  # "M23 rebels"
+                elif acronym and len(text.replace(".", "")) <= 5 and not self._known_place(text, min_pop=0):
+                    e = Span(doc, e.start, e.end, "ORG")  # "RT", "SBU" tagged as places
             out.append(e)
         return out
 
@@ -270,13 +273,13 @@ class EntityFixer(DataComponent):
             c.kind == "country" and not c.alternate for c in self.gazetteer.lookup(text))
 
     def _join_and(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """'Jammu' + 'and' + 'Kashmir' -> one place when the whole name is a known place."""
+        """'Jammu' + 'and' + 'Kashmir', 'St.' + 'Louis' -> one place when the whole name is known."""
         ents = sorted(ents, key=lambda e: e.start)
         out: list[Span] = []
         for e in ents:
             prev = out[-1] if out else None
-            if prev is not None and prev.label_ in PLACE_LABELS and e.label_ in PLACE_LABELS and \
-                    e.start == prev.end + 1 and doc[prev.end].lower_ == "and":
+            if prev is not None and prev.label_ in PLACE_LABELS and e.label_ in PLACE_LABELS and (
+                    (e.start == prev.end + 1 and doc[prev.end].lower_ == "and") or e.start == prev.end):
                 whole = doc[prev.start:e.end]
                 if self._known_place(whole.text, min_pop=0):
                     out[-1] = Span(doc, prev.start, e.end, "GPE")
@@ -285,7 +288,7 @@ class EntityFixer(DataComponent):
         return out
 
     # 3 + 4. document-level labels
-    def _relabel(self, doc: Doc, ents: list[Span]) -> list[Span]:
+    def _relabel(self, doc: Doc, ents: list[Span], people: set[str]) -> list[Span]:
         # place evidence for names the tagger called something else
         placeish: dict[int, bool] = {}
         group: dict[int, bool] = {}
@@ -322,8 +325,32 @@ class EntityFixer(DataComponent):
                 label = "PERSON"
             out.append(e if label == e.label_ else Span(doc, e.start, e.end, label))
         out = self._untagged_people(doc, out, person_keys - {k for k in person_keys if " " in k} | surnames)
+        # evidence of a person: a full name or its surname used at least twice (a lone PERSON tag,
+        # or one multi-word tag like "Khirbet Salim", is no evidence against a place context)
+        uses: Counter[str] = Counter()
+        for e in out:
+            if e.label_ == "PERSON":
+                k = _key(e.text)
+                uses[k] += 1
+                if " " in k:
+                    uses[k.split()[-1]] += 1
+        people |= {k for k in surnames | {k for k in person_keys if " " in k} if uses[k] >= 2}
+        out = self._person_prefix(doc, out, person_keys)
         # coordinated lists: "over Kursk, Voronezh, Rostov and Belgorod"
-        return self._coordinated(doc, out)
+        return self._coordinated(doc, out, people)
+
+    def _person_prefix(self, doc: Doc, ents: list[Span], person_keys: set[str]) -> list[Span]:
+        """'Aung San' (GPE) + 'Suu Kyi' (PERSON) is one person when the article names her in full."""
+        ents = sorted(ents, key=lambda e: e.start)
+        out: list[Span] = []
+        for e in ents:
+            prev = out[-1] if out else None
+            if prev is not None and e.label_ == "PERSON" and prev.label_ != "PERSON" and prev.end == e.start \
+                    and _key(doc[prev.start:e.end].text) in person_keys:
+                out[-1] = Span(doc, prev.start, e.end, "PERSON")
+                continue
+            out.append(e)
+        return out
 
     def _untagged_people(self, doc: Doc, ents: list[Span], surnames: set[str]) -> list[Span]:
         """"Trump's aides said" where the tagger saw nothing: a known surname is a PERSON mention."""
@@ -343,10 +370,11 @@ class EntityFixer(DataComponent):
                 added.append(Span(doc, span.start, span.end, "PERSON"))
         return ents + added
 
-    def _coordinated(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        out = self._untagged_list_members(doc, list(ents))
+    def _coordinated(self, doc: Doc, ents: list[Span], people: set[str]) -> list[Span]:
+        out = self._untagged_list_members(doc, list(ents), people)
         for i, e in enumerate(out):
-            if e.label_ in PLACE_LABELS or e.label_ not in _MISLABELS or not self._is_name(e):
+            if e.label_ in PLACE_LABELS or e.label_ not in _MISLABELS or not self._is_name(e) or \
+                    _key(e.text) in people:
                 continue
             neighbours = []
             if i > 0 and _between_is_list(doc, out[i - 1].end, e.start):
@@ -358,7 +386,7 @@ class EntityFixer(DataComponent):
                 out[i] = Span(doc, e.start, e.end, "GPE")
         return out
 
-    def _untagged_list_members(self, doc: Doc, ents: list[Span]) -> list[Span]:
+    def _untagged_list_members(self, doc: Doc, ents: list[Span], people: set[str]) -> list[Span]:
         """'over the Kharkiv, Kyiv, Mykolaiv and Odesa regions' where the tagger skipped some names."""
         runs = self.propn_matcher(doc)
         for _ in range(3):
@@ -373,6 +401,8 @@ class EntityFixer(DataComponent):
                 left = any(_between_is_list(doc, e, i) for e in ends if i - 3 <= e <= i)
                 right = any(_between_is_list(doc, j + 1, s) for s in starts if j + 1 <= s <= j + 4)
                 span = doc[i:end]
+                if _key(span.text) in people:
+                    continue  # "Bobby Scott ... Scott said": a person's name, even next to places
                 if (left or right) and self._known_place(span.text, min_pop=0):
                     added.append(Span(doc, i, end, "GPE"))
                 elif i > 0 and doc[i - 1].lower_ in _PLACE_PREPS and self._known_place(span.text, min_pop=5000):
@@ -384,7 +414,7 @@ class EntityFixer(DataComponent):
         return ents
 
     # 3b. place contexts the tagger missed entirely
-    def _context_places(self, doc: Doc, ents: list[Span], layout: dict) -> list[Span]:
+    def _context_places(self, doc: Doc, ents: list[Span], layout: dict, people: set[str]) -> list[Span]:
         title_end = (layout.get("title") or {}).get("end", -1)
         new: list[Span] = []
         for match_id, start, end in self.place_matcher(doc):
@@ -399,7 +429,8 @@ class EntityFixer(DataComponent):
             span = _trim_name(span)
             if span is None or span.start_char < title_end or "\n" in span.text:
                 continue
-            if span.text.lower() in self.demonyms or span.text.lower() in self.not_places:
+            if span.text.lower() in self.demonyms or span.text.lower() in self.not_places or \
+                    _key(span.text) in people:
                 continue
             new.append(Span(doc, span.start, span.end, "GPE"))
         if not new:
