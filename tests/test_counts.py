@@ -249,6 +249,8 @@ def test_small_counts_for_different_events_are_kept(ex) -> None:
      [("drone", 50, "launched"), ("missile", 6, "launched")]),
     ("Israel's Iron Dome intercepted most of the 150 rockets, the army said.", [("rocket", 150, "launched")]),
     ("More than a dozen drones were shot down over Kyiv.", [("drone", 12, "shot_down")]),
+    ("Russia launched 50 drones overnight. Air defenses shot down 40 of them, the air force said.",
+     [("drone", 40, "shot_down"), ("drone", 50, "launched")]),
     # a bare count continuing the weapons of the previous sentence
     ("The group fired 18 drones at shipping in the Red Sea. All 18 were shot down by U.S. warships.",
      [("drone", 18, "fired"), ("drone", 18, "shot_down")]),

@@ -245,8 +245,8 @@ class CountsComponent(DataComponent):
             if t.pos_ in ("NOUN", "PROPN") and t.tag_ in ("NNS", "NNPS"):
                 if self._weapon_class(t) or t.lemma_.lower() in self.lex.people:
                     return t
-                if k >= sent.start:
-                    return t  # nearest plural noun of the clause decides ("20 of them" = garages)
+                if k >= sent.start and t.dep_ not in ("nsubj", "nsubjpass"):
+                    return t  # nearest plural noun of the clause decides ("20 of them" = garages), not its subject
         return None
 
     def _weapon_class(self, tok: Token) -> str | None:
