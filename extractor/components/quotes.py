@@ -68,7 +68,7 @@ _WORD = re.compile(r"[A-Za-z0-9]+")
 # "PENCE: ..." transcript labels at the start of a quotation
 _LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
 # "” ― Jane Doe" credits after a quotation
-_DASH_NAME = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*"
+_DASH_NAME = re.compile(r"\s*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*"
                         r"([A-Z][\w.'\u2019-]+(?:[ \t\u00a0]+(?:[A-Z][\w.'\u2019-]*|de|van|von|al|bin)){0,4})")
 _STOP = frozenset(["the", "a", "an", "of", "and", "for", "in", "on", "at", "to", "from", "with", "by",
                    "mr", "mrs", "ms", "dr", "s"])
@@ -247,6 +247,8 @@ class _Context:
             return False  # "so-called"
         if t.i > 1 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ == "so":
             return False
+        if t.pos_ == "NOUN" and t.dep_ in ("ROOT", "ccomp", "conj", "parataxis") and t.lower_ in self.speech:
+            return any(c.dep_ in ("compound", "nsubj") for c in t.children)  # "the email read" tagged as a noun
         return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.speech and t.lemma_.lower() != "be"
 
     def _find_cue(self, si: int) -> tuple[Token, Token | None, str] | None:
@@ -358,6 +360,10 @@ class _Context:
             if nxt < len(cue.doc) and cue.doc[nxt].pos_ in ("PROPN", "NOUN", "PRON", "DET"):
                 return self._noun_head(cue.doc[nxt]), "according_to"
             return None, "according_to"
+        if cue.pos_ == "NOUN":  # mis-tagged verb: its compound/subject child is the speaker
+            for c in cue.children:
+                if c.dep_ in ("compound", "nsubj") and c.i < cue.i and c.i not in self.quoted:
+                    return self._noun_head(c), "explicit"
         t = cue
         for _ in range(6):
             inside = t.i in self.quoted and t.i != cue.i
