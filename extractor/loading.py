@@ -157,8 +157,9 @@ def article_from_html(html: str, *, id: str, path: str | None = None,
         raise ArticleError("no_content", f"{id}: HTML has no article body", id)
     get = doc.get if isinstance(doc, dict) else (lambda k: getattr(doc, k, None))
     text = get("text") or ""
-    if not text.strip():
-        raise ArticleError("no_content", f"{id}: HTML has no article body", id)
+    if len(re.findall(r"\w+", text[:1000])) < 2:  # nothing, or a lone menu word like "Home"
+        shown = f" (only {text.strip()[:40]!r})" if text.strip() else ""
+        raise ArticleError("no_content", f"{id}: HTML has no article body{shown}", id)
     published = _clean_str(get("date"))
     art = Article(id=id, text=text, path=path, title=_clean_str(get("title")), published=published,
                   publisher=_clean_str(get("sitename")), byline=_clean_str(get("author")),
@@ -299,10 +300,22 @@ def expand_inputs(inputs: Iterable[str], globs: Iterable[str] | None = None) -> 
             seen: set[tuple[int, int]] = set()
             yield from _walk(p, patterns, seen)
         elif not p.exists():
-            kind = "broken symlink" if p.is_symlink() else "no such file or directory"
+            kind = _dangling(p) if p.is_symlink() else "no such file or directory"
             yield ArticleError("not_found", f"{item}: {kind}", item)
         else:
             yield item
+
+
+def _dangling(path: Path) -> str:
+    """Why a symlink does not resolve: a loop (ELOOP) or a missing target."""
+    import errno
+
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symlink loop"
+    return "broken symlink"
 
 
 def _walk(folder: Path, patterns: tuple[str, ...], seen: set[tuple[int, int]]) -> Iterator[str | ArticleError]:
@@ -331,7 +344,7 @@ def _walk(folder: Path, patterns: tuple[str, ...], seen: set[tuple[int, int]]) -
             yield from _walk(path, patterns, seen)
         elif any(path.match(pat) for pat in patterns):
             if entry.is_symlink() and not path.exists():
-                yield ArticleError("not_found", f"{path}: broken symlink", str(path))
+                yield ArticleError("not_found", f"{path}: {_dangling(path)}", str(path))
             else:
                 yield str(path)
 

