@@ -464,6 +464,11 @@ class _Context:
                 continue
             if t.i in self.quoted:
                 return found
+            if t.pos_ == "NOUN" and found is None and last_dep in ("acl", "ccomp", "prep", "pobj", "relcl"):
+                for c in t.children:  # "Trump's claim that ...", "his call for “a total ban”"
+                    if c.dep_ == "poss" and c.i not in self.quoted and c.lower_ not in ("its", "their") \
+                            and (c.ent_type_ in ("PERSON", "ORG", "NORP") or c.pos_ in ("PRON", "PROPN")):
+                        return c
             if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
                 if found is None and not clause_edge and (
                         t.dep_ in ("nsubj", "nsubjpass", "ROOT", "compound") or last_dep in _MODIFIER_DEPS):
