@@ -67,6 +67,13 @@ def test_titled_name_stays_a_person(nlp) -> None:
     assert labels_of(nlp, "In 2012, most of the money to Mr. Obama came from small donors.", "Obama") == {"PERSON"}
 
 
+def test_town_named_surname_used_as_a_person(nlp) -> None:
+    # NER says PERSON; Obama is also a town in Japan, but here he speaks and is met
+    text = ("After her meeting with Obama, the delegation left. \"We will continue,\" Obama said. "
+            "Critics wanted to make Obama a one-term president.")
+    assert labels_of(nlp, text, "Obama") == {"PERSON"}
+
+
 def test_fraction_of_a_person_is_not_a_place(nlp) -> None:
     text = "A quarter of Hillary Clinton's donors gave less than $200. Hillary Clinton thanked them."
     assert all(label == "PERSON" for t, label in ents(nlp, text) if "Clinton" in t)

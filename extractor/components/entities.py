@@ -86,6 +86,7 @@ class EntityFixer(DataComponent):
         "lexicons/entities/institutions.txt",
         "lexicons/entities/titles.txt",
         "lexicons/entities/units.txt",
+        "lexicons/entities/person_verbs.txt",
     )
 
     def __init__(self, nlp: Language, name: str) -> None:
@@ -104,6 +105,7 @@ class EntityFixer(DataComponent):
         self.institutions = tuple(
             tuple(w.split()) for w in read_wordlist(paths["lexicons/entities/institutions.txt"]))
         self.titles = frozenset(w.lower() for w in read_wordlist(paths["lexicons/entities/titles.txt"]))
+        self.person_verbs = frozenset(read_wordlist(paths["lexicons/entities/person_verbs.txt"]))
         self.units = frozenset(w.lower() for w in read_wordlist(paths["lexicons/entities/units.txt"]))
         self._build_matchers()
 
@@ -289,18 +291,28 @@ class EntityFixer(DataComponent):
 
     # 3 + 4. document-level labels
     def _relabel(self, doc: Doc, ents: list[Span], people: set[str]) -> list[Span]:
-        # place evidence for names the tagger called something else
+        # place evidence for names the tagger called something else. A PERSON tag is overruled
+        # only by the article's own usage ("in X", "X region", a list of places) or, with no
+        # usage either way, by a big place; "Mr. Obama", "Obama said" keep a town-named person.
         placeish: dict[int, bool] = {}
         group: dict[int, bool] = {}
+        votes: dict[str, list[int]] = {}
+        place_ends = {o.end for o in ents if o.label_ in PLACE_LABELS}
+        place_starts = {o.start for o in ents if o.label_ in PLACE_LABELS}
+        for e in ents:
+            k = _key(e.text)
+            v = votes.setdefault(k, [0, 0])
+            v[0] += self._place_evidence(doc, e, place_starts, place_ends)
+            v[1] += self._person_evidence(doc, e)
         for idx, e in enumerate(ents):
-            titled = e.start > 0 and doc[e.start - 1].lower_ in self.titles  # "Mr. Obama"
-            if e.label_ in _MISLABELS and not titled and self._is_name(e) and self._known_place(e.text):
+            k = _key(e.text)
+            place_ev, person_ev = votes[k]
+            if e.label_ == "PERSON" and not (e.start > 0 and doc[e.start - 1].lower_ == "the"):
+                if self._is_name(e) and person_ev <= place_ev and self._known_place(e.text) and (
+                        place_ev > 0 or self._known_place(e.text, min_pop=100000)):
+                    placeish[idx] = True
+            elif e.label_ in _MISLABELS and person_ev == 0 and self._is_name(e) and self._known_place(e.text):
                 placeish[idx] = True
-            elif e.label_ == "PERSON" and e.start > 0 and doc[e.start - 1].lower_ == "the":
-                if self._known_place(e.text, min_pop=0):
-                    placeish[idx] = True  # "residents of the Galilee": people take no article
-                elif len(e) == 1 and (e[0].tag_ == "NNPS" or e.text.endswith("s")):
-                    group[idx] = True  # "the Houthis said": a group, not a person
         # person evidence: multi-token PERSON names that are not places
         surnames: set[str] = set()
         person_keys: set[str] = set()
@@ -338,6 +350,28 @@ class EntityFixer(DataComponent):
         out = self._person_prefix(doc, out, person_keys)
         # coordinated lists: "over Kursk, Voronezh, Rostov and Belgorod"
         return self._coordinated(doc, out, people)
+
+    def _place_evidence(self, doc: Doc, e: Span, starts: set[int], ends: set[int]) -> int:
+        """1 when the words around `e` say place: 'in X', 'X region', 'X Governor', 'X, A and B'."""
+        prev = doc[e.start - 1].lower_ if e.start > 0 else ""
+        nxt = doc[e.end].lower_ if e.end < len(doc) else ""
+        if prev in _PLACE_PREPS or nxt in self.region_words or nxt in ("governor", "mayor", "oblast"):
+            return 1
+        if any(end in ends and _between_is_list(doc, end, e.start) for end in range(e.start - 2, e.start)):
+            return 1
+        if any(st in starts and _between_is_list(doc, e.end, st) for st in range(e.end + 1, e.end + 3)):
+            return 1
+        return 0
+
+    def _person_evidence(self, doc: Doc, e: Span) -> int:
+        """1 when the words around `e` say person: 'Mr. X', 'President X', 'X said'."""
+        prev = doc[e.start - 1].lower_ if e.start > 0 else ""
+        nxt = doc[e.end] if e.end < len(doc) else None
+        if prev in self.titles:
+            return 1
+        if nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.lemma_.lower() in self.person_verbs:
+            return 1
+        return 0
 
     def _person_prefix(self, doc: Doc, ents: list[Span], person_keys: set[str]) -> list[Span]:
         """'Aung San' (GPE) + 'Suu Kyi' (PERSON) is one person when the article names her in full."""
