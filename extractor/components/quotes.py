@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 from ..factories import add_warning
 from ..lexicons import read_wordlist
 from .base import DataComponent
-from .quotes_marks import Stretch, find_stretches
+from .quotes_marks import Stretch, find_stretches, paragraphs
 
 _SPEECH = "lexicons/quotes/speech_verbs.txt"
 _WORKS = "lexicons/quotes/work_nouns.txt"
@@ -133,6 +133,7 @@ class _Context:
         self.paras = _para_starts(self.text)
         self.group_keys: dict[int, int] = {}  # stretch -> token index of the cue that groups it
         self.para_set = frozenset(self.paras)
+        self.nonblank_starts = [s for s, _e in paragraphs(self.text)]
         ents = [e for e in doc.ents if e.label_ in _NAMED]
         self.ents = ents
         self.ent_starts = [e.start_char for e in ents]
@@ -547,7 +548,13 @@ class _Context:
         if kind == "explicit":
             name, actor_id = self._resolve_name(span)
         elif kind == "pronoun":
-            ref = self._resolve_pronoun(span[0], last)
+            ref = None
+            if last is not None and span[0].lower_ in ("he", "she") and last[0].get("method") != "pronoun_org" \
+                    and self._para_index(span.start_char) - last[1] <= 1 and last[0].get("name") \
+                    and self._is_person_name(last[0]["name"]):
+                ref = last[0]["name"], last[0].get("actor_id")  # "he said" continues the last quoted person
+            if ref is None:
+                ref = self._resolve_pronoun(span[0], last)
             if ref is not None:
                 name, actor_id = ref
         else:
@@ -557,6 +564,14 @@ class _Context:
         if name is None:
             name = span.text
         return {"name": name, "actor_id": actor_id, "mention": mention, "method": method}
+
+    def _para_index(self, char: int) -> int:
+        """Index of the paragraph (non-blank line) holding `char`, as in Stretch.para."""
+        return bisect.bisect_right(self.nonblank_starts, char) - 1
+
+    def _is_person_name(self, name: str) -> bool:
+        return any(e.label_ == "PERSON" and e.text == name for e in self.ents) or any(
+            a.get("name") == name and a.get("type") == "PERSON" for a in self.actors)
 
     def _actor_at(self, start: int, end: int) -> dict[str, Any] | None:
         i = bisect.bisect_left(self._mention_starts, start)
