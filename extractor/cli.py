@@ -117,7 +117,7 @@ def main_command(
             date.fromisoformat(published)
         except ValueError as exc:
             raise typer.BadParameter(f"{published!r} is not a date YYYY-MM-DD", param_hint="--published") from exc
-    json_out = as_json or output is not None
+    json_out = as_json or output is not None or resume or out_format != "jsonl"
     from .batch import BatchOptions
 
     opts = BatchOptions(model=model, batch_size=batch_size, include_text=include_text, workers=workers, dask=dask)

@@ -144,8 +144,9 @@ def flatten(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         })
     for table in ("casualties", "weapons"):
         for n, c in enumerate(record.get(table) or [], 1):
-            row = {"article_id": aid, "n": n, "start_char": c.get("start"), "end_char": c.get("end"),
-                   "by_actor": c.get("by")}
+            row = {"article_id": aid, "n": n, "start_char": c.get("start"), "end_char": c.get("end")}
+            if table == "weapons":
+                row["by_actor"] = c.get("by")
             row.update({k: c.get(k) for k in TABLES[table] if k not in row})
             rows[table].append(row)
     for n, p in enumerate(record.get("places") or [], 1):
