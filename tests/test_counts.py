@@ -293,6 +293,15 @@ def test_operator_and_by(ex) -> None:
     assert by_count[5]["operator"] == "Gaza" and by_count[3]["by"] == "Iron Dome"
 
 
+def test_places_through_there_and_coordination(ex) -> None:
+    rec = _run(ex, "The governor of the Mykolaiv region said six of the drones were shot down there.")
+    assert [(w["count"], w["place"], w["by"]) for w in rec["weapons"]] == [(6, "Mykolaiv", None)]
+    rec = _run(ex, "In Odesa, debris from a downed drone hit a business. Three employees there were killed.")
+    assert [(c["count"], c["place"]) for c in rec["casualties"]] == [(3, "Odesa")]
+    rec = _run(ex, "Russian missile attacks killed at least five people in Kyiv and Mykolaiv.")
+    assert [c["place"] for c in rec["casualties"]] == ["Kyiv and Mykolaiv"]
+
+
 def test_breakdown_places(ex) -> None:
     text = ("Ten drones were shot over the Bryansk region, eight over the Kursk region, and two over Tula region, "
             "as well as one in each of the regions of Smolensk, Ryazan, Kaluga and Moscow, according to Russian "

@@ -550,7 +550,7 @@ class CountsComponent(DataComponent):
             while v is not None and seen < 6:
                 if v.lemma_.lower() in _REPORT_VERBS and v is not verb:
                     subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                    if subj is not None and subj.lower_ not in _SUBJ_PRONOUNS:
+                    if subj is not None and subj.lower_ not in _SUBJ_PRONOUNS and self._can_down(subj):
                         return _np_text(subj)
                 if v.head is v:
                     break
@@ -571,10 +571,24 @@ class CountsComponent(DataComponent):
                 return _np_text(subj)
         return None
 
+    def _can_down(self, subj: Token) -> bool:
+        """A reporting subject that can be the one who downed weapons: a force or institution, not a person
+        or a title ("the governor of the Mykolaiv region said six drones were shot down there")."""
+        assert self.lex is not None
+        return subj.ent_type_ != "PERSON" and subj.lemma_.lower() not in self.lex.not_by_heads
+
     def _weapon_place(self, doc: Doc, tok: Token, sent: Span, places: list[tuple[int, int, str]],
                       verb: Token | None) -> str | None:
-        """A place tied to the count: "destroyed 30 of the drones over Bryansk"."""
+        """A place tied to the count: "destroyed 30 of the drones over Bryansk"; "shot down there" refers to
+        the one place of the sentence (or of the previous one)."""
         after = max(tok.i, verb.i if verb is not None and verb.i > tok.i else tok.i)
+        if after + 1 < sent.end and doc[after + 1].lower_ == "there" or (
+                after + 2 < sent.end and doc[after + 2].lower_ == "there" and doc[after + 1].lower_ == "down"):
+            names = {n for s, e, n in places if sent.start_char <= s < sent.end_char
+                     and doc.text[e:e + 2] not in ("'s", "’s")}
+            if len(names) == 1:
+                return names.pop()
+            return _previous_sentence_place(doc, sent, places) if not names else None
         lo = doc[after].idx + len(doc[after].text)
         hi = doc[min(after + 8, sent.end - 1)].idx + len(doc[min(after + 8, sent.end - 1)].text)
         for s, e, name in places:
@@ -898,24 +912,42 @@ def _place_mentions(doc: Doc) -> list[tuple[int, int, str]]:
 
 
 def _casualty_place(doc: Doc, span: Span, sent: Span, places: list[tuple[int, int, str]]) -> str | None:
-    """The place the clause ties the count to: "in the city of X" after it, else the nearest before it."""
+    """The place the clause ties the count to: "in the city of X" after it, else the nearest before it;
+    "there" / no place at all points back to the one place of the previous sentence."""
     inside = [(s, e, n) for s, e, n in places if sent.start_char <= s < sent.end_char
               and doc.text[e:e + 2] not in ("'s", "’s")]
-    if not inside:
-        return None
     after = [(s, e, n) for s, e, n in inside if s >= span.end_char]
-    for s, _e, n in after:
+    for i, (s, _e, _n) in enumerate(after):
         between = doc.text[span.end_char:s]
         if len(between) < 80 and re.search(r"\b(in|near|at|of|across|outside)\s+(?:[^\s,;]+\s+){0,4}$", between) \
                 and ";" not in between:
-            return n
+            return _join_places(doc, after[i:])
     before = [(s, e, n) for s, e, n in inside if e <= span.start_char]
     if before:
         s, e, n = before[-1]
         lead = doc.text[sent.start_char:s]
         if re.search(r"\b(in|near|at|of|across|outside|on)\s+(?:[^\s,;]+\s+){0,4}$", lead, re.I) or lead.strip() == "":
             return n
+    if not inside and sent.start > 0:
+        return _previous_sentence_place(doc, sent, places)
     return None
+
+
+def _previous_sentence_place(doc: Doc, sent: Span, places: list[tuple[int, int, str]]) -> str | None:
+    """The only place named in the previous sentence ("In Odesa, a drone hit ... Three employees there were killed")."""
+    prev = doc[sent.start - 1].sent
+    names = {n for s, _e, n in places if prev.start_char <= s < prev.end_char}
+    return names.pop() if len(names) == 1 else None
+
+
+def _join_places(doc: Doc, mentions: list[tuple[int, int, str]]) -> str:
+    """ "in Kyiv and Mykolaiv" -> "Kyiv and Mykolaiv"; a single place otherwise."""
+    s0, e0, n0 = mentions[0]
+    if len(mentions) > 1:
+        s1, _e1, n1 = mentions[1]
+        if re.fullmatch(r"\s+and\s+", doc.text[e0:s1]) and n1 != n0:
+            return f"{n0} and {n1}"
+    return n0
 
 
 #: Counts at least this big are rarely repeated by coincidence, so a repeat is the same fact.

@@ -53,6 +53,7 @@ class CountsLexicon:
     attack_context: frozenset[str]
     transfer_verbs: frozenset[str]
     maybe_transfer_verbs: frozenset[str]
+    not_by_heads: frozenset[str]
     qual_before: dict[str, str]
     qual_after: dict[str, str]
     vague: tuple[str, ...]
@@ -67,7 +68,8 @@ class CountsLexicon:
                                                        "tally_words"))
         weapons = read_json(paths[FILES[2]], allowed_keys=("_comment", "classes"))
         acts = read_json(paths[FILES[3]], allowed_keys=("_comment", "object", "subject", "with", "nouns",
-                                                        "attack_context", "transfer_verbs", "maybe_transfer_verbs"))
+                                                        "attack_context", "transfer_verbs", "maybe_transfer_verbs",
+                                                        "not_by_heads"))
         quals = read_json(paths[FILES[4]], allowed_keys=("_comment", "before", "after"))
         demonyms = read_json(paths[FILES[6]])
         names = [(name.lower(), klass) for klass, lst in weapons["classes"].items() for name in lst]
@@ -93,6 +95,7 @@ class CountsLexicon:
             attack_context=frozenset(w.lower() for w in acts["attack_context"]),
             transfer_verbs=frozenset(w.lower() for w in acts["transfer_verbs"]),
             maybe_transfer_verbs=frozenset(w.lower() for w in acts["maybe_transfer_verbs"]),
+            not_by_heads=frozenset(w.lower() for w in acts["not_by_heads"]),
             qual_before=_str_map(quals["before"], "qualifiers before"),
             qual_after=_str_map(quals["after"], "qualifiers after"),
             vague=read_wordlist(paths[FILES[5]]),
