@@ -112,6 +112,12 @@ def _wpn(ex, text: str) -> list[tuple[str, int | None, str | None]]:
     ("Over 1 million people have fled the fighting in Sudan's Darfur region.", [("displaced", 1_000_000, "more_than")]),
     ("The Houthis said five of their fighters were killed in the strikes and six others were wounded.",
      [("injured", 6, "exact"), ("killed", 5, "exact")]),
+    ("The storm killed at least 20 people, left 15 missing and forced 30,000 from their homes in Vietnam.",
+     [("displaced", 30000, "exact"), ("killed", 20, "at_least"), ("missing", 15, "exact")]),
+    ("The floods have claimed 30 lives in Assam this year.", [("killed", 30, "exact")]),
+    ("Hamas-led militants killed some 1,200 people and took around 250 hostages.",
+     [("captured", 250, "about"), ("killed", 1200, "about")]),
+    ("Six UN workers were among those killed in Deir al-Balah, the agency said.", [("killed", 6, "exact")]),
     # a parenthetical subset between the count and its verb
     ("At least 14 people, among them three children, died when a boat capsized on Lake Kivu.",
      [("killed", 3, "exact"), ("killed", 14, "at_least")]),
@@ -152,6 +158,10 @@ def test_casualties(ex, text: str, expected: list[tuple[str, int | None, str]]) 
     "Officials reported no injuries after the missile attack.",
     "Three soldiers killed a militant commander near Jenin.",
     "The total number of votes rose to 300.",
+    "Rescuers saved 30 lives after the ferry capsized.",
+    "Two Israeli hostages were freed in a raid in Rafah.",
+    "Israel released 90 Palestinian prisoners on Sunday.",
+    "More than 5,000 people were rescued from the floodwaters.",
     # combined figures, projections
     "Hezbollah has lost over 6,000 dead and wounded in Syria.",
     "Shifting monsoon patterns could affect a billion people in South Asia.",

@@ -657,6 +657,14 @@ class CountsComponent(DataComponent):
         if head is not None:
             hl, hlow = head.lemma_.lower(), head.lower_
             kind = lex.cas_nouns.get(hlow) or lex.cas_nouns.get(hl)
+            needs = lex.noun_verbs.get(hl)
+            if kind is not None and needs is not None:
+                # "took 250 hostages", "claimed 30 lives" but not "freed two hostages", "saved 30 lives"
+                g = head
+                while g.dep_ == "conj" and g.head.i < g.i:
+                    g = g.head
+                if not (g.dep_ in ("dobj", "obj") and g.head.lemma_.lower() in needs):
+                    kind = None
             if kind is None and hlow in lex.cas_adjs and head.i == span.end:
                 kind = lex.cas_adjs[hlow]  # "21 injured", "12 dead"
             if (kind is None or hl in lex.people) and (hl in lex.people or head.ent_type_ == "NORP"):
@@ -672,6 +680,8 @@ class CountsComponent(DataComponent):
         # predicate after: "three soldiers died", "25 people were killed", "12 dead", "3 killed as ..."
         if kind is None:
             kind, end_tok = self._predicate_after(doc, last, sent)
+            if kind is None and head is not None and head.i > span.end and head.lemma_.lower() in lex.noun_verbs:
+                kind, end_tok = self._predicate_after(doc, span[-1], sent)  # "250 taken hostage"
             if kind is not None and end_tok is not None:
                 ev_end = max(ev_end, end_tok.idx + len(end_tok.text))
         # governing verb before: "killed at least two people", "injuring seven"

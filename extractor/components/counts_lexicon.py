@@ -41,6 +41,7 @@ class CountsLexicon:
     intransitive: frozenset[str]
     toll_verbs: frozenset[str]
     tally_words: frozenset[str]
+    noun_verbs: dict[str, frozenset[str]]
     toll_words: frozenset[str]
     toll_kinds: dict[str, str]
     inherit_cues: tuple[str, ...]
@@ -65,7 +66,7 @@ class CountsLexicon:
         cas = read_json(paths[FILES[0]], allowed_keys=("_comment", "verbs", "nouns", "adjectives", "phrases",
                                                        "toll_words", "toll_kinds", "inherit_cues",
                                                        "before_phrases", "intransitive", "toll_verbs",
-                                                       "tally_words"))
+                                                       "tally_words", "noun_verbs"))
         weapons = read_json(paths[FILES[2]], allowed_keys=("_comment", "classes"))
         acts = read_json(paths[FILES[3]], allowed_keys=("_comment", "object", "subject", "with", "nouns",
                                                         "attack_context", "transfer_verbs", "maybe_transfer_verbs",
@@ -83,6 +84,7 @@ class CountsLexicon:
             intransitive=frozenset(w.lower() for w in cas["intransitive"]),
             toll_verbs=frozenset(w.lower() for w in cas["toll_verbs"]),
             tally_words=frozenset(w.lower() for w in cas["tally_words"]),
+            noun_verbs={k.lower(): frozenset(v) for k, v in cas["noun_verbs"].items()},
             toll_words=frozenset(w.lower() for w in cas["toll_words"]),
             toll_kinds=_str_map(cas["toll_kinds"], "toll kinds"),
             inherit_cues=tuple(c.lower() for c in cas["inherit_cues"]),
