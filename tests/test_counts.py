@@ -118,6 +118,10 @@ def _wpn(ex, text: str) -> list[tuple[str, int | None, str | None]]:
     ("Hamas-led militants killed some 1,200 people and took around 250 hostages.",
      [("captured", 250, "about"), ("killed", 1200, "about")]),
     ("Six UN workers were among those killed in Deir al-Balah, the agency said.", [("killed", 6, "exact")]),
+    ("The eruption of the volcano forced 3,000 residents to evacuate.", [("evacuated", 3000, "exact")]),
+    ("Indian troops shot dead two militants in a gunfight in Baramulla, police said.", [("killed", 2, "exact")]),
+    ("Six people drowned when their boat capsized on the Congo River; 20 others remain missing.",
+     [("killed", 6, "exact"), ("missing", 20, "exact")]),
     # a parenthetical subset between the count and its verb
     ("At least 14 people, among them three children, died when a boat capsized on Lake Kivu.",
      [("killed", 3, "exact"), ("killed", 14, "at_least")]),
@@ -261,6 +265,8 @@ def test_small_counts_for_different_events_are_kept(ex) -> None:
     ("More than a dozen drones were shot down over Kyiv.", [("drone", 12, "shot_down")]),
     ("Russia launched 50 drones overnight. Air defenses shot down 40 of them, the air force said.",
      [("drone", 40, "shot_down"), ("drone", 50, "launched")]),
+    ("Ukraine said it downed 37 of the 40 Shahed drones and one Kh-59 missile launched by Russia.",
+     [("drone", 37, "shot_down"), ("drone", 40, "launched"), ("missile", 1, "shot_down")]),
     # a bare count continuing the weapons of the previous sentence
     ("The group fired 18 drones at shipping in the Red Sea. All 18 were shot down by U.S. warships.",
      [("drone", 18, "fired"), ("drone", 18, "shot_down")]),

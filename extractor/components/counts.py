@@ -229,8 +229,8 @@ class CountsComponent(DataComponent):
                 while k + 1 < sent.end and doc[k + 1].pos_ in ("NOUN", "PROPN") and not doc[k + 1].is_punct:
                     k += 1
                 return doc[k], total
-            if t.pos_ in ("DET", "ADJ", "NUM") or t.text in "-‐" or t.tag_ == "PRP$":
-                continue  # "five of their fighters"
+            if t.pos_ in ("DET", "ADJ", "NUM", "VERB") or t.text in "-‐" or t.tag_ == "PRP$":
+                continue  # "five of their fighters", "37 of the 40 Shahed drones" (Shahed mis-tagged as a verb)
             break
         return None, None
 
