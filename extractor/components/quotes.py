@@ -61,7 +61,7 @@ _NON_REFERRING = frozenset({"what", "this", "that", "these", "those", "all", "no
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "appos"})
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "crat", "nik",
                    "ers", "ors", "ists", "ians", "ants", "ents", "men", "women", "people", "ees", "crats")
-_NOT_SPEAKERS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
+_NOT_SPEAKERS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL"})
 _DASHES = frozenset({"—", "–", "--", "-", "―"})
 _MAX_REGION = 60
 _WORD = re.compile(r"[A-Za-z0-9]+")
