@@ -108,12 +108,17 @@ class ActorsComponent(DataComponent):
         doc._.extractor_actors = self._render(doc, groups)
 
     # mention clean-up ---------------------------------------------------------------------
-    @staticmethod
-    def _trim_to_known(span: Span, full_names: set[str]) -> Span:
-        """'Crooked Hillary Clinton', 'Miss Universe Alicia Machado' -> the name the article uses."""
+    def _trim_to_known(self, span: Span, full_names: set[str]) -> Span:
+        """'Miss Universe Alicia Machado', 'rival Hillary Clinton' -> the name the article uses.
+        Only a prefix that starts with a title or holds a non-name word is cut ('Aung San Suu Kyi'
+        and 'Douglas Holtz-Eakin' keep their given names)."""
+        doc = span.doc
         for k in range(span.start + 1, span.end - 1):
-            if _fold(span.doc[k:span.end].text) in full_names:
-                return span.doc[k:span.end]
+            if _fold(doc[k:span.end].text) in full_names:
+                prefix = doc[span.start:k]
+                if prefix[0].lower_ in self.titles or any(t.pos_ != "PROPN" for t in prefix):
+                    return doc[k:span.end]
+                break
         return span
 
     def _clean(self, ent: Span) -> Span | None:
