@@ -200,9 +200,10 @@ class CountsComponent(DataComponent):
         last: Token | None = None
         for k in range(span.end, min(sent.end, span.end + 6)):
             t = doc[k]
-            if t.pos_ in ("NOUN", "PROPN"):
+            if t.pos_ in ("NOUN", "PROPN") or self._weapon_class(t):  # weapon names are often mis-tagged
                 last = t
-                if k + 1 < sent.end and doc[k + 1].pos_ in ("NOUN", "PROPN") and not doc[k + 1].is_punct:
+                if k + 1 < sent.end and (doc[k + 1].pos_ in ("NOUN", "PROPN") or self._weapon_class(doc[k + 1])) \
+                        and not doc[k + 1].is_punct:
                     continue
                 break
             if t.pos_ in ("ADJ", "NUM") or t.text in "-‐" or (t.tag_ in ("VBN", "VBG") and k + 1 < sent.end
