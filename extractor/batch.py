@@ -34,7 +34,7 @@ class BatchOptions:
 
     model: str | None = None
     batch_size: int = 16
-    batch_chars: int = 100_000
+    batch_chars: int = 25_000
     include_text: bool = False
     workers: int = 1
     dask: str | None = None

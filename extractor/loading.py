@@ -120,6 +120,31 @@ def _clean_meta(value: str | None) -> str | None:
     return _clean_str(value)
 
 
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def normalize_published(value: Any, warnings: list[str]) -> str | None:
+    """A record's publication date as ISO (the contract's `published`): ISO strings pass, other
+    date strings are parsed (dateparser, imported only then), anything else is dropped with a warning."""
+    text = _clean_str(value)
+    if text is None or _ISO_DAY.match(text):
+        return text
+    if not re.search(r"(?<!\d)\d{4}(?!\d)", text):  # "yesterday", "5": nothing to anchor a date on
+        warnings.append(f"published date {text[:40]!r} has no year; ignored")
+        return None
+    try:
+        import dateparser
+
+        parsed = dateparser.parse(text[:100], settings={"RETURN_AS_TIMEZONE_AWARE": False,
+                                                        "PREFER_DATES_FROM": "past"})
+    except Exception:  # noqa: BLE001 - a hostile string is "no date", never a crash
+        parsed = None
+    if parsed is None or not 1 <= parsed.year <= 9999:
+        warnings.append(f"published date {text[:40]!r} not understood; ignored")
+        return None
+    return parsed.date().isoformat()
+
+
 def sanitize_text(text: str, warnings: list[str]) -> str:
     """Replace lone surrogates (possible in a Python str or a JSON "\\ud800" escape, never in
     decoded bytes) by U+FFFD. spaCy cannot hash them and UTF-8 cannot encode them; the
@@ -160,10 +185,11 @@ def article_from_html(html: str, *, id: str, path: str | None = None,
     if len(re.findall(r"\w+", text[:1000])) < 2:  # nothing, or a lone menu word like "Home"
         shown = f" (only {text.strip()[:40]!r})" if text.strip() else ""
         raise ArticleError("no_content", f"{id}: HTML has no article body{shown}", id)
-    published = _clean_str(get("date"))
+    warns = list(warnings or [])
+    published = normalize_published(get("date"), warns)
     art = Article(id=id, text=text, path=path, title=_clean_str(get("title")), published=published,
                   publisher=_clean_str(get("sitename")), byline=_clean_str(get("author")),
-                  url=_clean_str(get("url")), from_html=True, warnings=list(warnings or []))
+                  url=_clean_str(get("url")), from_html=True, warnings=warns)
     return art
 
 
@@ -179,9 +205,11 @@ def article_from_record(record: Any, *, source: str, fallback_id: str, text_fiel
         raise ArticleError("bad_record", f"{source}: {text_field!r} is {type(text).__name__}, not a string",
                            source)
     rid = _clean_str(record.get("id")) or fallback_id
-    return article_from_text(text, id=rid, path=path, title=_clean_str(record.get("title")),
-                             published=_clean_str(record.get("published") or record.get("date")),
-                             publisher=_clean_str(record.get("publisher")), url=_clean_str(record.get("url")))
+    warns: list[str] = []
+    published = normalize_published(record.get("published") or record.get("date"), warns)
+    return article_from_text(text, id=rid, path=path, title=_clean_str(record.get("title")), published=published,
+                             publisher=_clean_str(record.get("publisher")), url=_clean_str(record.get("url")),
+                             warnings=warns)
 
 
 def _read_bytes(path: Path, source: str) -> bytes:

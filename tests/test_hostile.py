@@ -342,3 +342,13 @@ def test_output_names_cannot_escape_output_dir(tmp_path):
     w.commit()
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == sorted(
         f"{t}.csv" for t in ("articles", "quotes", "actors", "casualties", "weapons", "places", "dates"))
+
+
+def test_fuzz_corpus_replay(ex, tmp_path):
+    """Every seed of tests/fuzz/corpus (hostile files, past crashers) loads and extracts cleanly."""
+    from tests.fuzz.run_fuzz import check_one, corpus_seeds
+
+    seeds = corpus_seeds()
+    assert len(seeds) >= 10
+    for suffix, data in seeds:
+        check_one(ex, suffix, data, tmp_path)
