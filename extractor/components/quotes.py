@@ -299,6 +299,8 @@ class _Context:
             best = (0.0, cue_tok)
         cue = self._outermost(best[1], a, b)
         spk, method = self._subject(cue, a, b)
+        if spk is not None and spk.ent_type_ in ("GPE", "LOC") and spk.text.isupper():
+            spk = self._left_name(cue) or spk  # "WASHINGTON -- President Obama ... said": the dateline
         if spk is not None and method == "explicit" and not self._speakerish(spk):
             alt = self._left_name(cue) or self._root_subject(cue)
             if alt is not None:
@@ -726,7 +728,7 @@ class _Context:
             t = doc[i]
             if self._is_cue(t):
                 spk, method = self._subject(t, -1, -1)
-                if spk is not None and not self._reports_other(t, -1, -1):
+                if spk is not None:
                     sp = self._speaker(spk, method, None)
                     sp["method"] = "adjacent"
                     return sp
