@@ -122,6 +122,10 @@ def _wpn(ex, text: str) -> list[tuple[str, int | None, str | None]]:
     ("Indian troops shot dead two militants in a gunfight in Baramulla, police said.", [("killed", 2, "exact")]),
     ("Six people drowned when their boat capsized on the Congo River; 20 others remain missing.",
      [("killed", 6, "exact"), ("missing", 20, "exact")]),
+    ("Israel says it killed 17 militants; Palestinian officials say 9 of the dead were civilians.",
+     [("killed", 9, "exact"), ("killed", 17, "exact")]),
+    ("The blast at the port killed 218 people, injured 7,000 and left an estimated 300,000 homeless.",
+     [("displaced", 300000, "about"), ("injured", 7000, "exact"), ("killed", 218, "exact")]),
     # a parenthetical subset between the count and its verb
     ("At least 14 people, among them three children, died when a boat capsized on Lake Kivu.",
      [("killed", 3, "exact"), ("killed", 14, "at_least")]),
@@ -163,6 +167,8 @@ def test_casualties(ex, text: str, expected: list[tuple[str, int | None, str]]) 
     "Three soldiers killed a militant commander near Jenin.",
     "The total number of votes rose to 300.",
     "Rescuers saved 30 lives after the ferry capsized.",
+    "Two of the injured are in critical condition, the hospital in Lviv said.",
+    "Dozens feared dead as ferry sinks off Indonesia.",
     "Two Israeli hostages were freed in a raid in Rafah.",
     "Israel released 90 Palestinian prisoners on Sunday.",
     "More than 5,000 people were rescued from the floodwaters.",
@@ -314,6 +320,8 @@ def test_places_through_there_and_coordination(ex) -> None:
     assert [(w["count"], w["place"], w["by"]) for w in rec["weapons"]] == [(6, "Mykolaiv", None)]
     rec = _run(ex, "In Odesa, debris from a downed drone hit a business. Three employees there were killed.")
     assert [(c["count"], c["place"]) for c in rec["casualties"]] == [(3, "Odesa")]
+    rec = _run(ex, "Israel says it killed 17 militants near Jenin.")
+    assert [c["place"] for c in rec["casualties"]] == ["Jenin"]  # the sentence subject is no place of the count
     rec = _run(ex, "Russian missile attacks killed at least five people in Kyiv and Mykolaiv.")
     assert [c["place"] for c in rec["casualties"]] == ["Kyiv and Mykolaiv"]
 

@@ -230,6 +230,15 @@ class CountsComponent(DataComponent):
                 while k + 1 < sent.end and doc[k + 1].pos_ in ("NOUN", "PROPN") and not doc[k + 1].is_punct:
                     k += 1
                 return doc[k], total
+            if t.pos_ in ("ADJ", "VERB") and (t.lower_ in self.lex.cas_adjs or t.lower_ in self.lex.cas_nouns) \
+                    and not (k + 1 < sent.end and doc[k + 1].pos_ in ("NOUN", "PROPN")):
+                # "9 of the dead were civilians" is a subset by who; "two of the injured are in critical
+                # condition" is not a separate count
+                who = doc[k + 2] if k + 2 < sent.end and doc[k + 1].lemma_ == "be" else None
+                if who is not None and who.pos_ == "DET" and k + 3 < sent.end:
+                    who = doc[k + 3]
+                ok = who is not None and (who.lemma_.lower() in self.lex.people or who.ent_type_ == "NORP")
+                return (t if ok else None), total
             if t.pos_ in ("DET", "ADJ", "NUM", "VERB") or t.text in "-‐" or t.tag_ == "PRP$":
                 continue  # "five of their fighters", "37 of the 40 Shahed drones" (Shahed mis-tagged as a verb)
             break
@@ -937,7 +946,10 @@ def _casualty_place(doc: Doc, span: Span, sent: Span, places: list[tuple[int, in
     if before:
         s, e, n = before[-1]
         lead = doc.text[sent.start_char:s]
-        if re.search(r"\b(in|near|at|of|across|outside|on)\s+(?:[^\s,;]+\s+){0,4}$", lead, re.I) or lead.strip() == "":
+        first = doc.char_span(s, e, alignment_mode="expand")
+        subject = first is not None and first.root.dep_ in ("nsubj", "nsubjpass")  # "Israel says it killed 17"
+        if re.search(r"\b(in|near|at|of|across|outside|on)\s+(?:[^\s,;]+\s+){0,4}$", lead, re.I) \
+                or (lead.strip() == "" and not subject):
             return n
     if not inside and sent.start > 0:
         return _previous_sentence_place(doc, sent, places)
