@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 #: Bump when the index layout or build rules change (part of the cache file name).
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9
 _NON_ALNUM = re.compile(r"[\W_]+")
 _GENERIC_ADMIN = frozenset((
     "oblast", "oblast'", "oblasti", "region", "province", "governorate", "state", "district", "prefecture",
@@ -139,26 +139,26 @@ def _match_admin1(cc: str, groups: dict[str, list[dict]], subdivisions: list) ->
             used.add(by_code[code.upper()].code)
             continue
         top = sorted(cities, key=lambda c: -c["population"])[:3]
-        names = set()
-        for c in top:
-            names.add(fold(c["name"]))
-            names.update(fold(a) for a in c.get("alternatenames", []) if _is_latin(a))
-        names.discard("")
+        ranked: dict[str, int] = {}  # name -> rank of the city it belongs to (0 = the largest)
+        for rank, c in enumerate(top):
+            for n in [fold(c["name"])] + [fold(a) for a in c.get("alternatenames", []) if _is_latin(a)]:
+                if n and n not in ranked:
+                    ranked[n] = rank
         for sub in subdivisions:
             stem = _admin_stem(sub.name)
             if not stem:
                 continue
             best = 0
             short = [a for a in _adjective_stems(stem) if len(a) >= 3]
-            for n in names:
+            for n, rank in ranked.items():
                 if n == stem:
-                    best = max(best, 100)
+                    best = max(best, 100 - 5 * rank)  # the region's largest city names it first
                 elif any(n.startswith(a) and len(n) - len(a) <= 2 for a in short):
-                    best = max(best, 50)  # Sumy / Sumska, Tula / Tul'skaya
+                    best = max(best, 50 - 5 * rank)  # Sumy / Sumska, Tula / Tul'skaya
                 else:
                     p = _common_prefix(n, stem)
                     if p >= 4 and p >= 0.6 * min(len(n), len(stem)):
-                        best = max(best, p)
+                        best = max(best, p - rank)
             if best:
                 scored.append((best, code, sub.code))
     subs = {s.code: s for s in subdivisions}

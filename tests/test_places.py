@@ -95,6 +95,8 @@ def test_geocoded_places_beyond_ukraine(run, text: str, expected: dict[str, str]
     ("Hezbollah fighters withdrew north of the Litani River in Lebanon.", "Litani River", "water"),
     ("Leaders from across Europe met in Brussels.", "Europe", "other"),
     ("Shelling hit the village of Khirbet Salim in southern Lebanon.", "Khirbet Salim", "village"),
+    ("One strike hit a house in the Nuseirat refugee camp in Gaza.", "Nuseirat", "locality"),
+    ("Another strike hit a car on Salah al-Din Road in Gaza.", "Salah al-Din Road", "locality"),
 ])
 def test_place_types(run, text: str, name: str, kind: str) -> None:
     assert one(run(text), name)["type"] == kind
@@ -116,6 +118,11 @@ def test_dateline_place_in_normal_case(run) -> None:
 ])
 def test_no_places_from_common_words_or_adjectives(run, text: str) -> None:
     assert run(text) == []
+
+
+def test_city_in_its_own_name_is_kept_whole(run) -> None:
+    places = run("Kansas City police said the parade route in Missouri was closed.")
+    assert one(places, "Kansas City")["country_code"] == "US"
 
 
 def test_people_and_organisations_are_not_places(run) -> None:

@@ -50,6 +50,7 @@ class ActorsComponent(DataComponent):
         "lexicons/entities/platforms.txt",
         "lexicons/entities/titles.txt",
         "lexicons/entities/not_actor_words.txt",
+        "lexicons/entities/portfolio_words.txt",
     )
 
     def _load(self, paths: dict[str, Path]) -> None:
@@ -59,6 +60,7 @@ class ActorsComponent(DataComponent):
                                    reverse=True)
         self.platforms = frozenset(w.lower() for w in read_wordlist(paths[e + "platforms.txt"]))
         self.titles = frozenset(w.lower() for w in read_wordlist(paths[e + "titles.txt"]))
+        self.portfolio = frozenset(w.lower() for w in read_wordlist(paths[e + "portfolio_words.txt"]))
         self.not_actor_words = frozenset(read_wordlist(paths[e + "not_actor_words.txt"]))
         self._country_by_name: dict[str, str] | None = None
 
@@ -143,10 +145,15 @@ class ActorsComponent(DataComponent):
         return doc[start:end]
 
     def _inside_title(self, span: Span) -> bool:
-        """'Secretary of State Antony Blinken': "State" belongs to the title, it is no actor."""
+        """'Secretary of State Antony Blinken', 'Defense Minister Yoav Gallant': the one-word ORG
+        belongs to the title, it is no actor."""
         doc = span.doc
-        return span.start >= 2 and doc[span.start - 1].lower_ == "of" and \
-            doc[span.start - 2].lower_ in self.titles and len(span) == 1
+        if len(span) != 1:
+            return False
+        if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in self.titles:
+            return True
+        nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+        return span.text.lower() in self.portfolio and nxt in self.titles
 
     def _is_medium(self, span: Span) -> bool:
         """'said on Telegram', 'in a Telegram post': in news a platform is the medium, not an actor."""

@@ -82,6 +82,7 @@ class EntityFixer(DataComponent):
         "lexicons/places/settlement_words.txt",
         "lexicons/places/country_aliases.tsv",
         "lexicons/places/extra_places.tsv",
+        "lexicons/places/street_words.txt",
         "lexicons/entities/demonyms.tsv",
         "lexicons/entities/institutions.txt",
         "lexicons/entities/titles.txt",
@@ -102,6 +103,7 @@ class EntityFixer(DataComponent):
         self.country_aliases = {r[0].lower(): r[1].split() for r in read_tsv(paths[p + "country_aliases.tsv"])}
         self.extra_places = {r[0].lower(): r for r in read_tsv(paths[p + "extra_places.tsv"])}
         self.demonyms = {r[0].lower(): r[1] for r in read_tsv(paths["lexicons/entities/demonyms.tsv"])}
+        self.street_words = frozenset(read_wordlist(paths[p + "street_words.txt"]))
         self.institutions = tuple(
             tuple(w.split()) for w in read_wordlist(paths["lexicons/entities/institutions.txt"]))
         self.titles = frozenset(w.lower() for w in read_wordlist(paths["lexicons/entities/titles.txt"]))
@@ -127,6 +129,11 @@ class EntityFixer(DataComponent):
                                      {"LOWER": {"IN": settle}}]])
         # "the Kharkiv region", "Idlib province", "Kherson Oblast"
         m.add("NAME_REGION", [[*name, {"ORTH": {"IN": region_lc + region_cap}}]])
+        # "the Nuseirat refugee camp", "Zamzam displacement camp", "Zawaida town"
+        # (lower-case generic words only: "Kansas City", "Gaza City" are names of their own)
+        m.add("NAME_SETTLE", [[*name, {"ORTH": {"IN": ["refugee", "displacement", "displaced", "IDP"]}},
+                               {"ORTH": {"IN": ["camp", "camps"]}}],
+                              [*name, {"ORTH": {"IN": ["village", "town", "city", "neighbourhood", "neighborhood"]}}]])
         self.place_matcher = m
         runs = Matcher(vocab)  # runs of capitalised proper nouns (1-3 tokens)
         runs.add("RUN", [[{"POS": "PROPN", "IS_STOP": False, "IS_LOWER": False, "IS_PUNCT": False,
@@ -237,10 +244,13 @@ class EntityFixer(DataComponent):
                 out.append(e)
         return out
 
-    # 2b. GPE/LOC that are organisations: "UN", "M23"; common nouns tagged as names
+    # 2b. GPE/LOC that are organisations: "UN", "M23"; common nouns tagged as names; streets
     def _non_places(self, doc: Doc, ents: list[Span]) -> list[Span]:
         out = []
         for e in ents:
+            if len(e) >= 2 and e[-1].text in self.street_words and e.label_ in ("PERSON", "ORG", "FAC", "GPE"):
+                out.append(Span(doc, e.start, e.end, "LOC"))  # "Salah al-Din Road" is a place
+                continue
             if e.label_ in ("ORG", "PERSON") and len(e) == 1 and e[0].pos_ in ("NOUN", "VERB", "ADJ", "ADV") \
                     and not e.text.isupper():
                 continue  # "Floodwaters rose ...": a sentence-initial common noun, not an organisation
@@ -455,6 +465,8 @@ class EntityFixer(DataComponent):
             rule = self.nlp.vocab.strings[match_id]
             if rule == "SETTLE_OF":
                 span = doc[start + 2: end]
+            elif rule == "NAME_SETTLE":
+                span = doc[start:end - (2 if doc[end - 1].lower_ in ("camp", "camps") else 1)]
             elif rule == "NAME_COMMA_SETTLE":
                 comma = next(t.i for t in doc[start:end] if t.text == ",")
                 span = doc[start:comma]

@@ -46,6 +46,7 @@ class PlacesComponent(DataComponent):
         "lexicons/places/country_aliases.tsv",
         "lexicons/places/extra_places.tsv",
         "lexicons/places/water_words.txt",
+        "lexicons/places/street_words.txt",
         "lexicons/entities/demonyms.tsv",
     )
 
@@ -64,6 +65,7 @@ class PlacesComponent(DataComponent):
             self.extra[r[0].lower()] = {
                 "name": r[0], "type": r[1], "country_code": None if r[2] == "-" else r[2],
                 "admin1": None if r[3] == "-" else r[3], "lat": float(r[4]), "lon": float(r[5])}
+        self.street_words = frozenset(w.lower() for w in read_wordlist(paths[p + "street_words.txt"]))
         self.water_words = frozenset(w.lower() for w in read_wordlist(paths[p + "water_words.txt"]))
         self.demonym_cc = {r[0].lower(): r[1] for r in read_tsv(paths["lexicons/entities/demonyms.tsv"])}
         self.demonyms = frozenset(self.demonym_cc)
@@ -201,6 +203,13 @@ class PlacesComponent(DataComponent):
                 steps += 1
                 continue
             break
+        # right: "the Nuseirat refugee camp", "Zawaida town"
+        nxt = [t.text for t in doc[span.end: span.end + 2]]
+        for w in nxt:
+            if w in self.settlement_words and w.islower():
+                return self.settlement_words[w]
+            if w not in ("refugee", "displacement", "displaced", "IDP"):
+                break
         # left: "the village of X"
         if span.start >= 2 and doc[span.start - 1].lower_ == "of":
             w = doc[span.start - 2].lower_
@@ -313,8 +322,12 @@ class PlacesComponent(DataComponent):
             if m["res"] is not None:
                 continue
             kind = m["hint"] if m["hint"] in ("village", "locality", "city", "region", "other") else "locality"
-            if m["name"].split()[-1].lower() in self.water_words:
+            last = m["name"].split()[-1].lower()
+            if last in self.water_words:
                 kind = "water"
+            elif last in self.street_words:
+                kind = "locality"
+                m["hint"] = m["hint"] or "locality"  # a named street is a place even alone in its sentence
             res = {"name": m["name"], "type": kind, "country_code": None, "admin1": None,
                    "lat": None, "lon": None, "pid": None}
             same = [o for o in mentions if o is not m and o["res"] is not None and o["sent"] == m["sent"]]
