@@ -87,8 +87,8 @@ class ActorsComponent(DataComponent):
             if ent.label_ == "ORG" and self._inside_title(span):
                 continue
             folded = _fold(span.text)
-            if not folded or folded in publishers:
-                continue
+            if not folded or folded in publishers or span.text.lower() in self.demonyms:
+                continue  # the publisher; "Latinos", "Palestinians" (collectives) are no actors
             if self._is_medium(span) or (len(span) > 1 and span[0].text in self.not_actor_words):
                 continue  # "said on Telegram"; "Typhoon Yagi" is an event
             if ent.label_ == "NORP" and not self._norp_actor(span):
@@ -216,12 +216,14 @@ class ActorsComponent(DataComponent):
                         group["spans"].extend(short["spans"])
                         short["spans"] = []
                         by_key[("PERSON", suffix)] = group
-                # a later full name that extends an earlier surname-only actor ("Trump" in the headline)
-                lone = by_key.get(("PERSON", parts[-1]))
-                if lone is not None and lone is not group and all(len(x) == 1 for x in lone["spans"]):
-                    group["spans"].extend(lone["spans"])
-                    lone["spans"] = []
-                    by_key[("PERSON", parts[-1])] = group
+                # a later full name that extends an earlier one-word actor ("Trump" in the headline,
+                # "Heidi" before "Heidi Cruz")
+                for part in (parts[-1], parts[0]):
+                    lone = by_key.get(("PERSON", part))
+                    if lone is not None and lone is not group and all(len(x) == 1 for x in lone["spans"]):
+                        group["spans"].extend(lone["spans"])
+                        lone["spans"] = []
+                        by_key[("PERSON", part)] = group
             if ("PERSON", folded) not in by_key or len(parts) >= 2:
                 by_key[("PERSON", folded)] = group
         elif group["type"] == "ORG":
