@@ -175,6 +175,29 @@ def test_previous_paragraph_ending_with_colon(ex: Any) -> None:
     assert "agency" in q["speaker"]["mention"]["text"]
 
 
+def test_relative_pronoun_is_the_mention(ex: Any) -> None:
+    text = ("Rescuers reached dozens of residents, among them Maria Santos, who said the water "
+            "\u201ccame up in minutes\u201d overnight.")
+    q = _only(ex, text)
+    assert q["speaker"]["mention"]["text"] == "who"
+    assert q["speaker"]["method"] == "relative"
+    assert q["speaker"]["name"] == "Maria Santos"
+
+
+def test_possessor_of_a_claim_is_the_speaker(ex: Any) -> None:
+    text = ("Netanyahu's claim that the operation in Rafah would be \u201climited and precise\u201d "
+            "was rejected by aid groups.")
+    q = _only(ex, text)
+    assert "Netanyahu" in q["speaker"]["mention"]["text"]
+
+
+def test_dateline_is_not_the_speaker(ex: Any) -> None:
+    text = ("KHARTOUM \u2014 Army spokesman Nabil Abdallah said the shelling of the market was "
+            "\u201ca clear violation of the truce\u201d on Saturday.")
+    q = _only(ex, text)
+    assert "Abdallah" in q["speaker"]["name"]
+
+
 # -- kinds -----------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "kind"),
