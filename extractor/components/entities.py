@@ -140,12 +140,10 @@ class EntityFixer(DataComponent):
                            "OP": "{1,3}"}]], greedy="LONGEST")
         self.propn_matcher = runs
         # institutions: "Russia's defense ministry", "the Ukrainian air force"
-        inst = Matcher(vocab)
-        pats = []
-        for words in self.institutions:
-            pats.append([{"LOWER": {"IN": list(_POSSESSIVE)}}, *({"LOWER": w} for w in words)])
-        inst.add("INST", pats)
-        self.inst_matcher = inst
+        # one C-level regex instead of a Matcher pattern per institution: runs on every article
+        alts = "|".join(r"\s+".join(re.escape(w) for w in words)
+                        for words in sorted(self.institutions, key=len, reverse=True))
+        self.inst_re = re.compile(r"(?:'s|’s|'|’)\s+(?:" + alts + r")\b", re.IGNORECASE)
         self._inst_by_first: dict[str, list[tuple[str, ...]]] = {}
         for words in self.institutions:
             self._inst_by_first.setdefault(words[0], []).append(words)
@@ -497,7 +495,11 @@ class EntityFixer(DataComponent):
     def _institutions(self, doc: Doc, ents: list[Span]) -> list[Span]:
         by_end = {e.end: e for e in ents}
         out = list(ents)
-        for _mid, start, end in self.inst_matcher(doc):
+        for m in self.inst_re.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+            if span is None or not len(span):
+                continue
+            start, end = span.start, span.end
             owner = by_end.get(start)  # "Russia" + 's + defense ministry
             if owner is None or owner.label_ not in PLACE_LABELS:
                 continue
