@@ -114,6 +114,7 @@ class _Context:
         self.doc = doc
         self.speaker_nouns = speaker_nouns
         self.text = doc.text
+        self.lower_text = doc.text.lower()
         self.speech = speech
         self.works = works
         self.stretches = stretches
@@ -138,6 +139,7 @@ class _Context:
         self.ents = ents
         self.ent_starts = [e.start_char for e in ents]
         self.actors = [a for a in (doc._.extractor_actors or []) if isinstance(a, dict)]
+        self._person_names: frozenset[str] | None = None
         self._mention_index: list[tuple[int, int, dict[str, Any]]] = sorted(
             (m["start"], m["end"], a) for a in self.actors for m in a.get("mentions") or []
             if isinstance(m, dict) and "start" in m and "end" in m)
@@ -572,8 +574,11 @@ class _Context:
         return bisect.bisect_right(self.nonblank_starts, char) - 1
 
     def _is_person_name(self, name: str) -> bool:
-        return any(e.label_ == "PERSON" and e.text == name for e in self.ents) or any(
-            a.get("name") == name and a.get("type") == "PERSON" for a in self.actors)
+        if self._person_names is None:
+            self._person_names = frozenset(
+                [e.text for e in self.ents if e.label_ == "PERSON"]
+                + [a["name"] for a in self.actors if a.get("type") == "PERSON" and a.get("name")])
+        return name in self._person_names
 
     def _actor_at(self, start: int, end: int) -> dict[str, Any] | None:
         i = bisect.bisect_left(self._mention_starts, start)
@@ -651,7 +656,7 @@ class _Context:
                 return a.get("name"), a.get("id")
         # "Dmitry Peskov, the Kremlin spokesman" / "Kremlin spokesman Dmitry Peskov" earlier
         text = self.text
-        pos = text.lower().rfind(head, 0, span.start_char)
+        pos = self.lower_text.rfind(head, 0, span.start_char)
         tries = 0
         while pos >= 0 and tries < 5:
             tries += 1
@@ -665,7 +670,7 @@ class _Context:
                             best = (d, e)
                 if best is not None and best[1].label_ == "PERSON":
                     return self._resolve_name(best[1])
-            pos = text.lower().rfind(head, 0, pos)
+            pos = self.lower_text.rfind(head, 0, pos)
         return None
 
     # -- layouts --------------------------------------------------------------------------
@@ -782,7 +787,7 @@ class _Context:
     def _kind(self, si: int) -> str:
         st = self.stretches[si]
         first = self.text[st.start]
-        prev = self.text[:st.outer_start].rstrip()
+        prev = self.text[max(0, st.outer_start - 200):st.outer_start].rstrip()  # bounded look-back
         lead = prev[-1:] if prev else ""
         sentence_start = lead in ("", ".", "!", "?", ":", ",", "\n", "”", '"', "—", "–") or \
             st.outer_start in self.para_set or prev.endswith("''")
