@@ -140,7 +140,7 @@ def main_command(
             raise typer.Exit(2) from None
     exit_code = _run(extractor, paths, writer, published=published, text_field=text_field, globs=glob,
                      include_text=include_text, batch_size=batch_size, quiet=quiet, debug=debug, report=report,
-                     opts=opts)
+                     opts=opts, resume=resume)
     raise typer.Exit(exit_code)
 
 
@@ -170,7 +170,7 @@ def _on_sigterm(signum, frame) -> None:  # pragma: no cover - exercised by subpr
 
 
 def _run(extractor, paths, writer, *, published, text_field, globs, include_text, batch_size, quiet,
-         debug, report=None, opts=None) -> int:
+         debug, report=None, opts=None, resume=False) -> int:
     """Stream articles through the pipeline into the writer or the terminal summary."""
     import signal
 
@@ -202,7 +202,7 @@ def _run(extractor, paths, writer, *, published, text_field, globs, include_text
         task = progress.add_task("extracting", total=None)
     try:
         items = iter_articles(paths, globs=globs, text_field=text_field, published=published)
-        items = skip_done(items, getattr(writer, "done", set()), skipped)  # --resume
+        items = skip_done(items, getattr(writer, "done", set()) if resume else set(), skipped)  # --resume
         records = run(report.tap(items) if report is not None else items, opts, extractor=extractor)
         for rec in records:
             if "error" in rec:

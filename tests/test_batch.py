@@ -266,6 +266,9 @@ def test_formats_via_cli(tmp_path, corpus):
     assert res.returncode == 0, res.stderr
     con = sqlite3.connect(tmp_path / "x.db")
     assert con.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 24
+    res = _run(str(corpus / "a.jsonl"), "-f", "sqlite", "-o", str(tmp_path / "x.db"), "--resume")
+    assert res.returncode == 0 and "24 article(s) already in the output" in res.stderr
+    assert con.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 24
     res = _run(str(corpus / "a.jsonl"), "-q", "-f", "csv", "-o", str(tmp_path / "csv"))
     assert res.returncode == 0, res.stderr
     assert (tmp_path / "csv" / "casualties.csv").exists()
