@@ -22,6 +22,13 @@ How it works, and why:
    mention overlaps, or whose alias matches); without actors, the fullest PERSON/ORG name in
    the document sharing a word with the mention; never fails when actors are missing.
 
+speaker.method says how the speaker was found: explicit (a named subject or agent of the cue),
+pronoun, nominal ("the ministry"), relative ("..., who said"), according_to, subject (the subject
+of the clause holding a partial quote with no speech verb, or the possessor of "X's claim that"),
+colon ("Peskov: “...”"), label (a transcript label "PENCE:" inside the quote), dash (a trailing
+"― Jane Doe" credit) and adjacent (no cue: the speaker of the quotation or attribution sentence
+just before). The cue is null when the quotation has no speech verb of its own.
+
 Multi-fragment quotations: `start`/`end` span the first fragment start to the last fragment
 end, `fragments` hold the exact pieces, and the top-level `text` is the fragment texts joined
 with " … " (so `text == doc.text[start:end]` holds for single-fragment quotations and for every
