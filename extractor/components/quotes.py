@@ -72,6 +72,7 @@ _NOT_SPEAKERS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL"})
 _DASHES = frozenset({"—", "–", "--", "-", "―"})
 _MAX_REGION = 60
 _WORD = re.compile(r"[A-Za-z0-9]+")
+_POSSESSIVE = re.compile(r"\s*['\u2019]s?$")
 # "PENCE: ..." transcript labels at the start of a quotation
 _LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
 # "” ― Jane Doe" credits after a quotation
@@ -610,18 +611,18 @@ class _Context:
 
     def _fullest(self, mention: str, label: str) -> str:
         """The longest PERSON/ORG entity text in the doc sharing a word with `mention`."""
-        words = _words(mention)
-        best = mention
+        best = _POSSESSIVE.sub("", mention)
+        words = _words(best)
         if not words:
             return best
         for e in self.ents:
-            if e.label_ not in ("PERSON", "ORG") or len(e.text) <= len(best):
+            text = _POSSESSIVE.sub("", e.text)
+            if e.label_ not in ("PERSON", "ORG") or len(text) <= len(best):
                 continue
             if label in ("PERSON", "ORG") and e.label_ != label:
                 continue
-            ew = _words(e.text)
-            if words <= ew:
-                best = e.text
+            if words <= _words(text):
+                best = text
         return best
 
     def _resolve_pronoun(self, pron: Token, last: tuple[dict[str, Any], int] | None) -> tuple[str, str | None] | None:
