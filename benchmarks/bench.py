@@ -72,12 +72,36 @@ def compare(name: str, ours: list[str], bare: list[str], runs: int) -> dict[str,
     return res
 
 
+def profile(corpus: Path, batch_size: int) -> dict[str, float]:
+    """In-process seconds per stage on the corpus: spaCy's part (with our layout) and each rule
+    component, as a share of the pretrained pipeline's time. Tells where the overhead is."""
+    import time
+
+    import extractor
+    from extractor.loading import Article
+
+    ex = extractor.load()
+    arts = [Article(id=str(i), text=json.loads(ln)["text"])
+            for i, ln in enumerate(corpus.read_text(encoding="utf-8").splitlines()) if ln.strip()]
+    t0 = time.perf_counter()
+    docs = list(ex.nlp.pipe((ex._make_doc(a) for a in arts), batch_size=batch_size, disable=ex._guarded_names))
+    out: dict[str, float] = {"spacy_and_layout_s": time.perf_counter() - t0}
+    for name, proc in ex.guarded:
+        t0 = time.perf_counter()
+        for doc in docs:
+            proc(doc)
+        out[f"{name}_s"] = time.perf_counter() - t0
+    base = out["spacy_and_layout_s"]
+    out["components_share_of_spacy"] = sum(v for k, v in out.items() if k != "spacy_and_layout_s") / base
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSONL with a 'text' field")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--batch-size", type=int, default=16)
-    ap.add_argument("--only", choices=["throughput", "workers", "cold", "flat"], action="append")
+    ap.add_argument("--only", choices=["throughput", "workers", "cold", "flat", "profile"], action="append")
     ap.add_argument("--repeat", type=int, default=10, help="corpus copies for the flat-memory run")
     args = ap.parse_args()
     if not args.corpus.exists():
@@ -121,6 +145,8 @@ def main() -> None:
         results["flat"] = {"articles_small": len(lines), "articles_big": len(lines) * args.repeat,
                            "small_mb": small_m, "big_mb": big_m, "growth_ratio": big_m / small_m,
                            "big_s": big_t, "articles_per_s": len(lines) * args.repeat / big_t}
+    if "profile" in todo:
+        results["profile"] = profile(args.corpus, args.batch_size)
     for name, r in results.items():
         print(json.dumps({"bench": name, **{k: round(v, 3) if isinstance(v, float) else v for k, v in r.items()}}))
 
