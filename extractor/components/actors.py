@@ -30,6 +30,9 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _BAD_NAME_CHARS = frozenset('[]{}()"“”«»<>|/\\')
 _PARTY_STATE = re.compile(r"^[DRI]-[A-Z]")
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "du", "la", "al", "-"})
+#: verbs whose "by" agent is a cited source ("a casualty list provided by the hospital")
+_SOURCE_VERBS = frozenset({"provide", "release", "issue", "publish", "compile", "report", "confirm", "give",
+                           "share", "announce"})
 _PAREN_ACRONYM = re.compile(r"^\s*\(\s*([A-Z][A-Z0-9&.-]{1,9})\s*\)")
 
 
@@ -51,6 +54,10 @@ class ActorsComponent(DataComponent):
         "lexicons/entities/titles.txt",
         "lexicons/entities/not_actor_words.txt",
         "lexicons/entities/portfolio_words.txt",
+        "lexicons/entities/event_nouns.txt",
+        "lexicons/entities/facility_words.txt",
+        "lexicons/entities/acronyms.tsv",
+        "lexicons/entities/person_verbs.txt",
     )
 
     def _load(self, paths: dict[str, Path]) -> None:
@@ -62,6 +69,14 @@ class ActorsComponent(DataComponent):
         self.titles = frozenset(w.lower() for w in read_wordlist(paths[e + "titles.txt"]))
         self.portfolio = frozenset(w.lower() for w in read_wordlist(paths[e + "portfolio_words.txt"]))
         self.not_actor_words = frozenset(read_wordlist(paths[e + "not_actor_words.txt"]))
+        self.event_nouns = frozenset(w.lower() for w in read_wordlist(paths[e + "event_nouns.txt"]))
+        self.facility_words = frozenset(read_wordlist(paths[e + "facility_words.txt"]))
+        self.speech_verbs = frozenset(w.lower() for w in read_wordlist(paths[e + "person_verbs.txt"]))
+        self.acronyms: dict[str, set[str]] = {}
+        for row in read_tsv(paths[e + "acronyms.tsv"]):
+            if len(row) >= 2:
+                self.acronyms[row[0].replace(".", "")] = {_fold(x) for x in row[1].split("|")}
+        self.inst_set = frozenset(w.lower() for w in self.institutions)
         self._country_by_name: dict[str, str] | None = None
 
     # ------------------------------------------------------------------------------------
@@ -91,6 +106,8 @@ class ActorsComponent(DataComponent):
                 continue  # the publisher; "Latinos", "Palestinians" (collectives) are no actors
             if self._is_medium(span) or (len(span) > 1 and span[0].text in self.not_actor_words):
                 continue  # "said on Telegram"; "Typhoon Yagi" is an event
+            if span.start > 0 and doc[span.start - 1].lower_ in self.event_nouns and doc[span.start - 1].is_lower:
+                continue  # "as tropical storm Nalgae battered": a storm, not an actor
             if ent.label_ == "NORP" and not self._norp_actor(span):
                 group = by_key.get(("ORG", folded + "s")) or by_key.get(("NORP", folded + "s"))
                 if group is not None:  # "Houthi rebels" after "the Houthis": a mention of the group
@@ -107,6 +124,11 @@ class ActorsComponent(DataComponent):
             group["spans"].append(span)
             self._register_aliases(group, span, by_key)
         self._link_acronyms(doc, groups, by_key)
+        for g in groups:  # "took refuge in the Mweso General Hospital": a place, unless it speaks
+            if g["spans"] and g["type"] != "PERSON" and all(
+                    s[-1].text in self.facility_words for s in g["spans"]) and not any(
+                    self._is_source(s) for s in g["spans"]):
+                g["spans"] = []
         doc._.extractor_actors = self._render(doc, groups)
 
     # mention clean-up ---------------------------------------------------------------------
@@ -140,9 +162,27 @@ class ActorsComponent(DataComponent):
                     break
             while end > start and doc[end - 1].is_punct and doc[end - 1].text != ".":
                 end -= 1
-        if end <= start or not any(t.is_alpha and len(t) > 1 for t in doc[start:end]):
+        if end <= start or not any(len(t) > 1 and any(ch.isalpha() for ch in t.text) and not t.is_punct
+                                   for t in doc[start:end]):  # "M23", "U.N." are names
             return None
         return doc[start:end]
+
+    def _is_source(self, span: Span) -> bool:
+        """'the hospital said', 'according to Nasser Hospital', 'a list provided by X Hospital'."""
+        doc = span.doc
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.lemma_.lower() in self.speech_verbs:
+            return True
+        root = span.root
+        if root.dep_ in ("nsubj", "agent") and root.head.lemma_.lower() in self.speech_verbs:
+            return True
+        prev = [t.lower_ for t in doc[max(0, span.start - 3):span.start] if t.lower_ != "the"]
+        if prev[-2:] == ["according", "to"]:
+            return True
+        if prev and prev[-1] == "by" and span.start >= 2:
+            by = doc[span.start - 1] if doc[span.start - 1].lower_ == "by" else doc[span.start - 2]
+            return by.head.lemma_.lower() in _SOURCE_VERBS
+        return False
 
     def _inside_title(self, span: Span) -> bool:
         """'Secretary of State Antony Blinken', 'Defense Minister Yoav Gallant': the one-word ORG
@@ -245,6 +285,9 @@ class ActorsComponent(DataComponent):
             parts = text.split(" ", 1)
             if len(parts) == 2 and parts[0].lower() in self.demonyms:
                 owner, rest = parts
+            elif len(parts) == 2 and parts[1].lower().replace("defence", "defense") in self.inst_set \
+                    and parts[0][:1].isupper() and parts[0].isalpha() and parts[0].lower() not in self.titles:
+                owner, rest = parts  # "Gaza Health Ministry" = "Gaza's health ministry"
         if owner is None or rest is None:
             return None
         code = self.demonyms.get(owner.lower()) or self._country_code(owner)
@@ -282,6 +325,17 @@ class ActorsComponent(DataComponent):
                 words = [t.text for t in sp if t.text.lower() not in _ACRONYM_SKIP and t.text[:1].isupper()]
                 if len(words) >= 2:
                     full.setdefault("".join(w[0] for w in words).upper(), g)
+        for g in orgs:  # a known acronym: "CENTCOM" ... "US Central Command"
+            if not g["spans"]:
+                continue
+            expansions = self.acronyms.get(g["spans"][0].text.replace(".", ""))
+            if not expansions:
+                continue
+            target = next((o for o in orgs if o is not g and o["spans"] and any(
+                _fold(sp.text) in expansions for sp in o["spans"])), None)
+            if target is not None:
+                target["spans"].extend(g["spans"])
+                g["spans"] = []
         for g in orgs:
             if not g["spans"]:
                 continue

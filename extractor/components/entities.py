@@ -43,6 +43,12 @@ _MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVEN
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _MIN_POP = 15000
 _PLACE_PREPS = frozenset({"in", "near", "outside", "from", "to", "at", "across", "towards", "toward"})
+#: prepositions after which a capitalised name is a place even if the gazetteer lacks it
+#: ("from"/"to"/"at" excluded: "a letter from Smith", "spoke to Ahmed", "angry at Khan")
+_PREP_PLACE_STRICT = frozenset({"in", "near", "outside", "inside", "around", "across", "towards", "toward"})
+_PREP_NEAR = frozenset({"near", "outside", "around", "towards", "toward"})
+_PAREN_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
+_ACRONYM_GLUE = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "-", "‑"})
 
 
 def read_tsv(path: Path) -> list[list[str]]:
@@ -88,6 +94,7 @@ class EntityFixer(DataComponent):
         "lexicons/entities/titles.txt",
         "lexicons/entities/units.txt",
         "lexicons/entities/person_verbs.txt",
+        "lexicons/places/compound_modifiers.txt",
     )
 
     def __init__(self, nlp: Language, name: str) -> None:
@@ -109,6 +116,8 @@ class EntityFixer(DataComponent):
         self.titles = frozenset(w.lower() for w in read_wordlist(paths["lexicons/entities/titles.txt"]))
         self.person_verbs = frozenset(read_wordlist(paths["lexicons/entities/person_verbs.txt"]))
         self.units = frozenset(w.lower() for w in read_wordlist(paths["lexicons/entities/units.txt"]))
+        self.compound_modifiers = frozenset(
+            w.lower() for w in read_wordlist(paths[p + "compound_modifiers.txt"]))
         self._build_matchers()
 
     def _build_matchers(self) -> None:
@@ -164,12 +173,17 @@ class EntityFixer(DataComponent):
         ents = self._non_places(doc, ents)
         ents = self._split_of(doc, ents)
         people: set[str] = set()  # keys of names the article uses for people (filled by _relabel)
-        ents = self._relabel(doc, ents, people)
+        person_any: set[str] = set()  # any PERSON key or surname, even once (filled by _relabel)
+        ents = self._relabel(doc, ents, people, person_any)
         ents = self._context_places(doc, ents, layout, people)
+        ents = self._prep_places(doc, ents, person_any)
         ents = self._join_and(doc, ents)
         ents = self._institutions(doc, ents)
         ents = self._extend(doc, ents, layout)
         ents = self._drop_place_compounds(ents)
+        ents = self._paren_acronyms(doc, sorted(filter_spans(ents), key=lambda s: s.start))
+        ents = self._spread_places(doc, ents, person_any)
+        ents = self._the_names(doc, ents)
         doc.ents = sorted(filter_spans(ents), key=lambda s: s.start)
 
     # 1. line breaks, headline boundary, footer
@@ -246,6 +260,17 @@ class EntityFixer(DataComponent):
     def _non_places(self, doc: Doc, ents: list[Span]) -> list[Span]:
         out = []
         for e in ents:
+            if e.label_ in PLACE_LABELS and self._is_compound_modifier(doc, e):
+                continue  # "the London-based observatory", "the Iran-backed group": an adjective
+            if e.label_ == "PERSON":
+                e = _cut_lower_tail(e)  # "Marcos Jr earlier lamented": the adverb is no name
+                if e is None:
+                    continue
+            if e.label_ in ("ORG", "PERSON", "FAC") and len(e) >= 3:
+                split = self._split_region_of(doc, e) or _split_hyphen_acronym(doc, e)
+                if split:
+                    out += split  # "the Provinces of Cavite"; "Democratic Party-BJP coalition"
+                    continue
             if len(e) >= 2 and e[-1].text in self.street_words and e.label_ in ("PERSON", "ORG", "FAC", "GPE"):
                 out.append(Span(doc, e.start, e.end, "LOC"))  # "Salah al-Din Road" is a place
                 continue
@@ -263,6 +288,20 @@ class EntityFixer(DataComponent):
                     e = Span(doc, e.start, e.end, "ORG")  # "RT", "SBU" tagged as places
             out.append(e)
         return out
+
+    def _is_compound_modifier(self, doc: Doc, e: Span) -> bool:
+        """'London-based', 'Iran-backed': a place name fused to a participle modifies a noun."""
+        i = e.end
+        return i + 1 < len(doc) and doc[i].text in ("-", "‑") and not doc[i - 1].whitespace_ \
+            and not doc[i].whitespace_ and doc[i + 1].lower_ in self.compound_modifiers
+
+    def _split_region_of(self, doc: Doc, e: Span) -> list[Span] | None:
+        """'the Provinces of Cavite' (tagged ORG): the name after 'of' is a place."""
+        toks = [t for t in e if t.lower_ != "the"]
+        if len(toks) >= 3 and toks[0].text[:1].isupper() and toks[0].lower_ in self.region_words \
+                and toks[1].lower_ == "of" and all(t.text[:1].isupper() for t in toks[2:]):
+            return [Span(doc, toks[2].i, e.end, "GPE")]
+        return None
 
     def _split_of(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """'Sakha Republic of Russia' -> 'Sakha Republic' + 'Russia' (unless the whole is a name)."""
@@ -298,7 +337,7 @@ class EntityFixer(DataComponent):
         return out
 
     # 3 + 4. document-level labels
-    def _relabel(self, doc: Doc, ents: list[Span], people: set[str]) -> list[Span]:
+    def _relabel(self, doc: Doc, ents: list[Span], people: set[str], person_any: set[str]) -> list[Span]:
         # place evidence for names the tagger called something else. A PERSON tag is overruled
         # only by the article's own usage ("in X", "X region", a list of places) or, with no
         # usage either way, by a big place; "Mr. Obama", "Obama said" keep a town-named person.
@@ -355,6 +394,9 @@ class EntityFixer(DataComponent):
                 if " " in k:
                     uses[k.split()[-1]] += 1
         people |= {k for k in surnames | {k for k in person_keys if " " in k} if uses[k] >= 2}
+        # any person reading: the surname of a full name, a name used twice, a title or "X said"
+        person_any |= surnames | people
+        person_any |= {k for k, (_p, pe) in votes.items() if pe > 0}
         out = self._person_prefix(doc, out, person_keys)
         # coordinated lists: "over Kursk, Voronezh, Rostov and Belgorod"
         return self._coordinated(doc, out, people)
@@ -491,6 +533,42 @@ class EntityFixer(DataComponent):
             # any other label loses against a place context ("Kolisnykivka"/PERSON)
         return keep + new
 
+    # 3c. "in Jassem", "near Kobane": an unknown name after a preposition of place
+    def _prep_places(self, doc: Doc, ents: list[Span], person_any: set[str]) -> list[Span]:
+        """A PERSON/ORG tag on a name right after a preposition of place is a place the gazetteer
+        lacks, unless the article reads it as a person anywhere ("Hillary Clinton", "Mr. X",
+        "X said") or the name modifies a noun ("in Trump's view", "near Smith's house",
+        "in Hamas attacks")."""
+        out = []
+        for e in ents:
+            if e.label_ in ("PERSON", "ORG", "FAC") and e.start > 0 and self._prep_place(doc, e, person_any):
+                e = Span(doc, e.start, e.end, "GPE")
+            out.append(e)
+        return out
+
+    def _prep_place(self, doc: Doc, e: Span, person_any: set[str]) -> bool:
+        prep = doc[e.start - 1].lower_
+        if prep not in _PREP_PLACE_STRICT and not (prep in ("in", "at") and e.label_ != "PERSON"):
+            return False
+        if not (self._is_name(e) or _particle_name(e)) or e.text.isupper() or _key(e.text) in person_any:
+            return False
+        if any(t.lower_ in _INSTITUTION_WORDS or t.lower_ in self.titles for t in e):
+            return False
+        nxt = doc[e.end] if e.end < len(doc) else None
+        if nxt is not None:
+            if nxt.lower_ in _POSSESSIVE or nxt.text in ("-", "‑"):
+                return False  # "in Trump's view", "near Hamas-run clinics"
+            if nxt.pos_ in ("NOUN", "PROPN") and nxt.lower_ not in self.region_words \
+                    and nxt.lower_ not in self.settlement_words and not nxt.is_punct:
+                return False  # "in Hamas attacks": the name is a modifier
+            if nxt.pos_ in ("VERB", "AUX") and nxt.lemma_.lower() in self.person_verbs:
+                return False
+        if e.label_ == "PERSON":
+            return True
+        # ORG/FAC: "near Kobane" always; "in/at X" only for a name the gazetteer has (spelling
+        # variants included): "in Congress", "at Google" stay organisations
+        return prep in _PREP_NEAR and len(e) <= 3 or self._known_place(e.text, min_pop=0, weak=True)
+
     # 5. institutions
     def _institutions(self, doc: Doc, ents: list[Span]) -> list[Span]:
         by_end = {e.end: e for e in ents}
@@ -590,6 +668,106 @@ class EntityFixer(DataComponent):
             out.append(e)
         return out
 
+    # 7. "Islamic State of Iraq and the Levant (ISIL)": the name an acronym defines is one ORG
+    def _paren_acronyms(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        if "(" not in doc.text:
+            return ents
+        added: list[Span] = []
+        for m in _PAREN_ACRONYM.finditer(doc.text):
+            acr = doc.char_span(m.start(1), m.end(1))
+            if acr is None or len(acr) != 1 or acr.start < 2:
+                continue
+            letters = m.group(1).upper()
+            k = len(letters) - 1
+            j = acr.start - 2  # the word before "("
+            start = None
+            while j >= 0 and k >= 0 and j > acr.start - 16:
+                t = doc[j]
+                if "\n" in t.whitespace_ or t.is_sent_end and j < acr.start - 2:
+                    break
+                if t.lower_ in _ACRONYM_GLUE:
+                    j -= 1
+                    continue
+                if not t.text[:1].isupper() or t.text[0] != letters[k]:
+                    break
+                k -= 1
+                start = j
+                j -= 1
+            if k >= 0 or start is None or acr.start - 1 - start < 2:
+                continue
+            full = Span(doc, start, acr.start - 1, "ORG")
+            if any(e.label_ in PLACE_LABELS and e.start == full.start and e.end == full.end for e in ents):
+                continue  # "Democratic Republic of Congo (DRC)": a place stays a place
+            added += [full, Span(doc, acr.start, acr.end, "ORG")]
+        if not added:
+            return ents
+        return [e for e in ents if not any(a.start < e.end and e.start < a.end for a in added)] + added
+
+    # 8. one name, one reading: a place everywhere once the article uses it as a place
+    def _spread_places(self, doc: Doc, ents: list[Span], person_any: set[str]) -> list[Span]:
+        """'the village of Meron' ... 'Meron is home to ...': the second mention (tagged PERSON)
+        is the same place; a close spelling of a place named in the article ('Kherbet Selm' next
+        to 'Khirbet Selm') too. Never for a name the article also uses for a person."""
+        place_keys = {_key(e.text) for e in ents if e.label_ in PLACE_LABELS}
+        if not place_keys:
+            return ents
+        out = []
+        for e in ents:
+            if e.label_ in ("PERSON", "FAC", "ORG") and not e.text.isupper() and self._is_name(e):
+                k = _key(e.text)
+                if k not in person_any and (e.label_ != "ORG" or not self._known_place(e.text)) and (
+                        k in place_keys or (e.label_ != "ORG" and _spelling_variant(k, place_keys))):
+                    prev = doc[e.start - 1].lower_ if e.start else ""
+                    if prev not in self.titles:
+                        e = Span(doc, e.start, e.end, "GPE")
+            out.append(e)
+        return out
+
+    # 9. "with The Punch saying", "The Civil Defence - ... - said": named sources the tagger missed
+    def _the_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        out = list(ents)
+        by_start = {e.start: e for e in ents}
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        for e in ents:
+            # "The Civil Defence ... said" tagged WORK_OF_ART: a named thing that speaks is a body
+            if e.label_ in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW") and self._is_name(e[1:] if e[0].lower_ ==
+                                                                                       "the" else e) \
+                    and self._speaks(doc, e):
+                out = [x for x in out if x is not e] + [Span(doc, e.start, e.end, "ORG")]
+        for t in doc:
+            if t.text != "The" or t.i + 1 >= len(doc):
+                continue
+            nxt = by_start.get(t.i + 1)
+            if nxt is not None:
+                # mid-sentence capital "The" + a name: an outlet or body ("The Punch", "The Hindu")
+                if nxt.label_ in ("NORP", "PERSON", "WORK_OF_ART", "PRODUCT") and not t.is_sent_start \
+                        and self._speaks(doc, nxt):
+                    out = [x for x in out if x is not nxt] + [Span(doc, t.i, nxt.end, "ORG")]
+                continue
+            end = t.i + 1
+            while end < len(doc) and end - t.i <= 4 and end not in taken and doc[end].is_title \
+                    and doc[end].pos_ == "PROPN":
+                end += 1
+            if end - t.i < 3:
+                continue
+            name = doc[t.i + 1:end]
+            if any(x.lower_ in self.titles or x.lower_ in self.demonyms for x in name):
+                continue
+            if name.root.dep_ in ("nsubj", "nsubjpass") and name.root.head.lemma_.lower() in self.person_verbs \
+                    and name.root.head.pos_ == "VERB":
+                out.append(Span(doc, t.i + 1, end, "ORG"))  # "The Civil Defence - ... - said"
+        return out
+
+    def _speaks(self, doc: Doc, e: Span) -> bool:
+        """The name is a source: followed by a speech verb or after 'according to'."""
+        nxt = doc[e.end] if e.end < len(doc) else None
+        if nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.lemma_.lower() in self.person_verbs:
+            return True
+        root = e.root
+        if root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in self.person_verbs:
+            return True
+        return e.start >= 3 and doc[e.start - 3].lower_ == "according" and doc[e.start - 2].lower_ == "to"
+
     # helpers ------------------------------------------------------------------------------
     def _is_name(self, span: Span) -> bool:
         """Capitalised words only (no common words like 'Reading', 'Nice' mid-sentence verbs)."""
@@ -637,11 +815,62 @@ def _key(text: str) -> str:
     return low.strip(" .,'\"")
 
 
+def _spelling_variant(k: str, keys: set[str]) -> bool:
+    """'kherbet selm' ~ 'khirbet selm': same first letter, same word count, >= 0.85 similar."""
+    if len(k) < 6:
+        return False
+    n = len(k.split())
+    for other in keys:
+        if other[:1] == k[:1] and len(other.split()) == n and abs(len(other) - len(k)) <= 2 and \
+                difflib.SequenceMatcher(None, k, other).ratio() >= 0.85:
+            return True
+    return False
+
+
 def _between_is_list(doc: Doc, a: int, b: int) -> bool:
     """Tokens between two entities are only a list separator (',', 'and', 'or', ', and')."""
     if b <= a or b - a > 2:
         return False
     return all(t.text in (",", "and", "or") for t in doc[a:b])
+
+
+#: lower-case particles that belong to personal names ("Ursula von der Leyen", "Omar al Bashir")
+_NAME_PARTICLES = frozenset({"de", "da", "di", "du", "del", "der", "den", "van", "von", "bin", "bint", "ibn",
+                             "al", "el", "la", "le", "ben", "dos", "das", "y"})
+
+
+def _particle_name(e: Span) -> bool:
+    """'Busra al-Sham', 'Deir el-Balah': capitalised words joined by name particles and hyphens."""
+    words = [t for t in e if t.text not in ("-", "‑")]
+    return len(words) >= 2 and words[0].text[:1].isupper() and words[-1].text[:1].isupper() and all(
+        t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES for t in words)
+
+
+def _cut_lower_tail(e: Span) -> Span | None:
+    """'Marcos Jr earlier' -> 'Marcos Jr': trailing lower-case words are no part of a name."""
+    end = e.end
+    doc = e.doc
+    while end > e.start and doc[end - 1].is_lower and doc[end - 1].is_alpha \
+            and doc[end - 1].lower_ not in _NAME_PARTICLES:
+        end -= 1
+    if end == e.end:
+        return e
+    return Span(doc, e.start, end, e.label_) if end > e.start else None
+
+
+def _split_hyphen_acronym(doc: Doc, e: Span) -> list[Span] | None:
+    """'Peoples Democratic Party-BJP' (one ORG) -> two parties: a hyphen glues an acronym to a name."""
+    if e.label_ != "ORG":
+        return None
+    for t in e[1:-1]:
+        i = t.i
+        if t.text in ("-", "‑") and not t.whitespace_ and not doc[i - 1].whitespace_:
+            left, right = doc[e.start:i], doc[i + 1:e.end]
+            if any(x.text.isupper() and len(x.text) >= 2 and x.is_alpha for x in (left[-1], right[0])) \
+                    and left[-1].text[:1].isupper() and right[0].text[:1].isupper() \
+                    and (len(left) >= 2 or len(right) >= 2 or (left.text.isupper() and right.text.isupper())):
+                return [Span(doc, left.start, left.end, "ORG"), Span(doc, right.start, right.end, "ORG")]
+    return None
 
 
 def _trim_name(span: Span) -> Span | None:

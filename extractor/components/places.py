@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicons import read_wordlist
 from .base import DataComponent
-from .entities import PLACE_LABELS, read_tsv, strong_name_match
+from .entities import _PREP_PLACE_STRICT, PLACE_LABELS, _spelling_variant, read_tsv, strong_name_match
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _LIST_GLUE = frozenset({",", "and", "or", "&"})
@@ -162,8 +162,9 @@ class PlacesComponent(DataComponent):
         text = span.text
         name = text.title() if text.isupper() and len(text) > 3 and "." not in text else text
         sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
+        prep = span.start > 0 and span.doc[span.start - 1].lower_ in _PREP_PLACE_STRICT
         return {"text": text, "name": name, "start": span.start_char, "end": span.end_char, "hint": hint,
-                "sent": (sent.start_char, sent.end_char), "res": None}
+                "sent": (sent.start_char, sent.end_char), "res": None, "prep": prep}
 
     def _clean(self, ent: Span) -> tuple[Span | None, str | None]:
         """'the Kharkiv region' -> ('Kharkiv', 'region'); drop blocs and nationality words."""
@@ -340,7 +341,7 @@ class PlacesComponent(DataComponent):
                     if r["type"] == "region":
                         res["admin1"] = r.get("admin1")
                     break
-            if m["hint"] is None and not same:
+            if m["hint"] is None and not same and not m.get("prep"):
                 continue  # an unknown name with no place around it ("according to Bloomberg")
             if res["country_code"] is None:
                 # "Bahanaga, a small village near the tracks": the nearest place named before it
@@ -364,6 +365,11 @@ class PlacesComponent(DataComponent):
             nkey = (m["key"], r.get("country_code"))
             if gid not in groups and nkey in by_name:
                 gid = by_name[nkey]  # "Kharkiv" city and "the Kharkiv region": one name, one entry
+            if gid not in groups and gid[0] == "name":
+                # "Kherbet Selm" ... "Khirbet Selm": an unresolved spelling variant of a place named earlier
+                close = [g for g in order if g[0] == "name" and _spelling_variant(gid[1], {g[1]})]
+                if close:
+                    gid = close[0]
             if gid not in groups:
                 groups[gid] = {"res": r, "mentions": []}
                 order.append(gid)
