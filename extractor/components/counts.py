@@ -80,6 +80,8 @@ class CountsComponent(DataComponent):
         """Load the word lists and precompile the multi-word predicate pattern (once per instance)."""
         self.lex = CountsLexicon.load(paths)
         lex = self.lex
+        self._among_re = re.compile(r"\bamong\s+(?:the|those)\s+(" + "|".join(map(re.escape, lex.among_words))
+                                    + r")\s+(?:were|was|are|is|have\s+been)\s+$", re.I)
         self._phrase_re = re.compile(
             r"^\s*(?:" + "|".join(re.escape(p) for p in sorted(lex.cas_phrases, key=len, reverse=True)) + r")\b")
 
@@ -229,6 +231,8 @@ class CountsComponent(DataComponent):
                 # climb compounds: "the 20 Shahed drones"
                 while k + 1 < sent.end and doc[k + 1].pos_ in ("NOUN", "PROPN") and not doc[k + 1].is_punct:
                     k += 1
+                if k + 2 < sent.end and doc[k + 1].tag_ == "POS" and t.dep_ == "poss":
+                    continue  # "three of the group's members": the possessor is not what is counted
                 return doc[k], total
             if t.pos_ in ("ADJ", "VERB") and (t.lower_ in self.lex.cas_adjs or t.lower_ in self.lex.cas_nouns) \
                     and not (k + 1 < sent.end and doc[k + 1].pos_ in ("NOUN", "PROPN")):
@@ -237,9 +241,10 @@ class CountsComponent(DataComponent):
                 who = doc[k + 2] if k + 2 < sent.end and doc[k + 1].lemma_ == "be" else None
                 if who is not None and who.pos_ == "DET" and k + 3 < sent.end:
                     who = doc[k + 3]
-                ok = who is not None and (who.lemma_.lower() in self.lex.people or who.ent_type_ == "NORP")
+                ok = who is not None and (who.lemma_.lower() in self.lex.people or who.ent_type_ == "NORP"
+                                          or who.lower_ == "from")  # "53 of the dead were from Maguindanao"
                 return (t if ok else None), total
-            if t.pos_ in ("DET", "ADJ", "NUM", "VERB") or t.text in "-‐" or t.tag_ == "PRP$":
+            if t.pos_ in ("DET", "ADJ", "NUM", "VERB") or t.text in "-‐" or t.tag_ in ("PRP$", "POS"):
                 continue  # "five of their fighters", "37 of the 40 Shahed drones" (Shahed mis-tagged as a verb)
             break
         return None, None
@@ -673,8 +678,8 @@ class CountsComponent(DataComponent):
                 g = head
                 while g.dep_ == "conj" and g.head.i < g.i:
                     g = g.head
-                if not (g.dep_ in ("dobj", "obj") and g.head.lemma_.lower() in needs):
-                    kind = None
+                if not (g.dep_ in ("dobj", "obj", "nsubjpass") and g.head.lemma_.lower() in needs):
+                    kind = None  # "1,200 lives have been lost" counts as the passive of "lost 1,200 lives"
             if kind is None and hlow in lex.cas_adjs and head.i == span.end:
                 kind = lex.cas_adjs[hlow]  # "21 injured", "12 dead"
             if (kind is None or hl in lex.people) and (hl in lex.people or head.ent_type_ == "NORP"):
@@ -694,6 +699,11 @@ class CountsComponent(DataComponent):
                 kind, end_tok = self._predicate_after(doc, span[-1], sent)  # "250 taken hostage"
             if kind is not None and end_tok is not None:
                 ev_end = max(ev_end, end_tok.idx + len(end_tok.text))
+        # relative clause on the counted noun: "the 870 people who were injured", "the 40 people who died"
+        if kind is None and head is not None:
+            kind, rtok = self._relative_clause(head)
+            if kind is not None and rtok is not None and rtok.i - head.i <= 4:
+                ev_end = max(ev_end, rtok.idx + len(rtok.text))
         # governing verb before: "killed at least two people", "injuring seven"
         if kind is None:
             kind, vtok = self._governing_verb(doc, span, head, sent)
@@ -716,20 +726,44 @@ class CountsComponent(DataComponent):
             before = doc.text[max(sent.start_char, m.qstart - 14):m.qstart].lower()
             cue = next((c for c in lex.inherit_cues if re.search(r"\b" + re.escape(c) + r"\s+$", before)), None)
             prev = state.last_casualty(sent.start, m.start)
-            if cue is None and head.dep_ == "conj" and prev is not None:
-                # "including 12 children and eight women": a conjunct of the previous subset
-                first = head.head
-                if prev["start"] <= first.idx < prev["end"]:
+            first = _list_first(head)
+            if cue is None and first is not head and prev is not None:
+                # "including 12 children and eight women": a conjunct of the previous subset;
+                # "including a man, his three children and a woman": a member of an "including" list
+                if prev["start"] <= first.idx < prev["end"] or (
+                        first.dep_ == "pobj" and first.head.lower_ in ("including", "among")):
                     kind = prev["kind"]
             elif cue and prev is not None:
                 kind = prev["kind"]
                 ev_start = m.qstart - len(re.search(re.escape(cue) + r"\s+$", before).group())  # type: ignore[union-attr]
+        # "Among the victims were 4 women and 10 children": an inverted subset
+        if kind is None and head is not None:
+            am = self._among_re.search(doc.text[sent.start_char:m.qstart])
+            if am is not None:
+                ev_start = sent.start_char + am.start()
+                kind = lex.among_words[am.group(1).lower()] or next(
+                    (e.data["kind"] for e in reversed(state.casualties) if e.pos < m.start), "killed")
         if kind is None or self._hypothetical(span, head):
             return
         place = _casualty_place(doc, span, sent, places)
         entry = {"kind": kind, "count": m.value, "qualifier": m.qualifier, "vague": m.vague, "who": who,
                  "place": place, "text": doc.text[ev_start:ev_end], "start": ev_start, "end": ev_end}
         state.casualties.append(_Entry(entry, sent.start, m.start))
+
+    def _relative_clause(self, head: Token) -> tuple[str | None, Token | None]:
+        """Kind given by a passive or intransitive relative clause on the counted noun ("who were injured")."""
+        lex = self.lex
+        assert lex is not None
+        for c in head.children:
+            if c.dep_ != "relcl" or c.i < head.i or c.pos_ != "VERB":
+                continue
+            key = _verb_key(c, lex.cas_verbs)
+            if key is None:
+                continue
+            passive = any(x.dep_ == "auxpass" for x in c.children)
+            if (passive or key in lex.intransitive) and not any(x.dep_ in ("dobj", "obj") for x in c.children):
+                return lex.cas_verbs[key], c
+        return None, None
 
     def _hypothetical(self, span: Span, head: Token | None) -> bool:
         """ "could affect a billion people", "may have killed 30": projections and guesses are no counts."""
@@ -788,23 +822,41 @@ class CountsComponent(DataComponent):
         """Kind given by the verb whose object (or passive subject) the counted phrase is ("killed two people")."""
         lex = self.lex
         assert lex is not None
-        g = head if head is not None else span[-1]
-        while g.dep_ == "conj" and g.head.i < g.i and g.head.pos_ != "VERB":
-            g = g.head
+        g = _list_first(head if head is not None else span[-1])
         h = g.head
-        if g.dep_ in ("dobj", "obj", "nsubjpass", "oprd") and h.pos_ == "VERB" and h.lemma_.lower() in lex.cas_verbs \
+        if g.dep_ == "conj" and h.pos_ == "VERB" and g.pos_ in ("NOUN", "PROPN") and h.i < g.i and any(
+                c.dep_ in ("dobj", "obj") and c.i < g.i for c in h.children):
+            g = next(c for c in h.children if c.dep_ in ("dobj", "obj"))  # "killing a child, three women and a man"
+        vkey = _verb_key(h, lex.cas_verbs)
+        if g.dep_ in ("dobj", "obj", "nsubjpass", "oprd") and h.pos_ == "VERB" and vkey is not None \
                 and (g.dep_ == "nsubjpass" or h.i < g.i):
-            return lex.cas_verbs[h.lemma_.lower()], h
+            return lex.cas_verbs[vkey], h
         if g.dep_ == "nsubj" and h.pos_ == "VERB" and h.lemma_.lower() in lex.intransitive and h.i > g.i:
             return lex.cas_verbs[h.lemma_.lower()], h  # "At least 14 people, among them three children, died"
+        pkey = _verb_key(h, lex.people_verbs)
+        if head is not None and pkey is not None and g.dep_ in ("dobj", "obj") and h.i < g.i and (
+                head.lemma_.lower() in lex.people or head.lower_ in lex.people) and any(
+                t.lemma_.lower() in lex.loss_context for t in sent):
+            return lex.people_verbs[pkey], h  # "we lost two soldiers in the ambush" (not "lost 200 workers")
         # linear: the word right before the qualifier/number
         k = span[0].i - 1
         while k >= sent.start and doc[k].lower_ in _QUALIFIER_WORDS:
             k -= 1
+        # a member of a list whose first member is the verb's object: "killing a teenager, five women and ..."
+        hops = 0
+        while head is not None and k >= sent.start and doc[k].text == "," and hops < 3:  # not "killed Ali, 45"
+            j = k - 1
+            while j >= sent.start and k - j <= 5 and (doc[j].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+                                                       or doc[j].tag_ == "PRP$") and doc[j].text != ",":
+                j -= 1
+            if j == k - 1 or j < sent.start:
+                break
+            k, hops = j, hops + 1
         if k >= sent.start:
             t = doc[k]
-            if t.pos_ == "VERB" and t.lemma_.lower() in lex.cas_verbs and t.lemma_.lower() not in ("die",):
-                return lex.cas_verbs[t.lemma_.lower()], t
+            tkey = _verb_key(t, lex.cas_verbs)
+            if t.pos_ == "VERB" and tkey is not None and tkey not in ("die",):
+                return lex.cas_verbs[tkey], t
         return None, None
 
     def _toll(self, doc: Doc, span: Span, sent: Span) -> tuple[str | None, Token | None]:
@@ -898,6 +950,24 @@ def _proper_names(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
+def _verb_key(verb: Token, table: dict[str, str]) -> str | None:
+    """Key of a verb in a lemma table: its lemma, else its own form ("wound 10" is lemmatised as "wind")."""
+    lem = verb.lemma_.lower()
+    if lem in table:
+        return lem
+    return verb.lower_ if verb.lower_ in table else None
+
+
+def _list_first(tok: Token) -> Token:
+    """First member of the coordinated list or apposition a noun belongs to ("two girls, their father and four
+    neighbours" -> girls), so that the list's verb or cue governs every member."""
+    g = tok
+    while g.head.i < g.i and g.head.pos_ != "VERB" and (g.dep_ == "conj" or (
+            g.dep_ == "appos" and g.pos_ == "NOUN" and g.head.pos_ == "NOUN")):  # not "Scott, 43,": an age
+        g = g.head
+    return g
+
+
 def _verb_extent(verb: Token) -> tuple[int, int]:
     """Character extent of a verb with its particle ("shot down")."""
     end = verb.idx + len(verb.text)
@@ -973,6 +1043,8 @@ def _join_places(doc: Doc, mentions: list[tuple[int, int, str]]) -> str:
     return n0
 
 
+#: Generic `who` words that a repeat of the same fact may use instead of a specific one.
+_GENERIC_WHO = frozenset(["people", "persons", "others", "individuals"])
 #: Counts at least this big are rarely repeated by coincidence, so a repeat is the same fact.
 _SMALL_COUNT = 5
 #: Counts at least this big are the same fact even when the (noisy) places differ.
@@ -1004,9 +1076,9 @@ def _dedupe(entries: Iterable[_Entry], keys: tuple[str, ...], *, action_class: b
             if d["count"] is not None and d["count"] < _SMALL_COUNT and not (d["place"] and d["place"] == k["place"]) \
                     and k["start"] >= title_end and d["text"] != k["text"]:
                 continue
-            if not action_class and d.get("who") != k.get("who") and d.get("who") and k.get("who") \
-                    and d["start"] == k["start"]:
-                continue
+            if not action_class and d.get("who") and k.get("who") and d["who"].lower() != k["who"].lower() \
+                    and (d["start"] == k["start"] or not {d["who"].lower(), k["who"].lower()} & _GENERIC_WHO):
+                continue  # "three women" and "three children" are two facts; "3 people"/"three civilians" may be one
             dup = True
             if k["start"] < title_end <= d["start"]:
                 # a headline repeated in the body: keep the body's wording and qualifier

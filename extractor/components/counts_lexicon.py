@@ -42,6 +42,9 @@ class CountsLexicon:
     toll_verbs: frozenset[str]
     tally_words: frozenset[str]
     noun_verbs: dict[str, frozenset[str]]
+    people_verbs: dict[str, str]
+    among_words: dict[str, str]
+    loss_context: frozenset[str]
     toll_words: frozenset[str]
     toll_kinds: dict[str, str]
     inherit_cues: tuple[str, ...]
@@ -66,7 +69,8 @@ class CountsLexicon:
         cas = read_json(paths[FILES[0]], allowed_keys=("_comment", "verbs", "nouns", "adjectives", "phrases",
                                                        "toll_words", "toll_kinds", "inherit_cues",
                                                        "before_phrases", "intransitive", "toll_verbs",
-                                                       "tally_words", "noun_verbs"))
+                                                       "tally_words", "noun_verbs", "people_verbs",
+                                                       "among_words", "loss_context"))
         weapons = read_json(paths[FILES[2]], allowed_keys=("_comment", "classes"))
         acts = read_json(paths[FILES[3]], allowed_keys=("_comment", "object", "subject", "with", "nouns",
                                                         "attack_context", "transfer_verbs", "maybe_transfer_verbs",
@@ -85,6 +89,9 @@ class CountsLexicon:
             toll_verbs=frozenset(w.lower() for w in cas["toll_verbs"]),
             tally_words=frozenset(w.lower() for w in cas["tally_words"]),
             noun_verbs={k.lower(): frozenset(v) for k, v in cas["noun_verbs"].items()},
+            people_verbs=_str_map(cas["people_verbs"], "people verbs"),
+            among_words=_str_map(cas["among_words"], "among words"),
+            loss_context=frozenset(w.lower() for w in cas["loss_context"]),
             toll_words=frozenset(w.lower() for w in cas["toll_words"]),
             toll_kinds=_str_map(cas["toll_kinds"], "toll kinds"),
             inherit_cues=tuple(c.lower() for c in cas["inherit_cues"]),
