@@ -643,6 +643,8 @@ class _Context:
             seen += 1
             if nearest is None:
                 nearest = e
+                if e.sent.start == pron.sent.start:
+                    return self._resolve_name(e)  # a name earlier in the pronoun's own sentence
             root = e.root
             if root.dep_ in ("nsubj", "nsubjpass"):
                 if self._is_cue(root.head):
