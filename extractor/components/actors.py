@@ -33,6 +33,8 @@ _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "du", "la", "al", "-
 #: verbs whose "by" agent is a cited source ("a casualty list provided by the hospital")
 _SOURCE_VERBS = frozenset({"provide", "release", "issue", "publish", "compile", "report", "confirm", "give",
                            "share", "announce"})
+_LETTER_DIGITS = re.compile(r"^[A-Z]{1,3}\d{1,3}$")
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
 _PAREN_ACRONYM = re.compile(r"^\s*\(\s*([A-Z][A-Z0-9&.-]{1,9})\s*\)")
 
 
@@ -162,8 +164,7 @@ class ActorsComponent(DataComponent):
                     break
             while end > start and doc[end - 1].is_punct and doc[end - 1].text != ".":
                 end -= 1
-        if end <= start or not any(len(t) > 1 and any(ch.isalpha() for ch in t.text) and not t.is_punct
-                                   for t in doc[start:end]):  # "M23", "U.N." are names
+        if end <= start or not any(self._name_token(t) for t in doc[start:end]):
             return None
         return doc[start:end]
 
@@ -183,6 +184,15 @@ class ActorsComponent(DataComponent):
             by = doc[span.start - 1] if doc[span.start - 1].lower_ == "by" else doc[span.start - 2]
             return by.head.lemma_.lower() in _SOURCE_VERBS
         return False
+
+    def _name_token(self, t: Any) -> bool:
+        """A word that can carry a name: 'Hamas', 'M23'; a dotted acronym only when it names a body
+        ('U.N.'), not a state or initial ('N.Y.', 'D.C.', 'J.')."""
+        if t.is_alpha:
+            return len(t) > 1
+        if _LETTER_DIGITS.match(t.text):
+            return True  # "M23", "G20"
+        return bool(_DOTTED.match(t.text)) and t.text.replace(".", "") in self.acronyms
 
     def _inside_title(self, span: Span) -> bool:
         """'Secretary of State Antony Blinken', 'Defense Minister Yoav Gallant': the one-word ORG

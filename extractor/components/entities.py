@@ -46,6 +46,9 @@ _PLACE_PREPS = frozenset({"in", "near", "outside", "from", "to", "at", "across",
 #: prepositions after which a capitalised name is a place even if the gazetteer lacks it
 #: ("from"/"to"/"at" excluded: "a letter from Smith", "spoke to Ahmed", "angry at Khan")
 _PREP_PLACE_STRICT = frozenset({"in", "near", "outside", "inside", "around", "across", "towards", "toward"})
+#: administrative-unit nouns of "the Province(s) of X" (not "Department of", "State of")
+_ADMIN_WORDS = frozenset({"province", "provinces", "region", "regions", "district", "districts", "governorate",
+                          "governorates", "prefecture", "prefectures", "oblast", "oblasts", "county", "counties"})
 _PREP_NEAR = frozenset({"near", "outside", "around", "towards", "toward"})
 _PAREN_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
 _ACRONYM_GLUE = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "-", "‑"})
@@ -183,6 +186,7 @@ class EntityFixer(DataComponent):
         ents = self._drop_place_compounds(ents)
         ents = self._paren_acronyms(doc, sorted(filter_spans(ents), key=lambda s: s.start))
         ents = self._spread_places(doc, ents, person_any)
+        ents = self._first_names(doc, ents, people)
         ents = self._the_names(doc, ents)
         doc.ents = sorted(filter_spans(ents), key=lambda s: s.start)
 
@@ -298,7 +302,7 @@ class EntityFixer(DataComponent):
     def _split_region_of(self, doc: Doc, e: Span) -> list[Span] | None:
         """'the Provinces of Cavite' (tagged ORG): the name after 'of' is a place."""
         toks = [t for t in e if t.lower_ != "the"]
-        if len(toks) >= 3 and toks[0].text[:1].isupper() and toks[0].lower_ in self.region_words \
+        if len(toks) >= 3 and toks[0].text[:1].isupper() and toks[0].lower_ in _ADMIN_WORDS \
                 and toks[1].lower_ == "of" and all(t.text[:1].isupper() for t in toks[2:]):
             return [Span(doc, toks[2].i, e.end, "GPE")]
         return None
@@ -713,13 +717,28 @@ class EntityFixer(DataComponent):
             return ents
         out = []
         for e in ents:
-            if e.label_ in ("PERSON", "FAC", "ORG") and not e.text.isupper() and self._is_name(e):
+            # (ORG tags are left alone: "Columbia University", "the Green Party" stay bodies)
+            if e.label_ in ("PERSON", "FAC") and not e.text.isupper() and self._is_name(e):
                 k = _key(e.text)
-                if k not in person_any and (e.label_ != "ORG" or not self._known_place(e.text)) and (
-                        k in place_keys or (e.label_ != "ORG" and _spelling_variant(k, place_keys))):
+                if k not in person_any and (k in place_keys or _spelling_variant(k, place_keys)):
                     prev = doc[e.start - 1].lower_ if e.start else ""
                     if prev not in self.titles:
                         e = Span(doc, e.start, e.end, "GPE")
+            out.append(e)
+        return out
+
+    def _first_names(self, doc: Doc, ents: list[Span], people: set[str]) -> list[Span]:
+        """'divorce from wife Ivana' where the article names 'Ivana Trump' twice: the first name of
+        a person the article is about is that person, not a small town of the same name (a big city
+        or a mention with place evidence, 'in Charlotte', stays a place)."""
+        firsts = {k.split()[0] for k in people if " " in k}
+        if not firsts:
+            return ents
+        out = []
+        for e in ents:
+            if e.label_ in PLACE_LABELS and len(e) == 1 and _key(e.text) in firsts and not self._place_evidence(
+                    doc, e, set(), set()) and not self._known_place(e.text, min_pop=100000):
+                e = Span(doc, e.start, e.end, "PERSON")
             out.append(e)
         return out
 
@@ -850,8 +869,8 @@ def _cut_lower_tail(e: Span) -> Span | None:
     """'Marcos Jr earlier' -> 'Marcos Jr': trailing lower-case words are no part of a name."""
     end = e.end
     doc = e.doc
-    while end > e.start and doc[end - 1].is_lower and doc[end - 1].is_alpha \
-            and doc[end - 1].lower_ not in _NAME_PARTICLES:
+    while end > e.start + 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha \
+            and doc[end - 1].lower_ not in _NAME_PARTICLES and doc[end - 2].whitespace_:
         end -= 1
     if end == e.end:
         return e
