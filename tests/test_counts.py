@@ -389,6 +389,30 @@ def test_places_through_there_and_coordination(ex) -> None:
     assert [c["place"] for c in rec["casualties"]] == ["Kyiv and Mykolaiv"]
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Another three people were killed in shelling elsewhere in Sudan – one in Omdurman, a second in Kassala.",
+     [(1, "Omdurman"), (3, "Sudan")]),
+    ("The strikes killed 14 people: ten in Gaza City and four in Rafah.",
+     [(4, "Rafah"), (10, "Gaza City"), (14, None)]),
+    # a parenthetical subset is no breakdown: the place after it is the whole count's
+    ("At least 30 people – nine of them women – were killed in shelling across the Darfur region.",
+     [(9, "Darfur"), (30, "Darfur")]),
+    # a reference point is the place only when the count's own phrase names no place
+    ("Eight died in the provinces of Quang Ninh and Hai Phong, just east of Hanoi.", [(8, "Quang Ninh and Hai Phong")]),
+    ("Two soldiers were killed 30 km south of Kabul.", [(2, "Kabul")]),
+])
+def test_casualty_breakdown_and_own_place(ex, text: str, expected: list[tuple[int, str | None]]) -> None:
+    assert sorted((c["count"], c["place"]) for c in _run(ex, text)["casualties"]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Three people were killed in Kyiv, one in critical condition was taken to hospital.",
+    "Five people were injured in the blast, one in 2019 and four last year.",
+])
+def test_no_casualty_breakdown(ex, text: str) -> None:
+    assert [c["count"] for c in _run(ex, text)["casualties"]] in ([3], [5])
+
+
 def test_breakdown_places(ex) -> None:
     text = ("Ten drones were shot over the Bryansk region, eight over the Kursk region, and two over Tula region, "
             "as well as one in each of the regions of Smolensk, Ryazan, Kaluga and Moscow, according to Russian "

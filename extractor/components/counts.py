@@ -743,9 +743,16 @@ class CountsComponent(DataComponent):
                 ev_start = sent.start_char + am.start()
                 kind = lex.among_words[am.group(1).lower()] or next(
                     (e.data["kind"] for e in reversed(state.casualties) if e.pos < m.start), "killed")
+        # elliptical breakdown of an earlier count: "Another three were killed elsewhere in Syria – one in Aleppo"
+        place: str | None = None
+        if kind is None and head is None:
+            prev = state.last_casualty(sent.start, m.start)
+            at = _breakdown_place(doc, m, sent, places) if prev is not None else None
+            if prev is not None and at is not None:
+                kind, place, ev_end = prev["kind"], at[2], at[1]
         if kind is None or self._hypothetical(span, head):
             return
-        place = _casualty_place(doc, span, sent, places)
+        place = place or _casualty_place(doc, span, sent, places)
         entry = {"kind": kind, "count": m.value, "qualifier": m.qualifier, "vague": m.vague, "who": who,
                  "place": place, "text": doc.text[ev_start:ev_end], "start": ev_start, "end": ev_end}
         state.casualties.append(_Entry(entry, sent.start, m.start))
@@ -1001,17 +1008,41 @@ def _place_mentions(doc: Doc) -> list[tuple[int, int, str]]:
     return out
 
 
+#: A place after these words is a reference point, not where the count happened ("just south of Manila").
+_REF_POINT = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
+                        r"south-east|south-west)\s+of\s+(?:the\s+)?$|\b(?:km|kilometres|kilometers|miles)\s+"
+                        r"(?:from|of|outside)\s+(?:the\s+)?$", re.I)
+#: The count's own locative phrase: a preposition, up to four words, then possibly a list of names
+#: ("in the provinces of Cavite, Laguna and Batangas").
+_OWN_PP = re.compile(r"\b(?:in|near|at|of|across|outside)\s+(?:[^\s,;]+\s+){0,4}"
+                     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+and\s+|,\s+|\s+and\s+))*$")
+
+
+#: A separator that starts a breakdown of the count ("14 people: ten in Gaza City", "three – one in Aleppo").
+_BREAKDOWN_SEP = re.compile(r"[:–—]\s*(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                            r"(?:were\s+|was\s+)?(?:in|near|at|outside)\b", re.I)
+#: A locative phrase with a capitalised name ("in the Regencies of Cilacap").
+_NAMED_PP = re.compile(r"\b(?:in|near|at)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}[A-Z]")
+
+
 def _casualty_place(doc: Doc, span: Span, sent: Span, places: list[tuple[int, int, str]]) -> str | None:
     """The place the clause ties the count to: "in the city of X" after it, else the nearest before it;
     "there" / no place at all points back to the one place of the previous sentence."""
     inside = [(s, e, n) for s, e, n in places if sent.start_char <= s < sent.end_char
               and doc.text[e:e + 2] not in ("'s", "’s")]
     after = [(s, e, n) for s, e, n in inside if s >= span.end_char]
+    ref_point: int | None = None
     for i, (s, _e, _n) in enumerate(after):
         between = doc.text[span.end_char:s]
-        if len(between) < 80 and re.search(r"\b(in|near|at|of|across|outside)\s+(?:[^\s,;]+\s+){0,4}$", between) \
-                and ";" not in between:
+        if len(between) >= 80 or ";" in between or _BREAKDOWN_SEP.search(between):
+            break  # the place belongs to another clause or to a breakdown ("14 people: ten in Gaza City")
+        if _REF_POINT.search(between):
+            ref_point = i if ref_point is None else ref_point  # "just south of Manila" is a reference point
+            continue
+        if _OWN_PP.search(between):
             return _join_places(doc, after[i:])
+    if ref_point is not None and not _NAMED_PP.search(doc.text[span.end_char:after[ref_point][0]]):
+        return _join_places(doc, after[ref_point:])  # unless the count's own PP names an unknown place
     before = [(s, e, n) for s, e, n in inside if e <= span.start_char]
     if before:
         s, e, n = before[-1]
@@ -1023,6 +1054,21 @@ def _casualty_place(doc: Doc, span: Span, sent: Span, places: list[tuple[int, in
             return n
     if not inside and sent.start > 0:
         return _previous_sentence_place(doc, sent, places)
+    return None
+
+
+def _breakdown_place(doc: Doc, m: NumberMatch, sent: Span,
+                     places: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The place of a bare number that continues a list after a dash, colon or comma ("– one in Aleppo province,
+    a second in Deraa"): the number must follow the separator and be followed by in/near/at and the place."""
+    if not re.search(r"(?:[–—:;,]|\band)\s*$", doc.text[max(sent.start_char, m.qstart - 6):m.qstart]):
+        return None
+    for s, e, name in places:
+        if s < m.end or s > sent.end_char:
+            continue
+        if re.fullmatch(r"\s+(?:were\s+|was\s+)?(?:in|near|at|outside)\s+(?:the\s+)?", doc.text[m.end:s]):
+            return s, e, name
+        break
     return None
 
 
