@@ -73,7 +73,7 @@ class ActorsComponent(DataComponent):
         self.not_actor_words = frozenset(read_wordlist(paths[e + "not_actor_words.txt"]))
         self.event_nouns = frozenset(w.lower() for w in read_wordlist(paths[e + "event_nouns.txt"]))
         self.facility_words = frozenset(read_wordlist(paths[e + "facility_words.txt"]))
-        self.speech_verbs = frozenset(w.lower() for w in read_wordlist(paths[e + "person_verbs.txt"]))
+        self.speech_verbs = frozenset(w.lower() for w in read_wordlist(paths[e + "person_verbs.txt"])) | _SOURCE_VERBS
         self.acronyms: dict[str, set[str]] = {}
         for row in read_tsv(paths[e + "acronyms.tsv"]):
             if len(row) >= 2:
@@ -127,10 +127,11 @@ class ActorsComponent(DataComponent):
             self._register_aliases(group, span, by_key)
         self._link_acronyms(doc, groups, by_key)
         for g in groups:  # "took refuge in the Mweso General Hospital": a place, unless it speaks
-            if g["spans"] and g["type"] != "PERSON" and all(
-                    s[-1].text in self.facility_words for s in g["spans"]) and not any(
-                    self._is_source(s) for s in g["spans"]):
-                g["spans"] = []
+            if g["spans"] and all(len(s) >= 2 and s[-1].text in self.facility_words for s in g["spans"]):
+                if any(self._is_source(s) for s in g["spans"]):
+                    g["type"] = "ORG"  # "Nasser Hospital said" (often tagged PERSON) is a body
+                else:
+                    g["spans"] = []
         doc._.extractor_actors = self._render(doc, groups)
 
     # mention clean-up ---------------------------------------------------------------------

@@ -49,6 +49,11 @@ _PREP_PLACE_STRICT = frozenset({"in", "near", "outside", "inside", "around", "ac
 #: administrative-unit nouns of "the Province(s) of X" (not "Department of", "State of")
 _ADMIN_WORDS = frozenset({"province", "provinces", "region", "regions", "district", "districts", "governorate",
                           "governorates", "prefecture", "prefectures", "oblast", "oblasts", "county", "counties"})
+_DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "north-eastern",
+                         "north-western", "south-eastern", "south-western", "northeastern", "northwestern",
+                         "southeastern", "southwestern"})
+#: verbs of publishing: their subject is a source ("The Standard reported")
+_REPORT_VERBS = frozenset({"report", "quote", "cite", "publish"})
 _PREP_NEAR = frozenset({"near", "outside", "around", "towards", "toward"})
 _PAREN_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
 _ACRONYM_GLUE = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "-", "‑"})
@@ -178,7 +183,7 @@ class EntityFixer(DataComponent):
         people: set[str] = set()  # keys of names the article uses for people (filled by _relabel)
         person_any: set[str] = set()  # any PERSON key or surname, even once (filled by _relabel)
         ents = self._relabel(doc, ents, people, person_any)
-        ents = self._context_places(doc, ents, layout, people)
+        ents = self._context_places(doc, ents, layout, people, person_any)
         ents = self._prep_places(doc, ents, person_any)
         ents = self._join_and(doc, ents)
         ents = self._institutions(doc, ents)
@@ -399,7 +404,10 @@ class EntityFixer(DataComponent):
                     uses[k.split()[-1]] += 1
         people |= {k for k in surnames | {k for k in person_keys if " " in k} if uses[k] >= 2}
         # any person reading: the surname of a full name, a name used twice, a title or "X said"
-        person_any |= surnames | people
+        person_any |= surnames
+        # "Hillary Clinton" once and "Clinton said": a full name whose surname stands alone is a person
+        alone = {_key(e.text) for e in out if e.label_ == "PERSON" and len(e) == 1} & surnames
+        person_any |= {k for k in person_keys if " " in k and k.split()[-1] in alone}
         person_any |= {k for k, (_p, pe) in votes.items() if pe > 0}
         out = self._person_prefix(doc, out, person_keys)
         # coordinated lists: "over Kursk, Voronezh, Rostov and Belgorod"
@@ -502,7 +510,8 @@ class EntityFixer(DataComponent):
         return ents
 
     # 3b. place contexts the tagger missed entirely
-    def _context_places(self, doc: Doc, ents: list[Span], layout: dict, people: set[str]) -> list[Span]:
+    def _context_places(self, doc: Doc, ents: list[Span], layout: dict, people: set[str],
+                        person_any: set[str]) -> list[Span]:
         title_end = (layout.get("title") or {}).get("end", -1)
         new: list[Span] = []
         for match_id, start, end in self.place_matcher(doc):
@@ -519,8 +528,10 @@ class EntityFixer(DataComponent):
             span = _trim_name(span)
             if span is None or span.start_char < title_end or "\n" in span.text:
                 continue
+            # "the village of X" is strong: only real person evidence (a title, "X said", the surname
+            # of a full name) vetoes it; the looser contexts also yield to a name tagged PERSON twice
             if span.text.lower() in self.demonyms or span.text.lower() in self.not_places or \
-                    _key(span.text) in people:
+                    _key(span.text) in (person_any if rule == "SETTLE_OF" else people | person_any):
                 continue
             new.append(Span(doc, span.start, span.end, "GPE"))
         if not new:
@@ -531,8 +542,11 @@ class EntityFixer(DataComponent):
             clash = [n for n in new if n.start < e.end and e.start < n.end]
             if not clash:
                 keep.append(e)
-            elif e.label_ in PLACE_LABELS or (e.label_ == "PERSON" and len(e) >= 2 and seen[_key(e.text)] > 1):
-                keep.append(e)  # the tagger's place, or a full personal name, wins over a context guess
+            elif e.label_ in PLACE_LABELS or (e.label_ == "PERSON" and len(e) >= 2 and seen[_key(e.text)] > 1
+                                             and not any((n.start, n.end) == (e.start, e.end) for n in clash)):
+                # the tagger's place, or a full personal name that the context match only overlaps,
+                # wins over a context guess ("the village of Kafr Hamra" tagged PERSON twice stays a place)
+                keep.append(e)
                 new = [n for n in new if n not in clash]
             # any other label loses against a place context ("Kolisnykivka"/PERSON)
         return keep + new
@@ -552,10 +566,17 @@ class EntityFixer(DataComponent):
 
     def _prep_place(self, doc: Doc, e: Span, person_any: set[str]) -> bool:
         prep = doc[e.start - 1].lower_
-        if prep not in _PREP_PLACE_STRICT and not (prep in ("in", "at") and e.label_ != "PERSON"):
+        direction = prep in _DIRECTIONS and e.start > 1 and doc[e.start - 2].lower_ in _PREP_PLACE_STRICT | {
+            "of", "from", "to", "across"}  # "in eastern Ghouta", "from northern Rakhine"
+        if direction:
+            prep = "near"
+        elif prep not in _PREP_PLACE_STRICT and not (prep in ("in", "at") and e.label_ != "PERSON"):
             return False
         if not (self._is_name(e) or _particle_name(e)) or e.text.isupper() or _key(e.text) in person_any:
             return False
+        if e.label_ == "PERSON" and len(e) >= 2 and not direction and not _particle_name(e) \
+                and doc[e.start - 1].head.pos_ != "VERB" and not self._known_place(e.text, min_pop=0, weak=True):
+            return False  # "faith in Joe Biden": a full name after a noun's "in" stays a person
         if any(t.lower_ in _INSTITUTION_WORDS or t.lower_ in self.titles for t in e):
             return False
         nxt = doc[e.end] if e.end < len(doc) else None
@@ -700,7 +721,8 @@ class EntityFixer(DataComponent):
             if k >= 0 or start is None or acr.start - 1 - start < 2:
                 continue
             full = Span(doc, start, acr.start - 1, "ORG")
-            if any(e.label_ in PLACE_LABELS and e.start == full.start and e.end == full.end for e in ents):
+            if any(e.label_ in PLACE_LABELS and e.start < full.end and full.start < e.end for e in ents) \
+                    or self._known_place(full.text):
                 continue  # "Democratic Republic of Congo (DRC)": a place stays a place
             added += [full, Span(doc, acr.start, acr.end, "ORG")]
         if not added:
@@ -767,23 +789,27 @@ class EntityFixer(DataComponent):
             while end < len(doc) and end - t.i <= 4 and end not in taken and doc[end].is_title \
                     and doc[end].pos_ == "PROPN":
                 end += 1
-            if end - t.i < 3:
+            mid = not t.is_sent_start and t.i > 0 and doc[t.i - 1].is_alpha  # "with The Nation saying"
+            if end - t.i < (2 if mid else 3):
                 continue
             name = doc[t.i + 1:end]
             if any(x.lower_ in self.titles or x.lower_ in self.demonyms for x in name):
                 continue
-            if name.root.dep_ in ("nsubj", "nsubjpass") and name.root.head.lemma_.lower() in self.person_verbs \
-                    and name.root.head.pos_ == "VERB":
+            head = name.root.head
+            if name.root.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB" and (
+                    head.lemma_.lower() in self.person_verbs or head.lemma_.lower() in _REPORT_VERBS):
                 out.append(Span(doc, t.i + 1, end, "ORG"))  # "The Civil Defence - ... - said"
         return out
 
     def _speaks(self, doc: Doc, e: Span) -> bool:
         """The name is a source: followed by a speech verb or after 'according to'."""
         nxt = doc[e.end] if e.end < len(doc) else None
-        if nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.lemma_.lower() in self.person_verbs:
+        if nxt is not None and nxt.pos_ in ("VERB", "AUX") and (
+                nxt.lemma_.lower() in self.person_verbs or nxt.lemma_.lower() in _REPORT_VERBS):
             return True
         root = e.root
-        if root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in self.person_verbs:
+        if root.dep_ == "nsubj" and root.head.pos_ == "VERB" and (
+                root.head.lemma_.lower() in self.person_verbs or root.head.lemma_.lower() in _REPORT_VERBS):
             return True
         return e.start >= 3 and doc[e.start - 3].lower_ == "according" and doc[e.start - 2].lower_ == "to"
 

@@ -174,6 +174,9 @@ class PlacesComponent(DataComponent):
         while end > start and (doc[end - 1].lower_ in _POSSESSIVE or doc[end - 1].is_punct):
             end -= 1
         while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+            if doc[start].text == "The" and end - start >= 2 and any(
+                    not c.alternate for c in self.gazetteer.lookup(doc[start:end].text)):
+                break  # "The Hague", "The Gambia": the article is part of the name
             start += 1
         if end - start >= 2 and doc[end - 1].lower_ in self.region_words and (
                 doc[end - 1].is_lower or doc[end - 1].lower_ in _CAP_REGION_WORDS):
@@ -319,6 +322,8 @@ class PlacesComponent(DataComponent):
 
     def _fill_from_sentence(self, mentions: list[dict[str, Any]]) -> None:
         """Unknown places take country/region from a resolved place in the same sentence."""
+        # a name with place evidence once ("the village of X", "in X") is a place in every mention
+        evident = {m["key"] for m in mentions if m["res"] is None and (m["hint"] or m.get("prep"))}
         for m in mentions:
             if m["res"] is not None:
                 continue
@@ -341,7 +346,7 @@ class PlacesComponent(DataComponent):
                     if r["type"] == "region":
                         res["admin1"] = r.get("admin1")
                     break
-            if m["hint"] is None and not same and not m.get("prep"):
+            if m["hint"] is None and not same and not m.get("prep") and m["key"] not in evident:
                 continue  # an unknown name with no place around it ("according to Bloomberg")
             if res["country_code"] is None:
                 # "Bahanaga, a small village near the tracks": the nearest place named before it
