@@ -378,6 +378,25 @@ def test_operator_and_by(ex) -> None:
     assert by_count[5]["operator"] == "Gaza" and by_count[3]["by"] == "Iron Dome"
 
 
+@pytest.mark.parametrize("text,by", [
+    # the down verb's own named subject beats the cited source
+    ("The US Navy shot down 18 Houthi drones over the Red Sea, according to a statement from US Central Command.",
+     "US Navy"),
+    ("Israeli jets intercepted four drones launched from Yemen, the army said.", "Israeli jets"),
+    # a passive downing: a document is no source, the institution that issued it is
+    ("Eighteen drones were intercepted over the Gulf of Aden, according to a statement from the French navy.",
+     "French navy"),
+    ("Six missiles were destroyed by Polish air defences, according to the ministry.", "Polish air defences"),
+    # pronouns, bare common nouns and documents are never `by`
+    ("Twelve drones were downed by air defenses, a statement said.", None),
+    ("Nine drones were shot down overnight, according to the report.", None),
+    ("The governor of Jizan said the 14 drones were intercepted there.", None),  # a person, not a force
+])
+def test_by_is_who_downed(ex, text: str, by: str | None) -> None:
+    (w,) = _run(ex, text)["weapons"]
+    assert w["by"] == by
+
+
 def test_places_through_there_and_coordination(ex) -> None:
     rec = _run(ex, "The governor of the Mykolaiv region said six of the drones were shot down there.")
     assert [(w["count"], w["place"], w["by"]) for w in rec["weapons"]] == [(6, "Mykolaiv", None)]

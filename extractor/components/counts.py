@@ -558,8 +558,16 @@ class CountsComponent(DataComponent):
         return None
 
     def _by(self, doc: Doc, verb: Token | None, sent: Span) -> str | None:
-        """Who downed the weapons: the reporting source, else the verb's own named subject."""
+        """Who downed the weapons: the down verb's own named subject or agent ("The US Navy shot down ..."), else
+        the force or institution that reports it, else a named "according to" source. A pronoun or a bare common
+        noun ("air defenses", "a statement") is never `by`; "a statement from X" gives X."""
         if verb is not None:
+            for c in verb.children:
+                cands = [c] if c.dep_ == "nsubj" else [p for p in c.children if p.dep_ == "pobj"] \
+                    if c.dep_ == "agent" else []
+                for t in cands:
+                    if self._named_np(t) and self._can_down(t):
+                        return _np_text(t)
             v: Token | None = verb
             seen = 0
             while v is not None and seen < 6:
@@ -574,17 +582,23 @@ class CountsComponent(DataComponent):
         for t in sent:
             if t.lower_ == "according" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "to":
                 pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
-                if pobj is not None:
+                if pobj is not None and not self._named_np(pobj):  # "according to a statement from X"
+                    pobj = next((p for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+                                 for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None and self._named_np(pobj) and self._can_down(pobj):
                     return _np_text(pobj)
-        if verb is not None:
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-            if pobj is not None:
-                return _np_text(pobj)
-            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.lower_ not in _SUBJ_PRONOUNS and subj.pos_ in ("NOUN", "PROPN"):
-                return _np_text(subj)
         return None
+
+    def _named_np(self, tok: Token) -> bool:
+        """A noun phrase that names a side: a proper noun or entity, or a common noun with a demonym, name or
+        possessive name on it ("Russian authorities", "Ukraine's air force"), not "air defenses" or "statement"."""
+        if tok.lower_ in _SUBJ_PRONOUNS or tok.pos_ == "PRON":
+            return False
+        if tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "GPE", "NORP"):
+            return True
+        return any(c.dep_ in ("amod", "compound", "poss", "nmod") and (
+            c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "GPE", "NORP") or self._country(c) is not None)
+            for c in tok.children)
 
     def _can_down(self, subj: Token) -> bool:
         """A reporting subject that can be the one who downed weapons: a force or institution, not a person
