@@ -46,13 +46,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..factories import add_warning
-from ..lexicons import read_wordlist
+from ..lexicons import read_json, read_wordlist
 from .base import DataComponent
 from .quotes_marks import Stretch, find_stretches, paragraphs
 
 _SPEECH = "lexicons/quotes/speech_verbs.txt"
 _WORKS = "lexicons/quotes/work_nouns.txt"
 _SPEAKER_NOUNS = "lexicons/quotes/speaker_nouns.txt"
+_RESOLUTION = "lexicons/quotes/resolution.json"
 
 #: tiny grammatical sets (not lexicons)
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "i", "me"})
@@ -69,6 +70,9 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "appos
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "crat", "nik",
                    "ers", "ors", "ists", "ians", "ants", "ents", "men", "women", "people", "ees", "crats")
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL"})
+#: vague quantity words heading a noun phrase ("Thousands took to the streets"): a crowd, never a speaker
+_QUANTITY_WORDS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens", "many", "several",
+                             "some", "most", "few", "numbers", "crowds"})
 _DASHES = frozenset({"—", "–", "--", "-", "―"})
 _MAX_REGION = 60
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -85,18 +89,25 @@ _STOP = frozenset(["the", "a", "an", "of", "and", "for", "in", "on", "at", "to",
 class QuotesComponent(DataComponent):
     """Quotations (direct and partial, split ones as one) with cue and speaker."""
 
-    DATA_FILES = (_SPEECH, _WORKS, _SPEAKER_NOUNS)
+    DATA_FILES = (_SPEECH, _WORKS, _SPEAKER_NOUNS, _RESOLUTION)
 
     def __init__(self, nlp: Language, name: str) -> None:
         super().__init__(nlp, name)
         self.speech: frozenset[str] = frozenset()
         self.works: frozenset[str] = frozenset()
         self.speaker_nouns: frozenset[str] = frozenset()
+        self.resolution = _Resolution()
 
     def _load(self, paths: dict[str, Path]) -> None:
         self.speech = frozenset(w.lower() for w in read_wordlist(paths[_SPEECH]))
         self.works = frozenset(w.lower() for w in read_wordlist(paths[_WORKS]))
         self.speaker_nouns = frozenset(w.lower() for w in read_wordlist(paths[_SPEAKER_NOUNS]))
+        data = read_json(paths[_RESOLUTION], allowed_keys=("directive_verbs", "document_nouns", "org_nominals"))
+        self.resolution = _Resolution(
+            directive_verbs=frozenset(w.lower() for w in data.get("directive_verbs", [])),
+            document_nouns=frozenset(w.lower() for w in data.get("document_nouns", [])),
+            org_nominals={k.lower(): frozenset(w.lower() for w in v)
+                          for k, v in (data.get("org_nominals") or {}).items()})
 
     # ------------------------------------------------------------------------------------
     def process(self, doc: Doc) -> None:
@@ -110,16 +121,30 @@ class QuotesComponent(DataComponent):
         if not stretches:
             doc._.extractor_quotes = []
             return
-        ctx = _Context(doc, stretches, self.speech, self.works, self.speaker_nouns)
+        ctx = _Context(doc, stretches, self.speech, self.works, self.speaker_nouns, self.resolution)
         doc._.extractor_quotes = ctx.run()
+
+
+class _Resolution:
+    """Read-only word sets for reference resolution (from resolution.json): directive verbs that
+    govern a short quotation ("ordered an “all-out” effort"), document nouns that resolve to their
+    issuer ("the statement"), and institution nominals with the words a compatible named
+    organisation must contain ("the military" -> "... Command", "*" = any organisation)."""
+
+    def __init__(self, directive_verbs: frozenset[str] = frozenset(), document_nouns: frozenset[str] = frozenset(),
+                 org_nominals: dict[str, frozenset[str]] | None = None) -> None:
+        self.directive_verbs = directive_verbs
+        self.document_nouns = document_nouns
+        self.org_nominals: dict[str, frozenset[str]] = dict(org_nominals or {})
 
 
 class _Context:
     """Per-document working state (kept off the component so the component stays stateless)."""
 
     def __init__(self, doc: Doc, stretches: list[Stretch], speech: frozenset[str], works: frozenset[str],
-                 speaker_nouns: frozenset[str]) -> None:
+                 speaker_nouns: frozenset[str], resolution: _Resolution | None = None) -> None:
         self.doc = doc
+        self.res = resolution or _Resolution()
         self.speaker_nouns = speaker_nouns
         self.text = doc.text
         self.lower_text = doc.text.lower()
@@ -236,7 +261,7 @@ class _Context:
         i = o0 - 1
         while i >= 0 and len(before) < _MAX_REGION:
             t = doc[i]
-            if t.idx < ps or i in self.quoted or t.text in _TERMINATORS:
+            if t.idx < ps or i in self.quoted or _is_term(t):
                 break
             before.append(t)
             i -= 1
@@ -244,7 +269,7 @@ class _Context:
         i = o1
         while i < len(doc) and len(after) < _MAX_REGION:
             t = doc[i]
-            if t.idx >= pe or i in self.quoted or t.text in _TERMINATORS:
+            if t.idx >= pe or i in self.quoted or _is_term(t):
                 break
             after.append(t)
             i += 1
@@ -311,10 +336,16 @@ class _Context:
         spk, method = self._subject(cue, a, b)
         if spk is not None and spk.ent_type_ in ("GPE", "LOC") and spk.text.isupper():
             spk = self._left_name(cue) or spk  # "WASHINGTON -- President Obama ... said": the dateline
-        if spk is not None and method == "explicit" and not self._speakerish(spk):
+        if spk is not None and method == "relative" and spk.head.dep_ == "relcl" \
+                and not self._speakerish(spk.head.head):
+            method = "explicit"  # "..., which also injured ...": the antecedent is a thing
+            spk = self._left_name(cue) or self._root_subject(cue)
+        elif spk is not None and method == "explicit" and not self._speakerish(spk):
             alt = self._left_name(cue) or self._root_subject(cue)
             if alt is not None:
                 spk = alt
+            elif spk.lower_ in _QUANTITY_WORDS or spk.pos_ == "NUM":
+                spk = None  # "Thousands took to the streets in protests dubbed ...": nobody in particular
         self.group_keys[si] = best[1].i
         return cue, spk, method
 
@@ -341,7 +372,8 @@ class _Context:
         inner_last = self.text[st.end - 1] if st.end > st.start else ""
         if after and (inner_last in ",?!" or after[0].text == ",") and len(after) <= 15:
             for t in after[:8]:
-                has_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted for c in t.children)
+                has_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted
+                                  and c.lower_ not in _RELATIVE and self._speakerish(c) for c in t.children)
                 if t.pos_ == "VERB" and has_subject and not self._reports_other(t, *self.tok_ranges[si]):
                     return t
         if before and before[0].text in (":", ","):
@@ -373,6 +405,8 @@ class _Context:
             if nxt < len(cue.doc) and cue.doc[nxt].pos_ in ("PROPN", "NOUN", "PRON", "DET"):
                 return self._noun_head(cue.doc[nxt]), "according_to"
             return None, "according_to"
+        if cue.dep_ == "acl" and cue.tag_ == "VBN" and not any(c.dep_ == "agent" for c in cue.children):
+            return None, "explicit"  # "protests dubbed “X”": a label whose author is not named
         if cue.pos_ == "NOUN":  # mis-tagged verb: its compound/subject child is the speaker
             for c in cue.children:
                 if c.dep_ in ("compound", "nsubj") and c.i < cue.i and c.i not in self.quoted:
@@ -426,7 +460,10 @@ class _Context:
 
     def _speakerish(self, t: Token) -> bool:
         """Can this subject head be a speaker? Names, pronouns, role/institution/document nouns
-        (speaker_nouns.txt) and agent-shaped nouns are; "the turmoil" is not."""
+        (speaker_nouns.txt) and agent-shaped nouns are; "the turmoil", "mortar bombs" and a vague
+        quantity ("Thousands") are not."""
+        if t.lower_ in _QUANTITY_WORDS or t.pos_ == "NUM" or t.ent_type_ in _NOT_SPEAKERS:
+            return False
         if t.pos_ != "NOUN" or t.ent_type_:
             return True
         low = t.lower_
@@ -659,10 +696,18 @@ class _Context:
         return None
 
     def _resolve_nominal(self, span: Span, last: tuple[dict[str, Any], int] | None) -> tuple[str, str | None] | None:
-        """"the spokesman" -> an actor with that title, or a name next to that noun earlier on."""
+        """"the spokesman" -> an actor with that title, or a name next to that noun earlier on;
+        "the statement" -> whoever issued it; "the group/the military" -> the last compatible
+        named organisation. Always backwards: a nominal never refers to a name further on."""
         head = span[-1].lower_
+        lemma = span[-1].lemma_.lower()
+        if lemma in self.res.document_nouns or head in self.res.document_nouns:
+            return self._resolve_document(span, last)
+        if lemma in self.res.org_nominals or head in self.res.org_nominals:
+            return self._resolve_org(span, self.res.org_nominals.get(lemma) or self.res.org_nominals[head])
         for a in self.actors:
-            if any(head in (tt or "").lower().split() for tt in a.get("titles") or []):
+            if any(head in (tt or "").lower().split() for tt in a.get("titles") or []) \
+                    and any(m.get("start", len(self.text)) < span.start_char for m in a.get("mentions") or []):
                 return a.get("name"), a.get("id")
         # "Dmitry Peskov, the Kremlin spokesman" / "Kremlin spokesman Dmitry Peskov" earlier
         text = self.text
@@ -681,6 +726,77 @@ class _Context:
                 if best is not None and best[1].label_ == "PERSON":
                     return self._resolve_name(best[1])
             pos = self.lower_text.rfind(head, 0, pos)
+        return None
+
+    def _resolve_org(self, span: Span, compatible: frozenset[str]) -> tuple[str, str | None] | None:
+        """"the rights group" -> the nearest preceding named organisation (ORG entity) that shares a
+        word with the phrase, else the nearest one whose name fits the noun (`compatible`). A phrase
+        that names itself ("the Israeli army") and a PERSON are never resolved this way."""
+        if any(t.ent_type_ or t.pos_ == "PROPN" for t in span[:-1]):
+            return None
+        words = _words(span.text)
+        i = bisect.bisect_left(self.ent_starts, span.start_char) - 1
+        limit = span.start_char - 3000
+        fallback: Span | None = None
+        seen = 0
+        while i >= 0 and self.ent_starts[i] >= limit and seen < 10:
+            e = self.ents[i]
+            i -= 1
+            if e.label_ != "ORG" or e.start in self.quoted or e.end > span.start:
+                continue
+            seen += 1
+            ewords = _words(e.text)
+            if words & ewords:
+                return self._resolve_name(e)
+            if fallback is None and ("*" in compatible or ewords & compatible):
+                fallback = e
+        return self._resolve_name(fallback) if fallback is not None else None
+
+    def _resolve_document(self, span: Span, last: tuple[dict[str, Any], int] | None) -> tuple[str, str | None] | None:
+        """"the statement" -> its issuer: named in the phrase itself, at the last earlier mention of
+        that kind of document ("a statement from X", "X said in a statement"), else the speaker of
+        the attribution just before (a statement is issued by whoever was last quoted)."""
+        head = span[-1]
+        found = self._issuer(head)
+        if found is not None:
+            return found
+        lemma = head.lemma_.lower()
+        n = 0
+        for i in range(span.start - 1, max(-1, span.start - 600), -1):
+            tok = self.doc[i]
+            if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN" and i not in self.quoted:
+                found = self._issuer(tok)
+                if found is not None:
+                    return found
+                n += 1
+                if n >= 3:
+                    break
+        if last is not None and last[0].get("name") and self._para_index(span.start_char) - last[1] <= 2 \
+                and last[0].get("method") not in ("nominal", "adjacent"):
+            return last[0]["name"], last[0].get("actor_id")
+        return None
+
+    def _issuer(self, doc_tok: Token) -> tuple[str, str | None] | None:
+        """The named issuer of a document noun: "X's statement", "a statement from/by X",
+        "X said in a statement"."""
+        for c in doc_tok.children:
+            if c.dep_ == "poss":
+                e = self._entity_of(c)
+                if e is not None and e.label_ in ("PERSON", "ORG"):
+                    return self._resolve_name(e)
+            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                for g in c.children:
+                    e = self._entity_of(g) if g.dep_ == "pobj" else None
+                    if e is not None and e.label_ in ("PERSON", "ORG"):
+                        return self._resolve_name(e)
+        if doc_tok.dep_ == "pobj" and doc_tok.head.lower_ in ("in", "through", "via") \
+                and self._is_cue(doc_tok.head.head):
+            cue = doc_tok.head.head
+            for c in cue.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted:
+                    e = self._entity_of(c)
+                    if e is not None and e.label_ in ("PERSON", "ORG"):
+                        return self._resolve_name(e)
         return None
 
     # -- layouts --------------------------------------------------------------------------
@@ -813,6 +929,13 @@ class _Context:
         """No cue and no speaker: a title, a scare quote or a nickname, unless it is long."""
         words = sum(len(self.text[self.stretches[j].start:self.stretches[j].end].split()) for j in group)
         return words <= 4 or self._is_title(group[0])
+
+
+def _is_term(t: Token) -> bool:
+    """A sentence-ending mark; the dot of an abbreviation ("Lt. Col. Jane Doe said") is not one."""
+    if t.text not in _TERMINATORS:
+        return False
+    return t.pos_ == "PUNCT" or t.is_sent_end
 
 
 def _para_starts(text: str) -> list[int]:
