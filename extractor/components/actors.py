@@ -33,7 +33,7 @@ _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "du", "la", "al", "-
 #: verbs whose "by" agent is a cited source ("a casualty list provided by the hospital")
 _SOURCE_VERBS = frozenset({"provide", "release", "issue", "publish", "compile", "report", "confirm", "give",
                            "share", "announce"})
-_LETTER_DIGITS = re.compile(r"^[A-Z]{1,3}\d{1,3}$")
+_LETTER_DIGITS = re.compile(r"^[A-Z]{1,3}\d{2,3}$")
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
 _PAREN_ACRONYM = re.compile(r"^\s*\(\s*([A-Z][A-Z0-9&.-]{1,9})\s*\)")
 
@@ -192,7 +192,7 @@ class ActorsComponent(DataComponent):
         if t.is_alpha:
             return len(t) > 1
         if _LETTER_DIGITS.match(t.text):
-            return True  # "M23", "G20"
+            return True  # "M23", "G20" (not "A6": a page or a road)
         return bool(_DOTTED.match(t.text)) and t.text.replace(".", "") in self.acronyms
 
     def _inside_title(self, span: Span) -> bool:

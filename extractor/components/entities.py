@@ -103,6 +103,7 @@ class EntityFixer(DataComponent):
         "lexicons/entities/units.txt",
         "lexicons/entities/person_verbs.txt",
         "lexicons/places/compound_modifiers.txt",
+        "lexicons/places/not_place_heads.txt",
     )
 
     def __init__(self, nlp: Language, name: str) -> None:
@@ -124,6 +125,7 @@ class EntityFixer(DataComponent):
         self.titles = frozenset(w.lower() for w in read_wordlist(paths["lexicons/entities/titles.txt"]))
         self.person_verbs = frozenset(read_wordlist(paths["lexicons/entities/person_verbs.txt"]))
         self.units = frozenset(w.lower() for w in read_wordlist(paths["lexicons/entities/units.txt"]))
+        self.not_place_heads = frozenset(w.lower() for w in read_wordlist(paths[p + "not_place_heads.txt"]))
         self.compound_modifiers = frozenset(
             w.lower() for w in read_wordlist(paths[p + "compound_modifiers.txt"]))
         self._build_matchers()
@@ -574,6 +576,8 @@ class EntityFixer(DataComponent):
             return False
         if not (self._is_name(e) or _particle_name(e)) or e.text.isupper() or _key(e.text) in person_any:
             return False
+        if not direction and doc[e.start - 1].head.lemma_.lower() in self.not_place_heads:
+            return False  # "wrote in Politico", "believe in Satan"
         if e.label_ == "PERSON" and len(e) >= 2 and not direction and not _particle_name(e) \
                 and doc[e.start - 1].head.pos_ != "VERB" and not self._known_place(e.text, min_pop=0, weak=True):
             return False  # "faith in Joe Biden": a full name after a noun's "in" stays a person
@@ -734,7 +738,9 @@ class EntityFixer(DataComponent):
         """'the village of Meron' ... 'Meron is home to ...': the second mention (tagged PERSON)
         is the same place; a close spelling of a place named in the article ('Kherbet Selm' next
         to 'Khirbet Selm') too. Never for a name the article also uses for a person."""
-        place_keys = {_key(e.text) for e in ents if e.label_ in PLACE_LABELS}
+        # seeds: places the article itself marks as places ("the village of X", "in X", "X province"),
+        # not bare tagger GPEs ("about Obama," tagged GPE once must not turn the person into a town)
+        place_keys = {_key(e.text) for e in ents if e.label_ in PLACE_LABELS and self._marked_place(doc, e)}
         if not place_keys:
             return ents
         out = []
@@ -763,6 +769,16 @@ class EntityFixer(DataComponent):
                 e = Span(doc, e.start, e.end, "PERSON")
             out.append(e)
         return out
+
+    def _marked_place(self, doc: Doc, e: Span) -> bool:
+        """'in X', 'near X', 'the village of X', 'X province', 'the X refugee camp'."""
+        prev = doc[e.start - 1].lower_ if e.start else ""
+        nxt = doc[e.end].lower_ if e.end < len(doc) else ""
+        if prev in _PREP_PLACE_STRICT and nxt not in _POSSESSIVE:
+            return True
+        if prev == "of" and e.start >= 2 and doc[e.start - 2].lower_ in self.settlement_words:
+            return True
+        return nxt in self.region_words or nxt in self.settlement_words or nxt in ("refugee", "displacement")
 
     # 9. "with The Punch saying", "The Civil Defence - ... - said": named sources the tagger missed
     def _the_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
@@ -911,9 +927,16 @@ def _split_hyphen_acronym(doc: Doc, e: Span) -> list[Span] | None:
         i = t.i
         if t.text in ("-", "‑") and not t.whitespace_ and not doc[i - 1].whitespace_:
             left, right = doc[e.start:i], doc[i + 1:e.end]
-            if any(x.text.isupper() and len(x.text) >= 2 and x.is_alpha for x in (left[-1], right[0])) \
-                    and left[-1].text[:1].isupper() and right[0].text[:1].isupper() \
-                    and (len(left) >= 2 or len(right) >= 2 or (left.text.isupper() and right.text.isupper())):
+            # one side a multi-word name ending/starting in a plain word, the other an acronym:
+            # "Democratic Party-BJP" splits; "AFL-CIO", "Virginia AFL-CIO" (acronym-acronym) do not
+            def acr(x: Any) -> bool:
+                return x.text.isupper() and len(x.text) >= 2 and x.is_alpha
+
+            def word(x: Any) -> bool:
+                return x.is_title and x.is_alpha
+
+            if (len(left) >= 2 and word(left[-1]) and acr(right[0]) and len(right) == 1) or \
+                    (len(right) >= 2 and word(right[0]) and acr(left[-1]) and len(left) == 1):
                 return [Span(doc, left.start, left.end, "ORG"), Span(doc, right.start, right.end, "ORG")]
     return None
 

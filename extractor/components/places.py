@@ -48,6 +48,7 @@ class PlacesComponent(DataComponent):
         "lexicons/places/water_words.txt",
         "lexicons/places/street_words.txt",
         "lexicons/entities/demonyms.tsv",
+        "lexicons/places/not_place_heads.txt",
     )
 
     def __init__(self, nlp: Any, name: str) -> None:
@@ -69,6 +70,7 @@ class PlacesComponent(DataComponent):
         self.water_words = frozenset(w.lower() for w in read_wordlist(paths[p + "water_words.txt"]))
         self.demonym_cc = {r[0].lower(): r[1] for r in read_tsv(paths["lexicons/entities/demonyms.tsv"])}
         self.demonyms = frozenset(self.demonym_cc)
+        self.not_place_heads = frozenset(w.lower() for w in read_wordlist(paths[p + "not_place_heads.txt"]))
 
     @property
     def gazetteer(self) -> Any:
@@ -120,6 +122,8 @@ class PlacesComponent(DataComponent):
                     own_named.discard(r0["country_code"])
                 cache[k] = self._resolve(m, {"cc": own, "admin1": ctx_admin, "named": own_named})
             m["res"] = cache[k]
+        mentions[:] = [m for m in mentions if not m["medium"] or (m["res"] is not None and (
+            m["res"]["type"] in ("country", "region") or m["res"].get("pop", 0) >= 100000))]
         self._fill_from_sentence(mentions)
         doc._.extractor_places = self._merge(doc, mentions)
 
@@ -162,9 +166,15 @@ class PlacesComponent(DataComponent):
         text = span.text
         name = text.title() if text.isupper() and len(text) > 3 and "." not in text else text
         sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
-        prep = span.start > 0 and span.doc[span.start - 1].lower_ in _PREP_PLACE_STRICT
-        return {"text": text, "name": name, "start": span.start_char, "end": span.end_char, "hint": hint,
-                "sent": (sent.start_char, sent.end_char), "res": None, "prep": prep}
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+        # "in X" (not "in X's kingdom"): evidence for an unknown name
+        prep = before is not None and before.lower_ in _PREP_PLACE_STRICT and after not in _POSSESSIVE
+        # "wrote in Politico", "believe in Satan": a publication or a belief, not a place
+        medium = prep and before.head.lemma_.lower() in self.not_place_heads and not self._is_country(text)
+        return {"medium": medium,
+                "text": text, "name": name, "start": span.start_char, "end": span.end_char, "hint": hint,
+                "sent": (sent.start_char, sent.end_char), "res": None, "prep": prep and not medium}
 
     def _clean(self, ent: Span) -> tuple[Span | None, str | None]:
         """'the Kharkiv region' -> ('Kharkiv', 'region'); drop blocs and nationality words."""
