@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import __version__
+from .batch import iter_batches
 from .errors import ArticleError
 from .loading import Article, article_from_text
 from .serialize import doc_to_record, error_record
@@ -227,22 +228,6 @@ def chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
         start = cut
     bounds.append((start, n))
     return bounds
-
-
-def iter_batches(items: Iterable[Article | ArticleError], *, batch_size: int = DEFAULT_BATCH_SIZE,
-                 batch_chars: int = DEFAULT_BATCH_CHARS) -> Iterator[list[Article | ArticleError]]:
-    """Group a stream into batches of <= batch_size articles and about <= batch_chars characters."""
-    buffer: list[Article | ArticleError] = []
-    chars = 0
-    for item in items:
-        buffer.append(item)
-        if isinstance(item, Article):
-            chars += len(item.text)
-        if len(buffer) >= batch_size or chars >= batch_chars:
-            yield buffer
-            buffer, chars = [], 0
-    if buffer:
-        yield buffer
 
 
 def _iso_day(value: str | None) -> str | None:

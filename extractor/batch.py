@@ -1,6 +1,6 @@
 """Batch runs: one process, a pool of worker processes, or a Dask cluster — same records, same order.
 
-The unit of work everywhere is a *batch* of articles (`api.iter_batches`: <= batch_size articles
+The unit of work everywhere is a *batch* of articles (`iter_batches`: <= batch_size articles
 and about <= batch_chars characters), turned into a list of records by `Extractor.process_batch`
 in a process that loaded the pipeline once:
 
@@ -40,16 +40,34 @@ class BatchOptions:
     dask: str | None = None
 
 
+def iter_batches(items: Iterable[Article | ArticleError], *, batch_size: int = 16,
+                 batch_chars: int = 25_000) -> Iterator[list[Article | ArticleError]]:
+    """Group a stream into batches of <= batch_size articles and about <= batch_chars characters."""
+    buffer: list[Article | ArticleError] = []
+    chars = 0
+    for item in items:
+        buffer.append(item)
+        if isinstance(item, Article):
+            chars += len(item.text)
+        if len(buffer) >= batch_size or chars >= batch_chars:
+            yield buffer
+            buffer, chars = [], 0
+    if buffer:
+        yield buffer
+
+
 def skip_done(items: Iterable[Article | ArticleError], done: set[tuple[str, str]],
               counter: list[int] | None = None) -> Iterator[Article | ArticleError]:
     """Drop articles whose (id, sha256) is already in the output (--resume)."""
     if not done:
         yield from items
         return
-    from .serialize import sha256_text
+    import hashlib
 
-    for item in items:
-        if isinstance(item, Article) and (item.id, sha256_text(item.text)) in done:
+    for item in items:  # same digest as serialize.sha256_text (which would import spaCy here)
+        digest = hashlib.sha256(item.text.encode("utf-8", "surrogatepass")).hexdigest() \
+            if isinstance(item, Article) else ""
+        if isinstance(item, Article) and (item.id, digest) in done:
             if counter is not None:
                 counter[0] += 1
             continue
@@ -59,8 +77,6 @@ def skip_done(items: Iterable[Article | ArticleError], done: set[tuple[str, str]
 def run(items: Iterable[Article | ArticleError], opts: BatchOptions, *,
         extractor: Any = None) -> Iterator[dict[str, Any]]:
     """Records for every item, in input order, computed as `opts` says."""
-    from .api import iter_batches
-
     batches = iter_batches(items, batch_size=opts.batch_size, batch_chars=opts.batch_chars)
     if opts.dask:
         yield from _run_dask(batches, opts)
