@@ -140,3 +140,107 @@ def test_no_actor_across_headline_boundary(run) -> None:
         for m in a["mentions"]:
             assert m["end"] <= title_len or m["start"] > title_len
     assert not [a for a in rec["actors"] if "Escalation" in a["name"] or "Denies" in a["name"]]
+
+
+# --- named things that are not agents, unless they are cited -------------------------------------
+@pytest.mark.parametrize("text, excluded", [
+    ("Two people died when tropical storm Kirogi battered the coast, and cyclone Freddy later hit Malawi.",
+     "Kirogi"),
+    ("Two people died when tropical storm Kirogi battered the coast, and cyclone Freddy later hit Malawi.",
+     "Freddy"),
+    ("The Rajdhani Express derailed near Agra on Sunday, killing four passengers.", "Rajdhani Express"),
+    ("Families sheltered in the Al-Ahli Hospital overnight as the shelling continued.", "Al-Ahli Hospital"),
+    ("Survivors were taken to Nyiragongo Referral Hospital, where doctors treated 40 people.",
+     "Nyiragongo Referral Hospital"),
+])
+def test_storms_trains_and_facilities_are_not_actors(run, text: str, excluded: str) -> None:
+    assert not [a for a in run(text)["actors"] if excluded in a["aliases"]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Al-Ahli Hospital said 20 bodies had arrived by noon, and more were expected.", "Al-Ahli Hospital"),
+    ("Five people were killed, according to Al-Awda Hospital, where the wounded were taken.",
+     "Al-Awda Hospital"),
+    ("Nine died, according to a casualty list provided by Al-Awda Hospital.", "Al-Awda Hospital"),
+    ("The Indian Express reported that 12 people had died in the collision.", "Indian Express"),
+])
+def test_cited_facilities_and_outlets_are_organisations(run, text: str, name: str) -> None:
+    assert by_name(run(text), name)["type"] == "ORG"
+
+
+# --- alias merging -------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, name, alias", [
+    ("The Kurdistan Workers' Party (PKK) claimed the attack. The PKK said two of its fighters died.",
+     "Kurdistan Workers' Party", "PKK"),
+    ("Militants of the Islamic State West Africa Province (ISWAP) raided the base; ISWAP later posted photos.",
+     "Islamic State West Africa Province", "ISWAP"),
+    ("US Africa Command said the strike killed three militants. AFRICOM added that no civilians were hurt.",
+     "US Africa Command", "AFRICOM"),
+    ("The Sudanese army said it repelled the attack, and SAF commanders vowed to retake the town.",
+     "Sudanese army", "SAF"),
+    ("Lebanon's health ministry said 12 people died. The Lebanon Health Ministry later raised the toll.",
+     "Lebanon's health ministry", "Lebanon Health Ministry"),
+    ("Kenyan opposition leader Martha Karua visited the site. Ms Karua said the government had failed.",
+     "Martha Karua", "Karua"),
+])
+def test_aliases_join_one_actor(run, text: str, name: str, alias: str) -> None:
+    rec = run(text)
+    actor = by_name(rec, name)
+    assert alias in actor["aliases"], rec["actors"]
+    assert len([a for a in rec["actors"] if alias in a["aliases"]]) == 1
+
+
+@pytest.mark.parametrize("text, separate", [
+    ("Lebanon's health ministry said 12 people died, while Syria's health ministry reported four deaths.",
+     ["Lebanon's health ministry", "Syria's health ministry"]),
+    ("US Africa Command said two drones were downed, and the WFP said aid deliveries continued.",
+     ["US Africa Command", "WFP"]),
+    ("The deal ended the Jubilee Party-ODM alliance, officials said.", ["Jubilee Party", "ODM"]),
+])
+def test_different_bodies_stay_apart(run, text: str, separate: list[str]) -> None:
+    found = names(run(text))
+    for name in separate:
+        assert name in found, found
+
+
+def test_hyphenated_acronym_pair_is_one_body(run) -> None:
+    assert "AFL-CIO" in names(run("The AFL-CIO union endorsed the candidate on Monday."))
+
+
+def test_a_place_defined_by_an_acronym_stays_a_place(run) -> None:
+    text = "Fighting spread across the Democratic Republic of Congo (DRC) this year, and DRC officials said so."
+    rec = run(text)
+    assert not [a for a in rec["actors"] if "Congo" in a["name"]]
+    assert [p["country_code"] for p in rec["places"]] == ["CD"]
+
+
+# --- spans -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, name", [
+    ("Kenyan President William Ruto earlier told reporters that the dam would be repaired.", "William Ruto"),
+    ("Ursula von der Leyen said the aid would arrive soon.", "Ursula von der Leyen"),
+    ("Former U.N. chief Ban Ki-moon said the talks had failed.", "Ban Ki-moon"),
+    ("Mark van Loon said on Monday the talks failed.", "Mark van Loon"),
+])
+def test_person_spans_keep_particles_and_drop_adverbs(run, text: str, name: str) -> None:
+    assert by_name(run(text), name)["type"] == "PERSON"
+
+
+# --- sources the tagger misses -------------------------------------------------------------------
+@pytest.mark.parametrize("text, name", [
+    ("The Red Crescent – which runs ambulances in the area – said four medics were hurt.", "Red Crescent"),
+    ("Reports varied, with The Nation saying that at least nine people had died.", "Nation"),
+    ("The G20 said on Tuesday that the talks had stalled.", "G20"),
+    ("The M18 movement said its fighters had withdrawn from the hills, and U.N. monitors confirmed it.", "M18"),
+    ("The M18 movement said its fighters had withdrawn from the hills, and U.N. monitors confirmed it.", "U.N."),
+])
+def test_named_sources_are_actors(run, text: str, name: str) -> None:
+    assert by_name(run(text), name)["type"] == "ORG"
+
+
+@pytest.mark.parametrize("text", [
+    "He flew from N.Y. to D.C. on Friday with J.F.K. aides.",
+    "The court sits in The Hague, where judges heard the case on Monday.",
+    "See the chart on page A6 of the print edition.",
+])
+def test_abbreviations_and_place_articles_are_not_actors(run, text: str) -> None:
+    assert run(text)["actors"] == []

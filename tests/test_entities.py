@@ -153,3 +153,51 @@ def test_footer_credit_has_no_entities(nlp) -> None:
     footer = doc._.extractor_layout["footer"]
     assert footer is not None
     assert all(e.end_char <= footer["start"] for e in doc.ents)
+
+
+# --- place readings from prepositions, and their limits ------------------------------------------
+@pytest.mark.parametrize("text, name", [
+    ("A third person died in Deir al-Asafir in Rif Dimashq province.", "Deir al-Asafir"),
+    ("Rebel fighters made gains near Tal Tamr, the Kurdish-led administration said.", "Tal Tamr"),
+    ("Two civilians were killed in Kafr Batna in eastern Ghouta on Sunday, activists said.", "Ghouta"),
+])
+def test_unknown_name_after_place_preposition_is_gpe(nlp, text: str, name: str) -> None:
+    assert labels_of(nlp, text, name) == {"GPE"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Analysts said that in Trump's view the deal was over, and Donald Trump said so on Friday.", "Trump"),
+    ("She has worked at Google since 2019, and lawmakers in Congress praised her.", "Congress"),
+    ("Hillary Clinton spoke in Iowa on Monday. Mrs. Clinton said the plan was sound.", "Clinton"),
+])
+def test_people_and_bodies_keep_their_labels(nlp, text: str, name: str) -> None:
+    assert not labels_of(nlp, text, name) & {"GPE", "LOC"}
+
+
+# --- spans: acronyms defined in parentheses, name particles, lower-case tails --------------------
+@pytest.mark.parametrize("text, span", [
+    ("The Islamic State West Africa Province (ISWAP) raided the base.", "Islamic State West Africa Province"),
+    ("The Kurdistan Workers' Party (PKK) claimed the attack.", "Kurdistan Workers' Party"),
+    ("Fighters of the Allied Democratic Forces (ADF) attacked the village.", "Allied Democratic Forces"),
+    ("Leaders of the Union of Farmers and the Unemployed (UFU) met in Harare.",
+     "Union of Farmers and the Unemployed"),
+])
+def test_parenthesised_acronym_keeps_the_full_name(nlp, text: str, span: str) -> None:
+    found = ents(nlp, text)
+    assert any(label == "ORG" and t.removeprefix("The ") == span for t, label in found), found
+    assert (text[text.index("(") + 1:text.index(")")], "ORG") in found
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Ursula von der Leyen said the aid would arrive soon.", "Ursula von der Leyen"),
+    ("Kenyan President William Ruto earlier told reporters that the dam would be repaired.", "William Ruto"),
+])
+def test_person_span_edges(nlp, text: str, span: str) -> None:
+    assert (span, "PERSON") in ents(nlp, text)
+
+
+def test_city_based_is_no_place(nlp) -> None:
+    text = "The Nairobi-based monitor said 12 people died in Idlib."
+    labels = ents(nlp, text)
+    assert not [t for t, label in labels if t == "Nairobi" and label in ("GPE", "LOC")]
+    assert ("Idlib", "GPE") in labels

@@ -134,3 +134,86 @@ def test_people_and_organisations_are_not_places(run) -> None:
 def test_institution_owner_is_a_place_mention(run) -> None:
     places = run("Russia's defense ministry said it downed 20 drones.")
     assert [(p["name"], p["type"]) for p in places] == [("Russia", "country")]
+
+
+# --- names the gazetteer lacks, read from the sentence (never also actors) -----------------------
+def _place_texts(places: list[dict[str, Any]]) -> set[str]:
+    return {m["text"] for p in places for m in p["mentions"]} | {p["name"] for p in places}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Two civilians were killed in Kafr Batna in eastern Ghouta on Sunday, activists said.", "Ghouta"),
+    ("Rebel fighters made gains near Tal Tamr, the Kurdish-led administration said.", "Tal Tamr"),
+    ("A third person died in Deir al-Asafir in Rif Dimashq province.", "Deir al-Asafir"),
+    ("Shelling hit the Abu Shouk displacement camp near Mellit on Friday.", "Abu Shouk"),
+    ("Aid workers reached the town of Kalehe. Kalehe had been cut off for a week.", "Kalehe"),
+    ("Artillery fire hit the village of Kafr Hamra on Monday. Kafr Hamra was emptied within hours, "
+     "the monitor said.", "Kafr Hamra"),
+])
+def test_unknown_names_in_place_contexts_are_places_not_actors(ex, text: str, name: str) -> None:
+    rec = ex.extract(text)
+    places = rec["places"]
+    assert name in _place_texts(places), places
+    mentions = [m for p in places for m in p["mentions"] if m["text"] == name]
+    assert len(mentions) == text.count(name), "every mention of the place is listed"
+    for m in mentions:
+        assert text[m["start"]:m["end"]] == name
+    assert not [a for a in rec["actors"] if name in a["aliases"]], rec["actors"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Analysts said that in Trump's view the deal was over, and Donald Trump said so on Friday.", "Trump"),
+    ("Protesters gathered near Smith's house in Ohio on Tuesday, police said.", "Smith"),
+    ("She has worked at Google since 2019, and lawmakers in Congress praised her.", "Congress"),
+    ("She has worked at Google since 2019, and lawmakers in Congress praised her.", "Google"),
+    ("Voters have lost faith in Hillary Clinton, and Clinton said on Monday she would campaign in Iowa.",
+     "Clinton"),
+    ("Hillary Clinton spoke in Iowa on Monday. Mrs. Clinton said the plan was sound, and Clinton later "
+     "flew to Ohio.", "Clinton"),
+    ("Lawyers for Abraham Lincoln said Lincoln would visit the town of Lincoln.", "Lincoln"),
+    ("She wrote in Politico that the plan would fail, and many believe in Satan.", "Politico"),
+    ("She wrote in Politico that the plan would fail, and many believe in Satan.", "Satan"),
+])
+def test_people_and_bodies_after_prepositions_are_no_places(run, text: str, name: str) -> None:
+    """A name the article uses for a person ('Hillary Clinton', 'Mrs. Clinton', 'Clinton said'),
+    a possessor ('in Trump's view') or a body/publication after 'in/at' never becomes a place."""
+    assert not [p for p in run(text) if name in p["name"] or any(name in m["text"] for m in p["mentions"])]
+
+
+# --- "X-based", "X-backed": adjectives, not place mentions ---------------------------------------
+@pytest.mark.parametrize("text, absent, present", [
+    ("The Geneva-based group said the Kenya-backed plan failed, while a US-led coalition struck Sanaa.",
+     ["Geneva", "Kenya", "United States"], ["Sanaa"]),
+    ("Talks in Geneva stalled, and the Tehran-based envoy later flew to Tehran.", [], ["Geneva", "Tehran"]),
+    ("The Doha-funded clinic in Deir al-Balah reopened.", ["Doha"], ["Deir al-Balah"]),
+])
+def test_hyphenated_modifiers_are_no_places(run, text: str, absent: list[str], present: list[str]) -> None:
+    places = run(text)
+    found = {p["name"] for p in places}
+    for name in absent:
+        assert name not in found, places
+    for name in present:
+        assert name in found, places
+    for p in places:
+        for m in p["mentions"]:
+            assert not text[m["end"]:].startswith("-"), m
+
+
+# --- spelling variants of one place --------------------------------------------------------------
+def test_spelling_variant_joins_the_place(run) -> None:
+    text = ("Artillery fire hit the village of Kafr Hamra on Monday. Residents of Kafer Hamra fled north to "
+            "Aleppo, the monitor said.")
+    places = run(text)
+    hamra = [p for p in places if "Hamra" in p["name"]]
+    assert len(hamra) == 1, places
+    assert [m["text"] for m in hamra[0]["mentions"]] == ["Kafr Hamra", "Kafer Hamra"]
+
+
+def test_different_names_are_not_spelling_variants(run) -> None:
+    places = run("Clashes erupted in Bani Walid and later in Bani Sidra, the agency said.")
+    assert {"Bani Walid", "Bani Sidra"} <= {p["name"] for p in places}
+
+
+def test_article_kept_in_place_names_that_include_it(run) -> None:
+    places = run("The court sits in The Hague, where judges heard the case on Monday.")
+    assert one(places, "The Hague")["country_code"] == "NL"

@@ -56,7 +56,7 @@ _DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central"
 _REPORT_VERBS = frozenset({"report", "quote", "cite", "publish"})
 _PREP_NEAR = frozenset({"near", "outside", "around", "towards", "toward"})
 _PAREN_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
-_ACRONYM_GLUE = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "-", "‑"})
+_ACRONYM_GLUE = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "-", "‑", "'", "’"})
 
 
 def read_tsv(path: Path) -> list[list[str]]:
@@ -180,7 +180,7 @@ class EntityFixer(DataComponent):
         layout = doc._.extractor_layout or {}
         ents = self._cut(doc, list(doc.ents), layout)
         ents = self._headline(doc, ents, layout)
-        ents = self._non_places(doc, ents)
+        ents = _join_particles(doc, self._non_places(doc, ents))
         ents = self._split_of(doc, ents)
         people: set[str] = set()  # keys of names the article uses for people (filled by _relabel)
         person_any: set[str] = set()  # any PERSON key or surname, even once (filled by _relabel)
@@ -725,7 +725,7 @@ class EntityFixer(DataComponent):
             if k >= 0 or start is None or acr.start - 1 - start < 2:
                 continue
             full = Span(doc, start, acr.start - 1, "ORG")
-            if any(e.label_ in PLACE_LABELS and e.start < full.end and full.start < e.end for e in ents) \
+            if any(e.label_ in PLACE_LABELS and e.start <= full.start and full.end <= e.end for e in ents) \
                     or self._known_place(full.text):
                 continue  # "Democratic Republic of Congo (DRC)": a place stays a place
             added += [full, Span(doc, acr.start, acr.end, "ORG")]
@@ -917,6 +917,26 @@ def _cut_lower_tail(e: Span) -> Span | None:
     if end == e.end:
         return e
     return Span(doc, e.start, end, e.label_) if end > e.start else None
+
+
+def _join_particles(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Ursula von der' (PERSON) + 'Leyen' (GPE): a name particle at the end of a person's name
+    continues into the next capitalised word."""
+    out: list[Span] = []
+    skip: set[int] = set()
+    by_start = {e.start: e for e in ents}
+    for e in ents:
+        if e.start in skip:
+            continue
+        if e.label_ == "PERSON" and len(e) >= 2 and e[-1].lower_ in _NAME_PARTICLES and e.end < len(doc) \
+                and doc[e.end].is_title and e[-1].whitespace_ == " ":
+            nxt = by_start.get(e.end)
+            end = nxt.end if nxt is not None and len(nxt) <= 2 else e.end + 1
+            if nxt is not None:
+                skip.add(nxt.start)
+            e = Span(doc, e.start, end, "PERSON")
+        out.append(e)
+    return out
 
 
 def _split_hyphen_acronym(doc: Doc, e: Span) -> list[Span] | None:
