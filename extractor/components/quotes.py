@@ -71,10 +71,10 @@ _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "pers
                    "ers", "ors", "ists", "ians", "ants", "ents", "men", "women", "people", "ees", "crats")
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL"})
 #: vague quantity words heading a noun phrase ("Thousands took to the streets"): a crowd, never a speaker
-_QUANTITY_WORDS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens", "many", "several",
-                             "some", "most", "few", "numbers", "crowds"})
+_QUANTITY_WORDS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens", "crowds"})
 _DASHES = frozenset({"—", "–", "--", "-", "―"})
 _MAX_REGION = 60
+_MERGE_NEXT_PARTIAL = True
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _POSSESSIVE = re.compile(r"\s*['\u2019]s?$")
 # "PENCE: ..." transcript labels at the start of a quotation
@@ -190,11 +190,12 @@ class _Context:
                 cue, pcue = cues[si], next((cues[j] for j in prev if cues[j] is not None), None)
                 pkey = next((self.group_keys[j] for j in prev if j in self.group_keys), None)
                 if same_para and ((cue is not None and pcue is not None and self.group_keys.get(si) == pkey)
-                                  or (cue is None and not self._is_title(si))):
+                                  or (cue is None and not self._is_title(si) and self._near_sentence(prev[-1], si))):
                     prev.append(si)
                     continue
             groups.append([si])
         quotes: list[dict[str, Any]] = []
+        emitted: list[list[int]] = []
         last_speaker: tuple[dict[str, Any], int] | None = None
         for group in groups:
             cue_info = next((cues[j] for j in group if cues[j] is not None), None)
@@ -217,14 +218,21 @@ class _Context:
             if speaker is None and cue_info is None:
                 speaker = self._prev_sentence_speaker(group[0])
             if speaker is None and cue_info is None and self._kind(group[0]) == "partial":
-                subj = self._governing_subject(group[0])
-                if subj is not None:
+                subj = self._governing_subject(group[0]) or self._directive_subject(group[0])
+                if subj is not None and self._speakerish(subj):  # not "the overhaul would be “neutral”"
                     speaker = self._speaker(subj, "subject", last_speaker)
             if speaker is None and last_speaker is not None and cue_info is None \
                     and self._kind(group[0]) == "direct":
                 prev_sp, prev_para = last_speaker
                 if first.para - prev_para <= 1:
                     speaker = dict(prev_sp, method="adjacent")
+            if speaker is None and cue_info is None and emitted and quotes[-1]["cue"] is not None \
+                    and quotes[-1]["speaker"] is not None and not self._is_title(group[0]) \
+                    and self.stretches[emitted[-1][-1]].para == first.para \
+                    and self._sentence_gap(emitted[-1][-1], group[0]) == 1:
+                # “...” the experts warned. Fighters also “killed civilians”: the next sentence's
+                # partial quotation with no cue of its own goes on with the same source
+                speaker = dict(quotes[-1]["speaker"], method="adjacent")
             if cue_info is None and (self._is_title(group[0]) or (speaker is None and self._is_nonquote(group))):
                 continue
             frags = [{"text": self.text[self.stretches[j].start:self.stretches[j].end],
@@ -238,11 +246,67 @@ class _Context:
                 "speaker": speaker,
                 "cue": cue_out,
             })
+            emitted.append(group)
             if speaker is not None:
                 last_speaker = (speaker, self.stretches[group[-1]].para)
+        self._block_speakers(emitted, quotes)
         for n, q in enumerate(quotes, 1):
             q["id"] = f"q{n}"
         return quotes
+
+    def _terms_between(self, prev: int, si: int) -> list[int]:
+        """Sentence ends (outside quotes) between the end of stretch `prev` and the start of `si`."""
+        a0 = self.tok_ranges[prev][1] - 1
+        b0 = self.tok_ranges[si][0]
+        return [t.i for t in self.doc[max(a0, 0):max(b0, a0, 0)] if _is_term(t) and t.i not in self.quoted]
+
+    def _sentence_gap(self, prev: int, si: int) -> int:
+        return len(self._terms_between(prev, si))
+
+    def _near_sentence(self, prev: int, si: int) -> bool:
+        """May stretch `si` (no cue of its own) continue the quotation ending with stretch `prev`?
+        Only inside the same sentence (“A,” he said, “B.”) or the sentence right after it:
+        a quotation two sentences on is a new quotation, not a further fragment."""
+        a0 = self.tok_ranges[prev][1] - 1
+        b0 = self.tok_ranges[si][0]
+        if a0 < 0 or b0 <= a0:
+            return True
+        terms = self._terms_between(prev, si)
+        if not terms:
+            return True
+        if len(terms) > 1:
+            return False
+        # the next sentence must open with the quotation itself (“A,” he said. “B.”), not hold it
+        # inside a clause of its own ("... “A.” Police later ordered a “B” ...")
+        o0 = self.outer_ranges[si][0]
+        if all(i in self.quoted or self.doc[i].is_space for i in range(terms[0] + 1, o0)):
+            return True
+        # or a lower-case partial quotation right after a cued one: the same source goes on
+        # (“A,” the experts warned. Fighters also “b”); a capitalised one is a name, not speech
+        st = self.stretches[si]
+        return _MERGE_NEXT_PARTIAL and self.text[st.start].islower() and self.group_keys.get(prev) is not None
+
+    def _block_speakers(self, groups: list[list[int]], quotes: list[dict[str, Any]]) -> None:
+        """A multi-paragraph quotation (paragraphs reopened with a mark, no closing mark until the
+        last one, which ends “...,” he said.) is attributed once, at its end: every earlier
+        paragraph of the block without a cue or a speaker label of its own takes the block's
+        final speaker."""
+        starts = frozenset(self.nonblank_starts)
+        pending: list[int] = []
+        for k, group in enumerate(groups):
+            pending.append(k)
+            last = self.stretches[group[-1]]
+            if not last.closed and k + 1 < len(groups):
+                nxt = self.stretches[groups[k + 1][0]]
+                if nxt.para == last.para + 1 and nxt.outer_start in starts:
+                    continue  # the block goes on in the next paragraph
+            final = quotes[k]["speaker"]
+            if len(pending) > 1 and final is not None:
+                for j in pending[:-1]:
+                    own = quotes[j]["speaker"]
+                    if quotes[j]["cue"] is None and (own is None or own.get("method") == "adjacent"):
+                        quotes[j]["speaker"] = dict(final, method="adjacent")
+            pending = []
 
     # -- regions --------------------------------------------------------------------------
     def _para_bounds(self, si: int) -> tuple[int, int]:
@@ -336,7 +400,7 @@ class _Context:
         spk, method = self._subject(cue, a, b)
         if spk is not None and spk.ent_type_ in ("GPE", "LOC") and spk.text.isupper():
             spk = self._left_name(cue) or spk  # "WASHINGTON -- President Obama ... said": the dateline
-        if spk is not None and method == "relative" and spk.head.dep_ == "relcl" \
+        if spk is not None and method == "relative" and spk.lower_ == "which" and spk.head.dep_ == "relcl" \
                 and not self._speakerish(spk.head.head):
             method = "explicit"  # "..., which also injured ...": the antecedent is a thing
             spk = self._left_name(cue) or self._root_subject(cue)
@@ -344,7 +408,7 @@ class _Context:
             alt = self._left_name(cue) or self._root_subject(cue)
             if alt is not None:
                 spk = alt
-            elif spk.lower_ in _QUANTITY_WORDS or spk.pos_ == "NUM":
+            elif spk.lower_ in _QUANTITY_WORDS:
                 spk = None  # "Thousands took to the streets in protests dubbed ...": nobody in particular
         self.group_keys[si] = best[1].i
         return cue, spk, method
@@ -372,8 +436,7 @@ class _Context:
         inner_last = self.text[st.end - 1] if st.end > st.start else ""
         if after and (inner_last in ",?!" or after[0].text == ",") and len(after) <= 15:
             for t in after[:8]:
-                has_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted
-                                  and c.lower_ not in _RELATIVE and self._speakerish(c) for c in t.children)
+                has_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted for c in t.children)
                 if t.pos_ == "VERB" and has_subject and not self._reports_other(t, *self.tok_ranges[si]):
                     return t
         if before and before[0].text in (":", ","):
@@ -405,8 +468,6 @@ class _Context:
             if nxt < len(cue.doc) and cue.doc[nxt].pos_ in ("PROPN", "NOUN", "PRON", "DET"):
                 return self._noun_head(cue.doc[nxt]), "according_to"
             return None, "according_to"
-        if cue.dep_ == "acl" and cue.tag_ == "VBN" and not any(c.dep_ == "agent" for c in cue.children):
-            return None, "explicit"  # "protests dubbed “X”": a label whose author is not named
         if cue.pos_ == "NOUN":  # mis-tagged verb: its compound/subject child is the speaker
             for c in cue.children:
                 if c.dep_ in ("compound", "nsubj") and c.i < cue.i and c.i not in self.quoted:
@@ -462,7 +523,7 @@ class _Context:
         """Can this subject head be a speaker? Names, pronouns, role/institution/document nouns
         (speaker_nouns.txt) and agent-shaped nouns are; "the turmoil", "mortar bombs" and a vague
         quantity ("Thousands") are not."""
-        if t.lower_ in _QUANTITY_WORDS or t.pos_ == "NUM" or t.ent_type_ in _NOT_SPEAKERS:
+        if t.lower_ in _QUANTITY_WORDS or t.ent_type_ in _NOT_SPEAKERS:
             return False
         if t.pos_ != "NOUN" or t.ent_type_:
             return True
@@ -534,6 +595,40 @@ class _Context:
                         found = c  # keep climbing: the outermost clause's subject is the source
                         break
         return found
+
+    def _directive_subject(self, si: int) -> Token | None:
+        """A short lower-case quotation inside the object of a directive verb whose subject is a
+        named person or organisation ("Xi ordered rescuers to make an “all-out” effort", "the
+        council demanded a “full” inquiry") is that speaker's wording, not a scare quote.
+        Capitalised stretches are names ("the “Computer Village” market") and stay out."""
+        doc = self.doc
+        a, b = self.tok_ranges[si]
+        st = self.stretches[si]
+        if b <= a or not self.text[st.start].islower():
+            return None
+        t = doc[a]
+        for _ in range(8):
+            if t.head.i == t.i:
+                return None
+            dep = t.dep_
+            t = t.head
+            if a <= t.i < b:
+                continue
+            if t.i in self.quoted:
+                return None
+            if t.pos_ in ("VERB", "AUX"):
+                if t.lemma_.lower() in self.res.directive_verbs:
+                    for c in t.children:
+                        if c.dep_ == "nsubj" and c.i not in self.quoted:
+                            e = self._entity_of(c)
+                            return c if e is not None and e.label_ in ("PERSON", "ORG") else None
+                    return None
+                if dep not in ("dobj", "xcomp", "ccomp", "advcl", "prep", "pobj", "conj") \
+                        and t.dep_ not in ("xcomp", "ccomp", "advcl", "conj"):
+                    return None
+                if any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.quoted for c in t.children):
+                    return None  # a clause with its own subject ("residents said the “so-called” ...")
+        return None
 
     @staticmethod
     def _noun_head(t: Token) -> Token:
