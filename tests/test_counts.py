@@ -207,6 +207,17 @@ def test_not_casualties(ex, text: str) -> None:
     ("Gunmen attacked the village of Kuru, killing 30 people. Among the victims were 6 women and 12 children, "
      "officials said.", [("killed", 6, "exact"), ("killed", 12, "exact"), ("killed", 30, "exact")]),
     ("Among the wounded were 3 journalists, the union said.", [("injured", 3, "exact")]),
+    # a casualty group as subject of "include", partitives of a group, fronted partitives
+    ("The dead included five children and two women, medics in Khan Younis said.",
+     [("killed", 2, "exact"), ("killed", 5, "exact")]),
+    ("Those killed included 12 soldiers, the army in Mali said.", [("killed", 12, "exact")]),
+    ("Twenty of those killed were women, according to the UN.", [("killed", 20, "exact")]),
+    ("The landslide injured 40 people in Kerala. Two of the victims were children.",
+     [("injured", 2, "exact"), ("injured", 40, "exact")]),
+    ("Of the dead, 20 were children.", [("killed", 20, "exact")]),
+    ("The raid brought the number of dead to 50.", [("killed", 50, "exact")]),
+    ("The fire in Karachi killed 9, including a firefighter and two of his colleagues.",
+     [("killed", 2, "exact"), ("killed", 9, "exact")]),
     # idioms
     ("Over 1,200 lives have been lost since the fighting in Tigray began.", [("killed", 1200, "more_than")]),
     ("\"We lost three soldiers and a medic in the ambush,\" the commander said.", [("killed", 3, "exact")]),
@@ -232,6 +243,9 @@ def test_lists_subsets_and_idioms(ex, text: str, expected: list[tuple[str, int |
     "Among the candidates were 12 women and 30 lawyers.",
     "About 900 families were living in evacuation centres before the storm, a survey found last year.",
     "Officials said 15 of the dead had not yet been identified.",
+    "Two of the victims were in critical condition at the hospital in Jos.",
+    "The shortlist included five children's authors and two poets.",
+    "Three of the candidates were women.",
     "The charity saved 300 lives in the flood-hit villages of Sindh.",
 ])
 def test_not_lists_subsets_and_idioms(ex, text: str) -> None:

@@ -82,6 +82,12 @@ class CountsComponent(DataComponent):
         lex = self.lex
         self._among_re = re.compile(r"\bamong\s+(?:the|those)\s+(" + "|".join(map(re.escape, lex.among_words))
                                     + r")\s+(?:were|was|are|is|have\s+been)\s+$", re.I)
+        words = "|".join(map(re.escape, lex.among_words))
+        # "Two of the victims were ...", "Twenty of those killed were ..."
+        self._group_part_re = re.compile(r"\s+of\s+(?:the|those)\s+(?:people\s+)?(" + words + r")\b(?=\s+(?:were|was|"
+                                         r"are|is)\b)", re.I)
+        # fronted: "Of the dead, 20 were children"
+        self._group_front_re = re.compile(r"\bof\s+(?:the|those)\s+(?:people\s+)?(" + words + r")\s*,\s*$", re.I)
         self._phrase_re = re.compile(
             r"^\s*(?:" + "|".join(re.escape(p) for p in sorted(lex.cas_phrases, key=len, reverse=True)) + r")\b")
 
@@ -741,6 +747,8 @@ class CountsComponent(DataComponent):
             cue = next((c for c in lex.inherit_cues if re.search(r"\b" + re.escape(c) + r"\s+$", before)), None)
             prev = state.last_casualty(sent.start, m.start)
             first = _list_first(head)
+            if first is head:  # "including a firefighter and two of his colleagues": the number is the conjunct
+                first = _list_first(span[-1]) if span[-1].dep_ == "conj" else head
             if cue is None and first is not head and prev is not None:
                 # "including 12 children and eight women": a conjunct of the previous subset;
                 # "including a man, his three children and a woman": a member of an "including" list
@@ -755,8 +763,34 @@ class CountsComponent(DataComponent):
             am = self._among_re.search(doc.text[sent.start_char:m.qstart])
             if am is not None:
                 ev_start = sent.start_char + am.start()
-                kind = lex.among_words[am.group(1).lower()] or next(
-                    (e.data["kind"] for e in reversed(state.casualties) if e.pos < m.start), "killed")
+                kind = self._group_kind(am.group(1), state, m.start)
+        # "The dead included five children", "Those killed included 12 soldiers"
+        if kind is None and head is not None:
+            g = _list_first(head)
+            v = g.head
+            if g.dep_ in ("dobj", "obj") and v.lemma_.lower() == "include" and v.i < g.i:
+                subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+                word = self._group_word(subj) if subj is not None else None
+                if word is not None:
+                    kind = self._group_kind(word, state, m.start)
+                    ev_start = min(ev_start, subj.left_edge.idx) if g is head else ev_start
+        # "Two of the victims were children", "Of the dead, 20 were children"
+        if kind is None:
+            gm = self._group_part_re.match(doc.text[m.end:sent.end_char]) or (
+                self._group_front_re.search(doc.text[sent.start_char:m.qstart]) if head is None else None)
+            if gm is not None:
+                rest = doc.text[m.end:sent.end_char]
+                who_m = re.match(r"(?:\s+of\s+(?:the|those)\s+(?:people\s+)?\w+)?\s+(?:were|was|are|is)\s+"
+                                 r"(?:also\s+|all\s+)?(?:an?\s+|the\s+)?(\S+)", rest)
+                wt = doc.char_span(m.end + who_m.start(1), m.end + who_m.end(1), alignment_mode="expand") \
+                    if who_m is not None else None
+                if wt is not None and (wt[0].lemma_.lower() in lex.people or wt[0].ent_type_ == "NORP"
+                                       or wt[0].lower_ == "from"):
+                    kind = self._group_kind(gm.group(1), state, m.start)
+                    if gm.re is self._group_part_re:
+                        ev_end = max(ev_end, m.end + gm.end())
+                    else:
+                        ev_start = sent.start_char + gm.start()
         # elliptical breakdown of an earlier count: "Another three were killed elsewhere in Syria – one in Aleppo"
         place: str | None = None
         if kind is None and head is None:
@@ -770,6 +804,24 @@ class CountsComponent(DataComponent):
         entry = {"kind": kind, "count": m.value, "qualifier": m.qualifier, "vague": m.vague, "who": who,
                  "place": place, "text": doc.text[ev_start:ev_end], "start": ev_start, "end": ev_end}
         state.casualties.append(_Entry(entry, sent.start, m.start))
+
+    def _group_kind(self, word: str, state: _State, before: int) -> str:
+        """Kind of a casualty group word ("the dead" -> killed); "victims"/"casualties" take the kind of the latest
+        count before it, else killed."""
+        assert self.lex is not None
+        return self.lex.among_words.get(word.lower()) or next(
+            (e.data["kind"] for e in reversed(state.casualties) if e.pos < before), "killed")
+
+    def _group_word(self, tok: Token) -> str | None:
+        """The casualty group a subject names: "the dead", "the victims", "those killed" -> dead/victims/killed."""
+        assert self.lex is not None
+        if tok.lower_ in self.lex.among_words:
+            return tok.lower_
+        if tok.lower_ in ("those", "people", "persons"):
+            for c in tok.children:
+                if c.dep_ in ("acl", "relcl", "amod") and c.lower_ in self.lex.among_words:
+                    return c.lower_
+        return None
 
     def _relative_clause(self, head: Token) -> tuple[str | None, Token | None]:
         """Kind given by a passive or intransitive relative clause on the counted noun ("who were injured")."""
@@ -899,8 +951,8 @@ class CountsComponent(DataComponent):
                              and c.lower_ in lex.toll_kinds), None)
                 return (lex.toll_kinds[comp.lower_] if comp is not None else "killed"), (comp or subj)
             # "the number of people killed rose to 300"
-            tally = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in lex.tally_words),
-                         None)
+            tally = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                          and c.lower_ in lex.tally_words), None)  # "brought the number of dead to 50"
             if tally is not None and v.lemma_.lower() in lex.toll_verbs:
                 for t in tally.subtree:
                     kind = lex.cas_adjs.get(t.lower_) or lex.cas_nouns.get(t.lemma_.lower())
