@@ -276,3 +276,174 @@ def test_euronews_sample_quotes(ex: Any) -> None:
         if q["speaker"]["actor_id"] is not None:
             assert actors[q["speaker"]["actor_id"]] == q["speaker"]["name"]
     assert [q["id"] for q in quotes] == ["q1", "q2", "q3", "q4"]
+
+
+# -- nominal speakers resolve backwards to a compatible named organisation ------------------
+@pytest.mark.parametrize(
+    ("text", "name_word"),
+    [
+        # a document noun resolves to whoever issued it ("X said in a statement", "a statement from X")
+        ("The Ethiopian Red Cross Society said in a statement on Monday that 40 villages were cut off. "
+         "The statement added that rescuers were \u201cworking around the clock\u201d in Gofa.", "Red Cross"),
+        ("Two drones hit the port of Hodeidah, according to a statement from the United Nations Mission. "
+         "Dock workers were \u201cunhurt but shaken,\u201d according to the statement.", "United Nations"),
+        # ... or to the source quoted just before it
+        ("Sudan militia raids villages\n\n"
+         "\u201cCivilians were shot while fleeing the village,\u201d Amnesty International said on Tuesday.\n\n"
+         "The statement added that the killings \u201cmay amount to war crimes\u201d under Sudanese law.",
+         "Amnesty"),
+        ("Protest deaths in Nigeria\n\nResearchers from Amnesty International visited Lagos on Thursday.\n\n"
+         "\u201cProtesters were shot at close range,\u201d the rights group said.", "Amnesty"),
+        # an institution noun resolves to the last named organisation that fits it
+        ("Tigray killings\n\nThe killings in Tigray were documented by Human Rights Watch.\n\n"
+         "\u201cEntire neighbourhoods were burned to the ground,\u201d the rights group said.", "Human Rights Watch"),
+        ("The Sudanese Armed Forces shelled the market in Omdurman on Monday. The military called the "
+         "report \u201ca fabrication\u201d and denied targeting civilians.", "Armed Forces"),
+    ],
+)
+def test_nominal_resolves_to_named_org(ex: Any, text: str, name_word: str) -> None:
+    quotes, _ = _quotes(ex, text)
+    q = quotes[-1]
+    assert q["speaker"] is not None
+    assert name_word in q["speaker"]["name"], q["speaker"]
+    mention = q["speaker"]["mention"]
+    assert text[mention["start"]:mention["end"]] == mention["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention_word", "not_in_name"),
+    [
+        # never forward: the person is named only after the quote
+        ("\u201cThe drones were shot down over the sea,\u201d the military said on Friday. Later, army "
+         "spokesman Colonel Olivier Ndjike told reporters that the damage was minor.", "military", "Ndjike"),
+        # never to an incompatible organisation
+        ("The Red Cross delivered food to Goma on Sunday. \u201cOur patrols found nothing unusual,\u201d "
+         "the police said.", "police", "Red Cross"),
+        # a phrase that names itself stays itself
+        ("Hamas fired rockets at Ashkelon overnight. \u201cOur jets struck the launchers within minutes,\u201d "
+         "the Israeli military said.", "Israeli", "Hamas"),
+        # a statement with no issuer anywhere before it is not given a later one
+        ("The statement said the border would \u201cremain closed until further notice.\u201d "
+         "Egypt's Foreign Ministry did not comment.", "statement", "Foreign Ministry"),
+    ],
+)
+def test_nominal_never_resolves_forward_or_across_types(ex: Any, text: str, mention_word: str,
+                                                        not_in_name: str) -> None:
+    quotes, _ = _quotes(ex, text)
+    assert quotes
+    q = quotes[0]
+    assert q["speaker"] is not None
+    assert mention_word in q["speaker"]["mention"]["text"]
+    assert not_in_name not in q["speaker"]["name"], q["speaker"]
+
+
+# -- a sentence-final "<Name> said" beats nearer non-speech verbs; things never speak -------
+@pytest.mark.parametrize(
+    ("text", "name_word"),
+    [
+        ("The militia shelled the camp near Bunia, where they \u201cfired rockets into the tents,\u201d which "
+         "also destroyed a clinic, provincial spokesman Lt. Col. Jean Mbala said on Sunday.", "Mbala"),
+        ("Floodwaters \u201cswept away the main bridge,\u201d which also cut off two villages, "
+         "district officer Sita Gurung said.", "Gurung"),
+        ("Hundreds of residents said the water \u201ccame without any warning\u201d in Derna.", "residents"),
+    ],
+)
+def test_final_attribution_beats_inanimate_subject(ex: Any, text: str, name_word: str) -> None:
+    q = _only(ex, text)
+    assert q["speaker"] is not None
+    assert name_word in q["speaker"]["name"] or name_word in q["speaker"]["mention"]["text"], q["speaker"]
+
+
+@pytest.mark.parametrize(
+    ("text", "bad_words"),
+    [
+        ("Shells \u201clanded in the schoolyard,\u201d which also damaged the mosque in Idlib.",
+         {"Shells", "which", "schoolyard"}),
+        ("Thousands marched through Nairobi in protests dubbed \u201cOccupy Parliament\u201d on Tuesday.",
+         {"Thousands", "protests"}),
+        ("Tens of thousands rallied in Dhaka during what organisers dubbed a \u201cmarch for justice.\u201d",
+         {"Tens", "thousands"}),
+    ],
+)
+def test_things_and_crowds_are_not_speakers(ex: Any, text: str, bad_words: set[str]) -> None:
+    quotes, _ = _quotes(ex, text)
+    for q in quotes:
+        if q["speaker"] is not None:
+            assert not bad_words & set(q["speaker"]["name"].split()), q["speaker"]
+
+
+# -- multi-paragraph quotations take the block's final attribution ---------------------------
+def test_multi_paragraph_block_takes_final_attribution(ex: Any) -> None:
+    text = ("Cyclone Mocha leaves thousands homeless\n\n"
+            "Health Minister Aung Kyaw visited the shelters in Sittwe on Tuesday.\n\n"
+            "\u201cThe cyclone destroyed more than half of the homes here.\n\n"
+            "\u201cMany families have lost their boats, which means they have lost their income.\n\n"
+            "\u201cWe will send rice and medicine to every township this week,\u201d he said.\n")
+    quotes, _ = _quotes(ex, text)
+    assert len(quotes) == 3
+    assert [q["speaker"]["name"] for q in quotes] == ["Aung Kyaw"] * 3
+    assert [q["cue"] is None for q in quotes] == [True, True, False]
+
+
+def test_block_does_not_override_own_attributions(ex: Any) -> None:
+    text = ('Governor Ana Reyes said "the levee will hold through the night.\n\n'
+            '"The water is already falling in the east," the mayor of Tacloban, Jose Lim, said.\n')
+    quotes, _ = _quotes(ex, text)
+    assert "Reyes" in quotes[0]["speaker"]["name"]
+    assert "Reyes" not in quotes[1]["speaker"]["name"]
+
+
+# -- short quotations governed by directive verbs --------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "quote", "name_word"),
+    [
+        ("Nepal's Prime Minister Pushpa Kamal Dahal ordered the army to launch a \u201cfull-scale\u201d "
+         "search for the missing climbers.", "full-scale", "Dahal"),
+        ("Turkish President Recep Tayyip Erdogan ordered officials to deliver \u201cimmediate\u201d aid to "
+         "the quake zone.", "immediate", "Erdogan"),
+        ("The United Nations demanded a \u201ccredible\u201d investigation into the strike on the school "
+         "in Rafah.", "credible", "United Nations"),
+    ],
+)
+def test_directive_verb_keeps_short_quote(ex: Any, text: str, quote: str, name_word: str) -> None:
+    q = _only(ex, text)
+    assert q["text"] == quote
+    assert name_word in q["speaker"]["name"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police in Lagos ordered the closure of the \u201cComputer Village\u201d market on Monday.",
+        "The ministry ordered a \u201cthorough\u201d review of the dam in Kakhovka.",
+        "A local court ordered a \u201cspeedy\u201d trial in Kampala.",
+    ],
+)
+def test_directive_verb_without_named_subject_stays_a_scare_quote(ex: Any, text: str) -> None:
+    quotes, _ = _quotes(ex, text)
+    assert quotes == []
+
+
+# -- fragments belong to one quotation split by its attribution -----------------------------
+def test_quotes_two_sentences_apart_are_separate(ex: Any) -> None:
+    text = ("The World Food Programme said food stocks in Gaza were \u201calmost exhausted.\u201d Trucks waited "
+            "at the Kerem Shalom crossing for days. The agency had \u201cno access at all\u201d to the north, "
+            "its director said.")
+    quotes, _ = _quotes(ex, text)
+    assert [len(q["fragments"]) for q in quotes] == [1, 1]
+
+
+def test_next_sentence_partial_continues_the_source(ex: Any) -> None:
+    text = ("UN experts warned in March that attacks by the rebels had \u201csharply increased.\u201d Rebel "
+            "units also \u201clooted aid convoys\u201d near Goma.")
+    quotes, _ = _quotes(ex, text)
+    assert [f["text"] for q in quotes for f in q["fragments"]] == ["sharply increased.", "looted aid convoys"]
+    assert all("experts" in q["speaker"]["name"] for q in quotes)
+
+
+def test_next_sentence_name_is_not_a_fragment(ex: Any) -> None:
+    text = ("President Bola Tinubu ordered the police to show \u201cmaximum\u201d restraint. Later the police "
+            "sealed off the \u201cFreedom Park\u201d grounds in Lagos.")
+    quotes, _ = _quotes(ex, text)
+    assert [q["text"] for q in quotes] == ["maximum"]
+    assert "Tinubu" in quotes[0]["speaker"]["name"]

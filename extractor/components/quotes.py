@@ -12,12 +12,18 @@ How it works, and why:
    reporting something else ("Bradshaw said he was not advocating ...") and is penalised.
 3. Stretches are grouped into quotations: a stretch sharing its cue with the previous one,
    or with no cue of its own after another stretch in the same paragraph, is a further
-   fragment of that quotation (“A,” he said. “B.” / he called it “x” and “y”).
+   fragment of that quotation (“A,” he said. “B.” / he called it “x” and “y”), but only within
+   the same sentence or the next one; further away it is a quotation of its own. The paragraphs
+   of a multi-paragraph quotation take the block's final attribution.
 4. The speaker is the subject of the cue (passive agent, "according to X", the subject of
    the governing verb for "..., saying", relative clauses), its mention is the entity or noun
    phrase; pronouns and nominals ("he", "the spokesman") are resolved to a named person or
-   organisation. A quotation without a cue continues the speaker of the quotation just before
-   it (same or previous paragraph). "From X:" / "X:" lead-ins and a trailing "— X" are handled.
+   organisation, always backwards: a document noun ("the statement") to its issuer, an
+   institution noun ("the rights group", "the military") to the last compatible named ORG and
+   never to a PERSON (`resolution.json`). Things ("mortar bombs", "..., which") and vague
+   quantities ("Thousands") are never speakers. A quotation without a cue continues the
+   speaker of the quotation just before it (same or previous paragraph). "From X:" / "X:"
+   lead-ins and a trailing "— X" are handled.
 5. speaker.name is the canonical actor name from `doc._.extractor_actors` (the actor whose
    mention overlaps, or whose alias matches); without actors, the fullest PERSON/ORG name in
    the document sharing a word with the mention; never fails when actors are missing.
@@ -219,7 +225,11 @@ class _Context:
                 speaker = self._prev_sentence_speaker(group[0])
             if speaker is None and cue_info is None and self._kind(group[0]) == "partial":
                 subj = self._governing_subject(group[0]) or self._directive_subject(group[0])
-                if subj is not None and self._speakerish(subj):  # not "the overhaul would be “neutral”"
+                if subj is not None and not self._speakerish(subj):
+                    # "Netanyahu's claim that ...": the possessor; "the overhaul would be “neutral”": nobody
+                    subj = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ not in ("its", "their")
+                                 and (c.ent_type_ or c.pos_ in ("PROPN", "PRON"))), None)
+                if subj is not None:
                     speaker = self._speaker(subj, "subject", last_speaker)
             if speaker is None and last_speaker is not None and cue_info is None \
                     and self._kind(group[0]) == "direct":
@@ -400,8 +410,11 @@ class _Context:
         spk, method = self._subject(cue, a, b)
         if spk is not None and spk.ent_type_ in ("GPE", "LOC") and spk.text.isupper():
             spk = self._left_name(cue) or spk  # "WASHINGTON -- President Obama ... said": the dateline
-        if spk is not None and method == "relative" and spk.lower_ == "which" and spk.head.dep_ == "relcl" \
-                and not self._speakerish(spk.head.head):
+        if spk is not None and spk.lower_ in _QUANTITY_WORDS:  # "Hundreds of residents said": the residents
+            spk = next((g for c in spk.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"), spk)
+        if spk is not None and spk.lower_ == "which" and (spk.head.dep_ != "relcl"
+                                                          or not self._speakerish(spk.head.head)):
             method = "explicit"  # "..., which also injured ...": the antecedent is a thing
             spk = self._left_name(cue) or self._root_subject(cue)
         elif spk is not None and method == "explicit" and not self._speakerish(spk):
@@ -1018,7 +1031,7 @@ class _Context:
 
     def _is_title(self, si: int) -> bool:
         before, _ = self._regions(si)
-        return any(t.lower_ in self.works for t in before[:3])
+        return any(t.lower_ in self.works and t.pos_ in ("NOUN", "PROPN") for t in before[:3])  # not "to show"
 
     def _is_nonquote(self, group: list[int]) -> bool:
         """No cue and no speaker: a title, a scare quote or a nickname, unless it is long."""
