@@ -41,16 +41,19 @@ class ModelNotFoundError(ExtractorError):
 class ArticleError(ExtractorError):
     """One article could not be read or processed; the batch goes on without it."""
 
-    def __init__(self, error_type: str, message: str, source: str | None = None) -> None:
+    def __init__(self, error_type: str, message: str, source: str | None = None, path: str | None = "") -> None:
+        """`source` names the article (a path, "file.jsonl:3", "-"); `path` is the file that held it
+        (default: `source` itself; pass it for a record inside a JSON/JSONL file, None for stdin)."""
         if error_type not in ERROR_TYPES:
             raise ValueError(f"unknown error type {error_type!r}")
         super().__init__(message)
         self.error_type = error_type
         self.message = message
         self.source = source
+        self.path = source if path == "" else path
 
     def __reduce__(self):  # picklable: batches travel to worker processes and Dask workers
-        return (ArticleError, (self.error_type, self.message, self.source))
+        return (ArticleError, (self.error_type, self.message, self.source, self.path))
 
 
 class OutputError(ExtractorError):

@@ -228,6 +228,7 @@ def _read_bytes(path: Path, source: str) -> bytes:
 
 def _iter_jsonl(stream: BinaryIO, source: str, text_field: str, path: str | None) -> Iterator[Article | ArticleError]:
     """Stream records line by line: a bad line is an error record, the rest go on."""
+    file_path = None if source == "-" else source  # error records name the file that held the record
     for n, raw in enumerate(stream, 1):
         if not raw.strip():
             continue
@@ -237,10 +238,12 @@ def _iter_jsonl(stream: BinaryIO, source: str, text_field: str, path: str | None
             record = json.loads(line)
             yield article_from_record(record, source=where, fallback_id=where, text_field=text_field, path=path)
         except UnicodeDecodeError as exc:
-            yield ArticleError("decode_error", f"{where}: line is not UTF-8 ({exc.reason})", where)
+            yield ArticleError("decode_error", f"{where}: line is not UTF-8 ({exc.reason})", where, file_path)
         except json.JSONDecodeError as exc:
-            yield ArticleError("bad_record", f"{where}: malformed JSON ({exc.msg} at column {exc.colno})", where)
+            yield ArticleError("bad_record", f"{where}: malformed JSON ({exc.msg} at column {exc.colno})", where,
+                               file_path)
         except ArticleError as exc:
+            exc.path = file_path
             yield exc
 
 
@@ -271,6 +274,7 @@ def read_path(path: str, *, text_field: str = "text") -> Iterator[Article | Arti
                     yield article_from_record(rec, source=where, fallback_id=where, text_field=text_field,
                                               path=None)
                 except ArticleError as exc:
+                    exc.path = path
                     yield exc
             return
         _check_text(text, path)
@@ -306,6 +310,7 @@ def read_stdin(*, text_field: str = "text", stream: BinaryIO | None = None) -> I
                         yield article_from_record(rec, source=where, fallback_id=where if len(records) > 1 else "-",
                                                   text_field=text_field)
                     except ArticleError as exc:
+                        exc.path = None  # a record from stdin has no file
                         yield exc
                 return
         if _looks_like_html(text):

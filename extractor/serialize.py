@@ -65,7 +65,7 @@ def doc_to_record(doc: Doc, article: Article, extractor_info: dict[str, str], *,
 def error_record(error: ArticleError, article: Article | None = None) -> dict[str, Any]:
     """The record that stands in a batch in place of an article that failed."""
     art_id = article.id if article else (error.source or "-")
-    path = article.path if article else (error.source if error.source and error.source != "-" else None)
+    path = article.path if article else (error.path if error.path not in (None, "-") else None)
     return {
         "schema_version": SCHEMA_VERSION,
         "article": {"id": art_id, "path": path},
