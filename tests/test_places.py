@@ -217,3 +217,14 @@ def test_different_names_are_not_spelling_variants(run) -> None:
 def test_article_kept_in_place_names_that_include_it(run) -> None:
     places = run("The court sits in The Hague, where judges heard the case on Monday.")
     assert one(places, "The Hague")["country_code"] == "NL"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The forum was hosted by Jenna Holt of WXYZ. He cannot mock the ratings if Holt asks him about his "
+     "returns.", "Holt"),
+    ("The forum was hosted by Kevin Marion of WXYZ. Voters will watch closely if Marion asks him about his "
+     "returns.", "Marion"),
+])
+def test_surname_of_a_named_person_is_no_small_town(run, text: str, name: str) -> None:
+    """The tagger may call the full name ORG; its last word alone is still that name."""
+    assert not [p for p in run(text) if p["name"] == name]

@@ -357,6 +357,11 @@ class EntityFixer(DataComponent):
         votes: dict[str, list[int]] = {}
         place_ends = {o.end for o in ents if o.label_ in PLACE_LABELS}
         place_starts = {o.start for o in ents if o.label_ in PLACE_LABELS}
+        # last words of two/three-word names the tagger called ORG ("Lester Holt" ... "if Holt asks"):
+        # such a word alone is that name, not a small town
+        name_tails = {_key(e[-1].text) for e in ents if e.label_ in ("ORG", "PERSON") and 2 <= len(e) <= 3
+                      and all(t.is_title and t.is_alpha for t in e)
+                      and not any(t.lower_ in _INSTITUTION_WORDS for t in e)}
         for e in ents:
             k = _key(e.text)
             v = votes.setdefault(k, [0, 0])
@@ -369,7 +374,8 @@ class EntityFixer(DataComponent):
                 if self._is_name(e) and person_ev <= place_ev and self._known_place(e.text) and (
                         place_ev > 0 or self._known_place(e.text, min_pop=100000)):
                     placeish[idx] = True
-            elif e.label_ in _MISLABELS and person_ev == 0 and self._is_name(e) and self._known_place(e.text):
+            elif e.label_ in _MISLABELS and person_ev == 0 and self._is_name(e) and self._known_place(e.text) \
+                    and (k not in name_tails or self._known_place(e.text, min_pop=100000)):
                 placeish[idx] = True
         # person evidence: multi-token PERSON names that are not places
         surnames: set[str] = set()
