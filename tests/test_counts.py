@@ -225,6 +225,10 @@ def test_not_casualties(ex, text: str) -> None:
     ("Field hospitals were set up to treat some of the 430 people who were injured in the quake.",
      [("injured", 430, "exact")]),
     ("Relatives gathered to mourn the 12 miners who died in the collapse in Sonora.", [("killed", 12, "exact")]),
+    # injuries suffered or sustained
+    ("Nine others sustained injuries in the blast in Quetta.", [("injured", 9, "exact")]),
+    ("Two miners suffered fatal injuries in the collapse in Sonora.", [("killed", 2, "exact")]),
+    ("Four policemen were among those hurt in Lahore.", [("injured", 4, "exact")]),
     # sheltering in evacuation centres
     ("More than 52,000 were staying in evacuation centres in Bicol on Sunday.", [("evacuated", 52000, "more_than")]),
     ("About 8,000 residents were sheltering in evacuation centers after the volcano erupted.",
@@ -246,6 +250,8 @@ def test_lists_subsets_and_idioms(ex, text: str, expected: list[tuple[str, int |
     "Two of the victims were in critical condition at the hospital in Jos.",
     "The shortlist included five children's authors and two poets.",
     "Three of the candidates were women.",
+    "The army suffered 30 defeats in the war.",
+    "Twelve workers received awards at the ceremony in Dhaka.",
     "The charity saved 300 lives in the flood-hit villages of Sindh.",
 ])
 def test_not_lists_subsets_and_idioms(ex, text: str) -> None:
@@ -433,6 +439,7 @@ def test_places_through_there_and_coordination(ex) -> None:
     # a reference point is the place only when the count's own phrase names no place
     ("Eight died in the provinces of Quang Ninh and Hai Phong, just east of Hanoi.", [(8, "Quang Ninh and Hai Phong")]),
     ("Two soldiers were killed 30 km south of Kabul.", [(2, "Kabul")]),
+    ("At least 10 people drowned when the boat capsized off Djibouti.", [(10, "Djibouti")]),
 ])
 def test_casualty_breakdown_and_own_place(ex, text: str, expected: list[tuple[int, str | None]]) -> None:
     assert sorted((c["count"], c["place"]) for c in _run(ex, text)["casualties"]) == expected

@@ -875,6 +875,14 @@ class CountsComponent(DataComponent):
                         and lex.cas_adjs[doc[k + 2].lower_] != lex.cas_adjs[low]:
                     return None, None  # "6,000 dead and wounded": a combined figure of two kinds
                 return lex.cas_adjs[low], t
+            if t.pos_ == "VERB" and lem in lex.suffer_verbs:
+                # "nine others sustained injuries", "three suffered fatal wounds"
+                obj = next((c for c in t.children if c.dep_ in ("dobj", "obj")
+                            and c.lemma_.lower() in lex.suffer_objects), None)
+                if obj is None:
+                    return None, None
+                fatal = any(c.lower_ in ("fatal", "deadly", "mortal") for c in obj.children)
+                return ("killed" if fatal else lex.suffer_objects[obj.lemma_.lower()]), obj
             if t.pos_ == "VERB" and lem in lex.cas_verbs:
                 has_aux = any(c.dep_ == "auxpass" for c in t.children)
                 if last.pos_ == "NUM" and not has_aux and any(c.dep_ == "agent" for c in t.children):
@@ -1080,7 +1088,7 @@ _REF_POINT = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southea
                         r"(?:from|of|outside)\s+(?:the\s+)?$", re.I)
 #: The count's own locative phrase: a preposition, up to four words, then possibly a list of names
 #: ("in the provinces of Cavite, Laguna and Batangas").
-_OWN_PP = re.compile(r"\b(?:in|near|at|of|across|outside)\s+(?:[^\s,;]+\s+){0,4}"
+_OWN_PP = re.compile(r"\b(?:in|near|at|of|across|outside|off)\s+(?:[^\s,;]+\s+){0,4}"
                      r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+and\s+|,\s+|\s+and\s+))*$")
 
 

@@ -45,6 +45,8 @@ class CountsLexicon:
     people_verbs: dict[str, str]
     among_words: dict[str, str]
     loss_context: frozenset[str]
+    suffer_verbs: frozenset[str]
+    suffer_objects: dict[str, str]
     toll_words: frozenset[str]
     toll_kinds: dict[str, str]
     inherit_cues: tuple[str, ...]
@@ -70,7 +72,8 @@ class CountsLexicon:
                                                        "toll_words", "toll_kinds", "inherit_cues",
                                                        "before_phrases", "intransitive", "toll_verbs",
                                                        "tally_words", "noun_verbs", "people_verbs",
-                                                       "among_words", "loss_context"))
+                                                       "among_words", "loss_context", "suffer_verbs",
+                                                       "suffer_objects"))
         weapons = read_json(paths[FILES[2]], allowed_keys=("_comment", "classes"))
         acts = read_json(paths[FILES[3]], allowed_keys=("_comment", "object", "subject", "with", "nouns",
                                                         "attack_context", "transfer_verbs", "maybe_transfer_verbs",
@@ -92,6 +95,8 @@ class CountsLexicon:
             people_verbs=_str_map(cas["people_verbs"], "people verbs"),
             among_words=_str_map(cas["among_words"], "among words"),
             loss_context=frozenset(w.lower() for w in cas["loss_context"]),
+            suffer_verbs=frozenset(w.lower() for w in cas["suffer_verbs"]),
+            suffer_objects=_str_map(cas["suffer_objects"], "suffer objects"),
             toll_words=frozenset(w.lower() for w in cas["toll_words"]),
             toll_kinds=_str_map(cas["toll_kinds"], "toll kinds"),
             inherit_cues=tuple(c.lower() for c in cas["inherit_cues"]),
