@@ -225,6 +225,11 @@ def test_not_casualties(ex, text: str) -> None:
     ("Field hospitals were set up to treat some of the 430 people who were injured in the quake.",
      [("injured", 430, "exact")]),
     ("Relatives gathered to mourn the 12 miners who died in the collapse in Sonora.", [("killed", 12, "exact")]),
+    # a subset of a count given after it
+    ("Six children were among 11 people killed in the strike on the school in Kunduz.",
+     [("killed", 6, "exact"), ("killed", 11, "exact")]),
+    ("Two medics were among the 40 people injured in the blast in Aden.",
+     [("injured", 2, "exact"), ("injured", 40, "exact")]),
     # injuries suffered or sustained
     ("Nine others sustained injuries in the blast in Quetta.", [("injured", 9, "exact")]),
     ("Two miners suffered fatal injuries in the collapse in Sonora.", [("killed", 2, "exact")]),
@@ -251,6 +256,7 @@ def test_lists_subsets_and_idioms(ex, text: str, expected: list[tuple[str, int |
     "The shortlist included five children's authors and two poets.",
     "Three of the candidates were women.",
     "The army suffered 30 defeats in the war.",
+    "Two medics were among the doctors who treated the wounded in Aden.",
     "Twelve workers received awards at the ceremony in Dhaka.",
     "The charity saved 300 lives in the flood-hit villages of Sindh.",
 ])

@@ -86,6 +86,9 @@ class CountsComponent(DataComponent):
         # "Two of the victims were ...", "Twenty of those killed were ..."
         self._group_part_re = re.compile(r"\s+of\s+(?:the|those)\s+(?:people\s+)?(" + words + r")\b(?=\s+(?:were|was|"
                                          r"are|is)\b)", re.I)
+        self._among_count_re = re.compile(
+            r"\s+(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the\s+)?(?:(?:at\s+least|more\s+than|some|about|nearly|"
+            r"over)\s+)?[\w,-]+\s+(?:[a-z-]+\s+)?(" + "|".join(map(re.escape, lex.cas_adjs)) + r")\b", re.I)
         # fronted: "Of the dead, 20 were children"
         self._group_front_re = re.compile(r"\bof\s+(?:the|those)\s+(?:people\s+)?(" + words + r")\s*,\s*$", re.I)
         self._phrase_re = re.compile(
@@ -758,6 +761,12 @@ class CountsComponent(DataComponent):
             elif cue and prev is not None:
                 kind = prev["kind"]
                 ev_start = m.qstart - len(re.search(re.escape(cue) + r"\s+$", before).group())  # type: ignore[union-attr]
+        # "Six children were among 11 people killed": a subset of a count given after it
+        if kind is None and head is not None:
+            am = self._among_count_re.match(doc.text[ev_end:sent.end_char])
+            if am is not None:
+                kind = lex.cas_adjs[am.group(1).lower()]
+                ev_end += am.end()
         # "Among the victims were 4 women and 10 children": an inverted subset
         if kind is None and head is not None:
             am = self._among_re.search(doc.text[sent.start_char:m.qstart])
