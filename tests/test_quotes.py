@@ -345,6 +345,9 @@ def test_nominal_never_resolves_forward_or_across_types(ex: Any, text: str, ment
          "also destroyed a clinic, provincial spokesman Lt. Col. Jean Mbala said on Sunday.", "Mbala"),
         ("Floodwaters \u201cswept away the main bridge,\u201d which also cut off two villages, "
          "district officer Sita Gurung said.", "Gurung"),
+        ("Gunmen \u201copened fire on the crowd from two pickup trucks,\u201d which also set fire to a row of "
+         "shops and several cars that had been parked along the main road near the crowded market in the "
+         "town centre, police spokesman Hassan Mohamed said on Tuesday.", "Mohamed"),
         ("Hundreds of residents said the water \u201ccame without any warning\u201d in Derna.", "residents"),
     ],
 )

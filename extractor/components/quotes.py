@@ -401,6 +401,9 @@ class _Context:
                     score -= 8
                 if best is None or score > best[0]:
                     best = (score, t)
+        if best is not None and best[0] < -6 and best[1].dep_ == "ROOT" and best[1] in after \
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > b for c in best[1].children):
+            best = (0.0, best[1])  # a sentence-final "..., <Name> said." however long the clause before it
         if best is None or best[0] < -6:
             cue_tok = self._structural_cue(si, before, after)
             if cue_tok is None:
