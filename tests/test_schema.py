@@ -11,8 +11,7 @@ from conftest import SAMPLES, assert_offsets
 from extractor.loading import iter_articles
 from extractor.schema import SCHEMA_VERSION, output_schema, validate
 
-SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir()
-                      if p.suffix in {".txt", ".html", ".jsonl", ".json", ".md"} and p.name != "README.md")
+SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.suffix in {".txt", ".html", ".jsonl", ".json", ".md"})
 
 
 def test_schema_is_valid_draft_2020_12():
