@@ -66,7 +66,7 @@ def _counts_table(rec: dict[str, Any]) -> Table | None:
         details = ", ".join(x for x in (c.get("who"), c.get("place")) if x)
         table.add_row(c["kind"], _qualified(c.get("count"), c.get("qualifier"), c.get("vague")), details, c["text"])
     for w in weap:
-        parts = [w.get("action")]
+        parts = [(w.get("action") or "").replace("_", " ") or None]
         if w.get("operator"):
             parts.append(f"from {w['operator']}")
         if w.get("by"):
