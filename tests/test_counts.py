@@ -199,6 +199,8 @@ def test_not_casualties(ex, text: str) -> None:
      [("killed", 2, "exact"), ("killed", 6, "exact")]),
     ("The car bomb left seven dead in Mogadishu, including four of the militia's commanders.",
      [("killed", 4, "exact"), ("killed", 7, "exact")]),
+    ("The raid killed nine, including three of the group's most senior commanders.",
+     [("killed", 3, "exact"), ("killed", 9, "exact")]),
     ("Six people, including four Malian army personnel, were killed in the ambush near Gao.",
      [("killed", 4, "exact"), ("killed", 6, "exact")]),
     # partitives of the dead by origin, inverted "among the victims"
@@ -257,6 +259,7 @@ def test_lists_subsets_and_idioms(ex, text: str, expected: list[tuple[str, int |
     "Three of the candidates were women.",
     "The army suffered 30 defeats in the war.",
     "Two medics were among the doctors who treated the wounded in Aden.",
+    "One of the court's most conservative judges, Ali Hassan, died in February.",
     "Twelve workers received awards at the ceremony in Dhaka.",
     "The charity saved 300 lives in the flood-hit villages of Sindh.",
 ])

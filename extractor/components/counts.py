@@ -227,6 +227,7 @@ class CountsComponent(DataComponent):
         """ "74 of the 117 drones" -> (drones, 117); "23 of which" / "26 of them" -> (antecedent, None)."""
         of = doc[span.end + 1] if doc[span.end].lower_ == "out" else doc[span.end]
         total: NumberMatch | None = None
+        possessor: Token | None = None
         for k in range(of.i + 1, min(sent.end, of.i + 8)):
             t = doc[k]
             if t.lower_ in _BACK_PRONOUNS:
@@ -241,6 +242,7 @@ class CountsComponent(DataComponent):
                 while k + 1 < sent.end and doc[k + 1].pos_ in ("NOUN", "PROPN") and not doc[k + 1].is_punct:
                     k += 1
                 if k + 2 < sent.end and doc[k + 1].tag_ == "POS" and t.dep_ == "poss":
+                    possessor = doc[k]
                     continue  # "three of the group's members": the possessor is not what is counted
                 return doc[k], total
             if t.pos_ in ("ADJ", "VERB") and (t.lower_ in self.lex.cas_adjs or t.lower_ in self.lex.cas_nouns) \
@@ -253,10 +255,11 @@ class CountsComponent(DataComponent):
                 ok = who is not None and (who.lemma_.lower() in self.lex.people or who.ent_type_ == "NORP"
                                           or who.lower_ == "from")  # "53 of the dead were from Maguindanao"
                 return (t if ok else None), total
-            if t.pos_ in ("DET", "ADJ", "NUM", "VERB") or t.text in "-‐" or t.tag_ in ("PRP$", "POS"):
+            if t.pos_ in ("DET", "ADJ", "NUM", "VERB") or t.text in "-‐" or t.tag_ in ("PRP$", "POS") or (
+                    t.pos_ == "ADV" and possessor is not None):
                 continue  # "five of their fighters", "37 of the 40 Shahed drones" (Shahed mis-tagged as a verb)
             break
-        return None, None
+        return possessor, None  # "one of the court's ..." with no noun found: still not a bare number
 
     def _antecedent(self, doc: Doc, before: int, sent: Span) -> Token | None:
         """Nearest preceding plural noun that names weapons or people (this or the previous sentence)."""
