@@ -132,7 +132,10 @@ def find_numbers(text: str, *, vague: Iterable[str] = (), qualifiers: Mapping[st
     lower-case phrases written before a number to a qualifier, `qualifiers_after` those written
     after it ("or more", "+")."""
     toks = [_Tok(m) for m in _TOKEN_RE.finditer(text)]
-    vague_seq = sorted((tuple(_TOKEN_RE.findall(v.lower())) for v in vague), key=len, reverse=True)
+    by_first: dict[str, list[tuple[str, ...]]] = {}  # vague phrases by first word: one dict lookup per token
+    for seq in sorted((tuple(_TOKEN_RE.findall(v.lower())) for v in vague), key=len, reverse=True):
+        if seq:
+            by_first.setdefault(seq[0], []).append(seq)
     out: list[NumberMatch] = []
     i, n = 0, len(toks)
     while i < n:
@@ -140,7 +143,7 @@ def find_numbers(text: str, *, vague: Iterable[str] = (), qualifiers: Mapping[st
         match: NumberMatch | None = None
         j = i
         # vague amounts ("dozens", "tens of thousands")
-        for seq in vague_seq:
+        for seq in by_first.get(t.low, ()):
             if tuple(x.low for x in toks[i:i + len(seq)]) == seq:
                 j = i + len(seq) - 1
                 vtext = text[t.start:toks[j].end]
