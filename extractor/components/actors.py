@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 from spacy.tokens import Doc, Span
 
 from ..lexicons import read_wordlist
-from .base import DataComponent
+from .base import DataComponent, doc_text
 from .entities import read_tsv
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -89,7 +89,7 @@ class ActorsComponent(DataComponent):
         publishers = {_fold(p) for p in (
             (layout.get("footer") or {}).get("publisher"), (layout.get("dateline") or {}).get("agency")) if p}
         if dl:  # the agency as written in the dateline: "(AP)", "(Reuters)"
-            publishers |= {_fold(a) for a in re.findall(r"\(([^()]{2,30})\)", doc.text[dl["start"]:dl["end"]])}
+            publishers |= {_fold(a) for a in re.findall(r"\(([^()]{2,30})\)", doc_text(doc)[dl["start"]:dl["end"]])}
         groups: list[dict[str, Any]] = []
         by_key: dict[tuple, dict[str, Any]] = {}
         full_names = {_fold(e.text) for e in doc.ents if e.label_ == "PERSON" and len(_fold(e.text).split()) >= 2}

@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..numbers import NumberMatch, find_numbers
-from .base import DataComponent
+from .base import DataComponent, doc_text
 from .counts_lexicon import FILES, CountsLexicon
 
 # Tiny grammatical sets (not vocabulary): entity labels that are never counts, pronouns that
@@ -55,16 +55,6 @@ _DOWN_ACTIONS = frozenset(["shot_down", "intercepted", "destroyed"])
 _ACTION_CLASS = {"launched": "launched", "fired": "launched", "deployed": "launched", "shot_down": "downed",
                  "intercepted": "downed", "destroyed": "downed", "struck": "struck"}
 _APOS = str.maketrans({"’": "'", "‘": "'"})
-
-
-_TEXT_KEY = ("extractor_counts", "text")
-
-
-def _text(doc: Doc) -> str:
-    """The document text, cached by `process` for the duration of one call (Doc.text rebuilds the
-    string from all tokens every time, which made long articles quadratic)."""
-    cached = doc.user_data.get(_TEXT_KEY)
-    return cached if cached is not None else doc.text
 
 
 @dataclass
@@ -107,15 +97,8 @@ class CountsComponent(DataComponent):
     # ------------------------------------------------------------------------------------
     def process(self, doc: Doc) -> None:
         """Find every amount, decide what it counts, and write the de-duplicated entries."""
-        text = doc.text
-        doc.user_data[_TEXT_KEY] = text  # Doc.text joins every token on each call: read it once
-        try:
-            self._process(doc, text)
-        finally:
-            doc.user_data.pop(_TEXT_KEY, None)
-
-    def _process(self, doc: Doc, text: str) -> None:
         assert self.lex is not None
+        text = doc_text(doc)
         lex = self.lex
         self._ent_at = {i: e for e in doc.ents for i in range(e.start, e.end)}
         places = [p for p in _place_mentions(doc) if p[2].lower().translate(_APOS) not in lex.demonyms]
@@ -250,7 +233,7 @@ class CountsComponent(DataComponent):
             if t.lower_ in _BACK_PRONOUNS:
                 return self._antecedent(doc, span.start, sent), None
             if t.like_num and total is None:
-                found = find_numbers(_text(doc)[t.idx:t.idx + 40])
+                found = find_numbers(doc_text(doc)[t.idx:t.idx + 40])
                 if found and found[0].start == 0 and found[0].value is not None and found[0].skip is None:
                     total = NumberMatch(t.idx, t.idx + found[0].end, found[0].text, found[0].value)
                 continue
@@ -350,14 +333,14 @@ class CountsComponent(DataComponent):
         place = self._weapon_place(doc, head if not partitive else anchor, sent, places, verb)
         entry = {"weapon": wclass, "count": m.value, "qualifier": m.qualifier, "vague": m.vague, "action": action,
                  "operator": operator, "by": by, "place": place,
-                 "text": _text(doc)[ev_start:ev_end], "start": ev_start, "end": ev_end}
+                 "text": doc_text(doc)[ev_start:ev_end], "start": ev_start, "end": ev_end}
         state.add_weapon(entry, sent.start)
         if total is not None:
             state.consumed.add(total.start)
             ts, te = m.qstart, ev_end
             state.add_weapon({"weapon": wclass, "count": total.value, "qualifier": "exact", "vague": None,
                               "action": "launched", "operator": operator, "by": None, "place": None,
-                              "text": _text(doc)[ts:te], "start": ts, "end": te}, sent.start)
+                              "text": doc_text(doc)[ts:te], "start": ts, "end": te}, sent.start)
         # per-region breakdown in the rest of the clause: "ten over Bryansk, eight over Kursk"
         self._breakdown(doc, span, sent, entry, places, state)
 
@@ -643,7 +626,7 @@ class CountsComponent(DataComponent):
         if after + 1 < sent.end and doc[after + 1].lower_ == "there" or (
                 after + 2 < sent.end and doc[after + 2].lower_ == "there" and doc[after + 1].lower_ == "down"):
             names = {n for s, e, n in places if sent.start_char <= s < sent.end_char
-                     and _text(doc)[e:e + 2] not in ("'s", "’s")}
+                     and doc_text(doc)[e:e + 2] not in ("'s", "’s")}
             if len(names) == 1:
                 return names.pop()
             return _previous_sentence_place(doc, sent, places) if not names else None
@@ -651,14 +634,14 @@ class CountsComponent(DataComponent):
         hi = doc[min(after + 8, sent.end - 1)].idx + len(doc[min(after + 8, sent.end - 1)].text)
         for s, e, name in places:
             if lo <= s < hi:
-                between = _text(doc)[lo:s]
+                between = doc_text(doc)[lo:s]
                 if re.search(r"[,;]", between) or not re.search(r"\b(over|in|above|near)\b", between):
                     return None
-                if _text(doc)[e:e + 2] in ("'s", "’s"):
+                if doc_text(doc)[e:e + 2] in ("'s", "’s"):
                     continue
                 # a list of places is not one place
-                listed = re.match(r"\s*(,|and\b)\s*[A-Z]", _text(doc)[e:e + 8])
-                if listed and not re.match(r"\s*,\s*(the|a)\b", _text(doc)[e:e + 10]):
+                listed = re.match(r"\s*(,|and\b)\s*[A-Z]", doc_text(doc)[e:e + 8])
+                if listed and not re.match(r"\s*,\s*(the|a)\b", doc_text(doc)[e:e + 10]):
                     return None
                 return name
         return None
@@ -669,14 +652,14 @@ class CountsComponent(DataComponent):
         over Tula region, as well as one in each of the regions of Smolensk, Ryazan and Moscow"."""
         lex = self.lex
         assert lex is not None
-        tail = _text(doc)[entry["end"]:sent.end_char]
+        tail = doc_text(doc)[entry["end"]:sent.end_char]
         base = entry["end"]
         for m in find_numbers(tail, vague=(), qualifiers=lex.qual_before):
             if m.skip or m.value is None:
                 continue
             s, e = base + m.start, base + m.end
-            rest = _text(doc)[e:sent.end_char]
-            pre = _text(doc)[max(entry["end"], s - 20):s]
+            rest = doc_text(doc)[e:sent.end_char]
+            pre = doc_text(doc)[max(entry["end"], s - 20):s]
             if not re.search(r"(,|\band\b|\bwhile\b|\bwell as\b|\bwith\b|\bincluding\b)\s*$", pre):
                 continue
             each = re.match(r"\s+in each of\b", rest)
@@ -694,7 +677,7 @@ class CountsComponent(DataComponent):
                 targets = targets[:1]
             for _ps, pe, name in targets:
                 state.weapons.append(_Entry({**entry, "count": m.value, "qualifier": m.qualifier,
-                                             "place": name, "text": _text(doc)[s:pe], "start": s, "end": pe},
+                                             "place": name, "text": doc_text(doc)[s:pe], "start": s, "end": pe},
                                             sent.start, s))
             state.consumed.add(s)
 
@@ -754,7 +737,7 @@ class CountsComponent(DataComponent):
                 ev_start = vtok.idx
         # noun phrase before: "claimed the lives of 12 people", "the evacuation of 5,000 residents"
         if kind is None:
-            before = _text(doc)[max(sent.start_char, m.qstart - 30):m.qstart].lower()
+            before = doc_text(doc)[max(sent.start_char, m.qstart - 30):m.qstart].lower()
             for phrase, k2 in lex.cas_before.items():
                 if before.endswith(phrase + " "):
                     kind, ev_start = k2, m.qstart - len(phrase) - 1
@@ -766,7 +749,7 @@ class CountsComponent(DataComponent):
                 ev_start = min(ev_start, ttok.idx)
         # subset of an earlier count: "injuring seven, including two children"
         if kind is None and head is not None:
-            before = _text(doc)[max(sent.start_char, m.qstart - 14):m.qstart].lower()
+            before = doc_text(doc)[max(sent.start_char, m.qstart - 14):m.qstart].lower()
             cue = next((c for c in lex.inherit_cues if re.search(r"\b" + re.escape(c) + r"\s+$", before)), None)
             prev = state.last_casualty(sent.start, m.start)
             first = _list_first(head)
@@ -783,13 +766,13 @@ class CountsComponent(DataComponent):
                 ev_start = m.qstart - len(re.search(re.escape(cue) + r"\s+$", before).group())  # type: ignore[union-attr]
         # "Six children were among 11 people killed": a subset of a count given after it
         if kind is None and head is not None:
-            am = self._among_count_re.match(_text(doc)[ev_end:sent.end_char])
+            am = self._among_count_re.match(doc_text(doc)[ev_end:sent.end_char])
             if am is not None:
                 kind = lex.cas_adjs[am.group(1).lower()]
                 ev_end += am.end()
         # "Among the victims were 4 women and 10 children": an inverted subset
         if kind is None and head is not None:
-            am = self._among_re.search(_text(doc)[sent.start_char:m.qstart])
+            am = self._among_re.search(doc_text(doc)[sent.start_char:m.qstart])
             if am is not None:
                 ev_start = sent.start_char + am.start()
                 kind = self._group_kind(am.group(1), state, m.start)
@@ -805,10 +788,10 @@ class CountsComponent(DataComponent):
                     ev_start = min(ev_start, subj.left_edge.idx) if g is head else ev_start
         # "Two of the victims were children", "Of the dead, 20 were children"
         if kind is None:
-            gm = self._group_part_re.match(_text(doc)[m.end:sent.end_char]) or (
-                self._group_front_re.search(_text(doc)[sent.start_char:m.qstart]) if head is None else None)
+            gm = self._group_part_re.match(doc_text(doc)[m.end:sent.end_char]) or (
+                self._group_front_re.search(doc_text(doc)[sent.start_char:m.qstart]) if head is None else None)
             if gm is not None:
-                rest = _text(doc)[m.end:sent.end_char]
+                rest = doc_text(doc)[m.end:sent.end_char]
                 who_m = re.match(r"(?:\s+of\s+(?:the|those)\s+(?:people\s+)?\w+)?\s+(?:were|was|are|is)\s+"
                                  r"(?:also\s+|all\s+)?(?:an?\s+|the\s+)?(\S+)", rest)
                 wt = doc.char_span(m.end + who_m.start(1), m.end + who_m.end(1), alignment_mode="expand") \
@@ -831,7 +814,7 @@ class CountsComponent(DataComponent):
             return
         place = place or _casualty_place(doc, span, sent, places)
         entry = {"kind": kind, "count": m.value, "qualifier": m.qualifier, "vague": m.vague, "who": who,
-                 "place": place, "text": _text(doc)[ev_start:ev_end], "start": ev_start, "end": ev_end}
+                 "place": place, "text": doc_text(doc)[ev_start:ev_end], "start": ev_start, "end": ev_end}
         state.casualties.append(_Entry(entry, sent.start, m.start))
 
     def _group_kind(self, word: str, state: _State, before: int) -> str:
@@ -887,7 +870,7 @@ class CountsComponent(DataComponent):
         while k < sent.end and k <= last.i + 6:
             t = doc[k]
             low, lem = t.lower_, t.lemma_.lower()
-            rest = _text(doc)[t.idx:t.idx + 40].lower()
+            rest = doc_text(doc)[t.idx:t.idx + 40].lower()
             pm = self._phrase_re.match(rest)
             if pm:
                 kind = lex.cas_phrases[pm.group().strip()]
@@ -1055,7 +1038,7 @@ def _proper_names(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
             continue
         if run:
             s, e = run[0].idx, run[-1].idx + len(run[-1].text)
-            out.append((s, e, _text(doc)[s:e]))
+            out.append((s, e, doc_text(doc)[s:e]))
             run = []
     return out
 
@@ -1132,11 +1115,11 @@ def _casualty_place(doc: Doc, span: Span, sent: Span, places: list[tuple[int, in
     """The place the clause ties the count to: "in the city of X" after it, else the nearest before it;
     "there" / no place at all points back to the one place of the previous sentence."""
     inside = [(s, e, n) for s, e, n in places if sent.start_char <= s < sent.end_char
-              and _text(doc)[e:e + 2] not in ("'s", "’s")]
+              and doc_text(doc)[e:e + 2] not in ("'s", "’s")]
     after = [(s, e, n) for s, e, n in inside if s >= span.end_char]
     ref_point: int | None = None
     for i, (s, _e, _n) in enumerate(after):
-        between = _text(doc)[span.end_char:s]
+        between = doc_text(doc)[span.end_char:s]
         if len(between) >= 80 or ";" in between or _BREAKDOWN_SEP.search(between):
             break  # the place belongs to another clause or to a breakdown ("14 people: ten in Gaza City")
         if _REF_POINT.search(between):
@@ -1144,12 +1127,12 @@ def _casualty_place(doc: Doc, span: Span, sent: Span, places: list[tuple[int, in
             continue
         if _OWN_PP.search(between):
             return _join_places(doc, after[i:])
-    if ref_point is not None and not _NAMED_PP.search(_text(doc)[span.end_char:after[ref_point][0]]):
+    if ref_point is not None and not _NAMED_PP.search(doc_text(doc)[span.end_char:after[ref_point][0]]):
         return _join_places(doc, after[ref_point:])  # unless the count's own PP names an unknown place
     before = [(s, e, n) for s, e, n in inside if e <= span.start_char]
     if before:
         s, e, n = before[-1]
-        lead = _text(doc)[sent.start_char:s]
+        lead = doc_text(doc)[sent.start_char:s]
         first = doc.char_span(s, e, alignment_mode="expand")
         subject = first is not None and first.root.dep_ in ("nsubj", "nsubjpass")  # "Israel says it killed 17"
         if re.search(r"\b(in|near|at|of|across|outside|on)\s+(?:[^\s,;]+\s+){0,4}$", lead, re.I) \
@@ -1164,12 +1147,12 @@ def _breakdown_place(doc: Doc, m: NumberMatch, sent: Span,
                      places: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
     """The place of a bare number that continues a list after a dash, colon or comma ("– one in Aleppo province,
     a second in Deraa"): the number must follow the separator and be followed by in/near/at and the place."""
-    if not re.search(r"(?:[–—:;,]|\band)\s*$", _text(doc)[max(sent.start_char, m.qstart - 6):m.qstart]):
+    if not re.search(r"(?:[–—:;,]|\band)\s*$", doc_text(doc)[max(sent.start_char, m.qstart - 6):m.qstart]):
         return None
     for s, e, name in places:
         if s < m.end or s > sent.end_char:
             continue
-        if re.fullmatch(r"\s+(?:were\s+|was\s+)?(?:in|near|at|outside)\s+(?:the\s+)?", _text(doc)[m.end:s]):
+        if re.fullmatch(r"\s+(?:were\s+|was\s+)?(?:in|near|at|outside)\s+(?:the\s+)?", doc_text(doc)[m.end:s]):
             return s, e, name
         break
     return None
@@ -1187,7 +1170,7 @@ def _join_places(doc: Doc, mentions: list[tuple[int, int, str]]) -> str:
     s0, e0, n0 = mentions[0]
     if len(mentions) > 1:
         s1, _e1, n1 = mentions[1]
-        if re.fullmatch(r"\s+and\s+", _text(doc)[e0:s1]) and n1 != n0:
+        if re.fullmatch(r"\s+and\s+", doc_text(doc)[e0:s1]) and n1 != n0:
             return f"{n0} and {n1}"
     return n0
 

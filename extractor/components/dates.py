@@ -59,7 +59,7 @@ from typing import Any, ClassVar
 from spacy.tokens import Doc
 
 from ..lexicons import LexiconError, read_json
-from .base import DataComponent
+from .base import DataComponent, doc_text
 
 _RULES = "lexicons/dates/dates.json"
 _RULE_KEYS = ("weekdays", "months", "named_day_words", "month_context_words", "year_context_words",
@@ -507,7 +507,7 @@ class DatesComponent(DataComponent):
     # -- main ----------------------------------------------------------------------------------
     def process(self, doc: Doc) -> None:
         anchor = _anchor(doc)
-        text = doc.text  # built from the tokens on every access: once per doc
+        text = doc_text(doc)  # built from the tokens on every access: once per doc
         groups: dict[tuple[Any, ...], dict[str, Any]] = {}
         for m in self._candidates(doc, text):
             if _AGE_OR_DURATION.search(text[m.start:min(len(text), m.end + 10)]) and m.kind in {"year", "ago"}:

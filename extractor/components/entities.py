@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicons import read_wordlist
-from .base import DataComponent
+from .base import DataComponent, doc_text
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: Labels the small model wrongly gives to place names (FAC excluded: facilities are not places).
@@ -466,7 +466,7 @@ class EntityFixer(DataComponent):
         if not forms:
             return ents
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in forms) + r")\b", re.IGNORECASE)
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(doc_text(doc)):
             if not m.group()[:1].isupper():
                 continue
             span = doc.char_span(m.start(), m.end())
@@ -608,7 +608,7 @@ class EntityFixer(DataComponent):
     def _institutions(self, doc: Doc, ents: list[Span]) -> list[Span]:
         by_end = {e.end: e for e in ents}
         out = list(ents)
-        for m in self.inst_re.finditer(doc.text):
+        for m in self.inst_re.finditer(doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
             if span is None or not len(span):
                 continue
@@ -705,10 +705,10 @@ class EntityFixer(DataComponent):
 
     # 7. "Islamic State of Iraq and the Levant (ISIL)": the name an acronym defines is one ORG
     def _paren_acronyms(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        if "(" not in doc.text:
+        if "(" not in doc_text(doc):
             return ents
         added: list[Span] = []
-        for m in _PAREN_ACRONYM.finditer(doc.text):
+        for m in _PAREN_ACRONYM.finditer(doc_text(doc)):
             acr = doc.char_span(m.start(1), m.end(1))
             if acr is None or len(acr) != 1 or acr.start < 2:
                 continue

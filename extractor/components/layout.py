@@ -14,6 +14,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .base import doc_text
+
 _SENT_END = re.compile(r"[.!?…:;]['\"”’)]*\s*$")
 _FOOTER = re.compile(
     r"^\s*(?:Source|Sources|Via|Credit|Courtesy(?: of)?|Published by|Originally published by)\s*[:\-–—]\s*"
@@ -142,7 +144,7 @@ class LayoutComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.extractor_layout = detect_layout(doc.text)
+        doc._.extractor_layout = detect_layout(doc_text(doc))
         for i, tok in enumerate(doc):
             if i == 0:
                 continue

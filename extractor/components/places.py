@@ -26,7 +26,7 @@ from typing import Any, ClassVar
 from spacy.tokens import Doc, Span
 
 from ..lexicons import read_wordlist
-from .base import DataComponent
+from .base import DataComponent, doc_text
 from .entities import _PREP_PLACE_STRICT, PLACE_LABELS, _spelling_variant, read_tsv, strong_name_match
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -132,7 +132,7 @@ class PlacesComponent(DataComponent):
         from ..gazetteer import fold
 
         layout = doc._.extractor_layout or {}
-        footer_start = (layout.get("footer") or {}).get("start", len(doc.text) + 1)
+        footer_start = (layout.get("footer") or {}).get("start", len(doc_text(doc)) + 1)
         out: list[dict[str, Any]] = []
         ents = [e for e in doc.ents if e.start_char < footer_start]
         for ent in ents:
@@ -156,7 +156,7 @@ class PlacesComponent(DataComponent):
                 start += len(part) + 1
                 if e > s and not any(m["start"] <= s < m["end"] for m in out):
                     span = doc.char_span(s, e, alignment_mode="expand")
-                    if span is not None and span.text == doc.text[s:e]:
+                    if span is not None and span.text == doc_text(doc)[s:e]:
                         out.append(self._mention(span, None))
         for m in out:
             m["key"] = fold(m["name"])
@@ -391,7 +391,7 @@ class PlacesComponent(DataComponent):
             by_name.setdefault(nkey, gid)
             groups[gid]["mentions"].append(m)
         out = []
-        text = doc.text  # built on every access: read it once
+        text = doc_text(doc)  # built on every access: read it once
         for gid in order:
             g = groups[gid]
             r = g["res"]

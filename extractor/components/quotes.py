@@ -53,7 +53,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..factories import add_warning
 from ..lexicons import read_json, read_wordlist
-from .base import DataComponent
+from .base import DataComponent, doc_text
 from .quotes_marks import Stretch, find_stretches, paragraphs
 
 _SPEECH = "lexicons/quotes/speech_verbs.txt"
@@ -117,7 +117,7 @@ class QuotesComponent(DataComponent):
 
     # ------------------------------------------------------------------------------------
     def process(self, doc: Doc) -> None:
-        text = doc.text
+        text = doc_text(doc)
         layout = doc._.extractor_layout or {}
         title = layout.get("title")
         title_span = (title["start"], title["end"]) if title else None
@@ -152,8 +152,8 @@ class _Context:
         self.doc = doc
         self.res = resolution or _Resolution()
         self.speaker_nouns = speaker_nouns
-        self.text = doc.text
-        self.lower_text = doc.text.lower()
+        self.text = doc_text(doc)
+        self.lower_text = doc_text(doc).lower()
         self.speech = speech
         self.works = works
         self.stretches = stretches
@@ -1065,6 +1065,6 @@ def _words(s: str) -> frozenset[str]:
 def _cue_dict(t: Token) -> dict[str, Any]:
     if t.lower_ == "according" and t.i + 1 < len(t.doc):
         nxt = t.doc[t.i + 1]
-        return {"text": t.doc.text[t.idx:nxt.idx + len(nxt.text)], "lemma": "according to",
+        return {"text": doc_text(t.doc)[t.idx:nxt.idx + len(nxt.text)], "lemma": "according to",
                 "start": t.idx, "end": nxt.idx + len(nxt.text)}
     return {"text": t.text, "lemma": t.lemma_.lower(), "start": t.idx, "end": t.idx + len(t.text)}
