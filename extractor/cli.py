@@ -180,6 +180,9 @@ def _run(extractor, paths, writer, *, published, text_field, globs, include_text
     opts = opts or BatchOptions(batch_size=batch_size, include_text=include_text)
     opts.include_text = include_text or report is not None  # the report needs the text
     signal.signal(signal.SIGTERM, _on_sigterm)
+    # A process started in the background by a non-interactive shell inherits SIGINT ignored;
+    # `kill -INT` must still stop a batch cleanly (complete lines, exit 130).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     skipped = [0]
     records = (r for r in ())  # a generator: closed on every exit path
 
