@@ -35,6 +35,20 @@ def doc_text(doc: Doc) -> str:
     return cached
 
 
+class GazetteerUser:
+    """Mixin: the offline gazetteer, opened on first use only (start-up never pays for it)."""
+
+    _gaz: Any = None
+
+    @property
+    def gazetteer(self) -> Any:
+        if self._gaz is None:
+            from ..gazetteer import get_gazetteer
+
+            self._gaz = get_gazetteer()
+        return self._gaz
+
+
 class DataComponent:
     """Base class: subclasses set DATA_FILES (paths relative to models/) and implement
     `_load(files: dict[str, Path])` and `process(doc)`."""

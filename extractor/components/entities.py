@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..lexicons import read_wordlist
-from .base import DataComponent, doc_text
+from .base import DataComponent, GazetteerUser, doc_text
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: Labels the small model wrongly gives to place names (FAC excluded: facilities are not places).
@@ -87,7 +87,7 @@ def strong_name_match(query: str, cand: Any) -> bool:
     return any(_close(q, n) for n in names if n)
 
 
-class EntityFixer(DataComponent):
+class EntityFixer(GazetteerUser, DataComponent):
     """Rewrites doc.ents using layout, document-level evidence and the gazetteer."""
 
     DATA_FILES: ClassVar[tuple[str, ...]] = (
@@ -108,7 +108,6 @@ class EntityFixer(DataComponent):
 
     def __init__(self, nlp: Language, name: str) -> None:
         super().__init__(nlp, name)
-        self._gaz: Any = None
         self._known: dict[tuple[str, int, bool], bool] = {}
 
     def _load(self, paths: dict[str, Path]) -> None:
@@ -166,14 +165,6 @@ class EntityFixer(DataComponent):
         self._inst_by_first: dict[str, list[tuple[str, ...]]] = {}
         for words in self.institutions:
             self._inst_by_first.setdefault(words[0], []).append(words)
-
-    @property
-    def gazetteer(self) -> Any:
-        if self._gaz is None:
-            from ..gazetteer import get_gazetteer
-
-            self._gaz = get_gazetteer()
-        return self._gaz
 
     # ------------------------------------------------------------------------------------
     def process(self, doc: Doc) -> None:

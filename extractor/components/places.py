@@ -26,7 +26,7 @@ from typing import Any, ClassVar
 from spacy.tokens import Doc, Span
 
 from ..lexicons import read_wordlist
-from .base import DataComponent, doc_text
+from .base import DataComponent, GazetteerUser, doc_text
 from .entities import _PREP_PLACE_STRICT, PLACE_LABELS, _spelling_variant, read_tsv, strong_name_match
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -36,7 +36,7 @@ _LIST_GLUE = frozenset({",", "and", "or", "&"})
 _CAP_REGION_WORDS = frozenset({"oblast", "province", "governorate", "region", "prefecture", "krai"})
 
 
-class PlacesComponent(DataComponent):
+class PlacesComponent(GazetteerUser, DataComponent):
     """Collects, geocodes and merges place mentions into doc._.extractor_places."""
 
     DATA_FILES: ClassVar[tuple[str, ...]] = (
@@ -53,7 +53,6 @@ class PlacesComponent(DataComponent):
 
     def __init__(self, nlp: Any, name: str) -> None:
         super().__init__(nlp, name)
-        self._gaz: Any = None
 
     def _load(self, paths: dict[str, Path]) -> None:
         p = "lexicons/places/"
@@ -71,14 +70,6 @@ class PlacesComponent(DataComponent):
         self.demonym_cc = {r[0].lower(): r[1] for r in read_tsv(paths["lexicons/entities/demonyms.tsv"])}
         self.demonyms = frozenset(self.demonym_cc)
         self.not_place_heads = frozenset(w.lower() for w in read_wordlist(paths[p + "not_place_heads.txt"]))
-
-    @property
-    def gazetteer(self) -> Any:
-        if self._gaz is None:
-            from ..gazetteer import get_gazetteer
-
-            self._gaz = get_gazetteer()
-        return self._gaz
 
     # ------------------------------------------------------------------------------------
     def process(self, doc: Doc) -> None:
