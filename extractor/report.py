@@ -627,20 +627,13 @@ class ReportWriter:
         self._n = 0
         self._from_html: deque[bool] = deque()
         self._tapped = False
-        if self.file is not None:
-            from .writers import check_writable
+        from .writers import check_writable, ensure_writable_dir
 
+        if self.file is not None:
             check_writable(self.file)
         else:
             assert self.dir is not None
-            if self.dir.exists() and not self.dir.is_dir():
-                raise OutputError(f"{self.dir}: exists and is not a directory")
-            try:
-                self.dir.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise OutputError(f"{self.dir}: cannot create directory ({exc.strerror or exc})") from None
-            if not os.access(self.dir, os.W_OK):
-                raise OutputError(f"{self.dir}: cannot write (permission denied)")
+            ensure_writable_dir(self.dir, "--html-dir writes index.html and one page per article into a folder")
 
     def tap(self, items: Iterable[Any]) -> Iterator[Any]:
         """Pass input items through, remembering which articles came from HTML (records come back in order)."""

@@ -22,6 +22,19 @@ def dumps(record: dict[str, Any], pretty: bool = False) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
+def ensure_writable_dir(path: Path, purpose: str) -> None:
+    """Create the output folder `path` if needed and fail before any processing when it cannot be
+    written; `purpose` says why a folder is expected (shown when `path` is a file)."""
+    if path.exists() and not path.is_dir():
+        raise OutputError(f"{path}: not a directory ({purpose})")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot create folder ({exc.strerror or exc})") from None
+    if not os.access(path, os.W_OK):
+        raise OutputError(f"{path}: cannot write (permission denied)")
+
+
 def check_writable(path: Path) -> None:
     """Fail before any processing when the output cannot be created."""
     parent = path.parent if str(path.parent) else Path(".")
@@ -245,14 +258,7 @@ class CsvWriter:
         import csv
 
         self.dir = Path(path)
-        if self.dir.exists() and not self.dir.is_dir():
-            raise OutputError(f"{self.dir}: not a directory (--format csv writes one file per table into a folder)")
-        try:
-            self.dir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise OutputError(f"{self.dir}: cannot create folder ({exc.strerror})") from None
-        if not os.access(self.dir, os.W_OK):
-            raise OutputError(f"{self.dir}: cannot write (permission denied)")
+        ensure_writable_dir(self.dir, "--format csv writes one file per table into a folder")
         self.resume = resume
         self.done: set[tuple[str, str]] = set()
         self._files: dict[str, tuple[IO[str], Any, str | None]] = {}
