@@ -500,24 +500,21 @@ class CountsComponent(DataComponent):
                         if who:
                             return who
                     if s.dep_ == "agent":
-                        for p in s.children:
-                            who = self._side(p)
-                            if who:
-                                return who
+                        who = self._first_side(s.children)
+                        if who:
+                            return who
                     if s.dep_ == "prep" and s.lower_ == "from":
-                        for p in s.children:
-                            who = self._side(p)
-                            if who:
-                                return who
+                        who = self._first_side(s.children)
+                        if who:
+                            return who
         # the action verb's own source: "five rockets were fired from Gaza"
         if verb is not None and verb.pos_ == "VERB":
             for s in verb.children:
                 if s.dep_ == "prep" and s.lower_ == "from" or s.dep_ == "agent" and \
                         self.lex.act_object.get(verb.lemma_.lower()) in ("launched", "fired", "deployed"):
-                    for p in s.children:
-                        who = self._side(p)
-                        if who:
-                            return who
+                    who = self._first_side(s.children)
+                    if who:
+                        return who
         return self._sentence_attacker(sent) if sentence_level else None
 
     def _sentence_attacker(self, sent: Span) -> str | None:
@@ -545,10 +542,17 @@ class CountsComponent(DataComponent):
                         if who:
                             return who
                     if s.dep_ == "prep" and s.lower_ == "from":
-                        for p in s.children:
-                            who = self._side(p)
-                            if who:
-                                return who
+                        who = self._first_side(s.children)
+                        if who:
+                            return who
+        return None
+
+    def _first_side(self, toks: Iterable[Token]) -> str | None:
+        """The first side named by one of `toks` (the objects of an agent or "from" phrase)."""
+        for tok in toks:
+            who = self._side(tok)
+            if who:
+                return who
         return None
 
     def _side(self, tok: Token) -> str | None:
