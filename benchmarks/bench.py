@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -47,6 +48,23 @@ print(len(doc))
 """
 
 
+_NAME_RE = re.compile(r"\b([A-Z][a-z]{3,})\b")
+
+
+def vary(text: str, k: int) -> str:
+    """Copy `k` of an article with every capitalised word respelled ("Kyiv" -> "Kyivqd" in copy 1):
+    an archive keeps bringing new names, and new strings are what a long run accumulates (spaCy's
+    StringStore), so a corpus repeated verbatim would hide exactly the growth this run looks for."""
+    if k == 0:
+        return text
+    tag = ""
+    n = k
+    while n:
+        n, r = divmod(n, 26)
+        tag += "abcdefghijklmnopqrstuvwxyz"[r]
+    return _NAME_RE.sub(lambda m: m.group(1) + "q" + tag, text)
+
+
 def timed(cmd: list[str]) -> tuple[float, float]:
     """(wall seconds, peak RSS MB of the largest process) of one command."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
@@ -56,6 +74,43 @@ def timed(cmd: list[str]) -> tuple[float, float]:
     if proc.returncode not in (0, 1):
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr[-2000:]}")
     return float(wall), float(rss_kb) / 1024
+
+
+def _rss_mb(pid: int) -> float | None:
+    """Resident memory of one process now (Linux /proc), or None once it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def sampled(cmd: list[str], every: float = 2.0) -> tuple[float, float, list[tuple[float, float]]]:
+    """Like `timed`, plus the command's resident memory sampled every `every` seconds, so a slow
+    leak shows as a rising curve rather than only as a higher peak."""
+    import time
+
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
+        proc = subprocess.Popen(["/usr/bin/time", "-f", "%e %M", "-o", tf.name, *cmd], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        t0 = time.monotonic()
+        curve: list[tuple[float, float]] = []
+        while proc.poll() is None:
+            time.sleep(every)
+            children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+            try:
+                pids = [int(p) for p in children.read_text().split()]
+            except OSError:
+                continue
+            rss = [r for r in (_rss_mb(p) for p in pids) if r is not None]
+            if rss:
+                curve.append((time.monotonic() - t0, max(rss)))
+        wall, rss_kb = Path(tf.name).read_text().split()[-2:]
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}")
+    return float(wall), float(rss_kb) / 1024, curve
 
 
 def compare(name: str, ours: list[str], bare: list[str], runs: int) -> dict[str, float]:
@@ -139,12 +194,18 @@ def main() -> None:
                 for ln in lines:
                     rec = json.loads(ln)
                     rec["id"] = f"{rec.get('id', 'x')}#{k}"
+                    rec["text"] = vary(rec["text"], k)
                     fh.write(json.dumps(rec) + "\n")
         small_t, small_m = timed([EXTRACT, corpus, "-q", "-o", str(out)])
-        big_t, big_m = timed([EXTRACT, str(big), "-q", "-o", str(out)])
+        big_t, big_m, curve = sampled([EXTRACT, str(big), "-q", "-o", str(out)])
+        # resident memory at each tenth of the run (time is proportional to articles done)
+        tenths = {f"rss_mb_at_{k}0pct": max((r for t, r in curve if t <= big_t * k / 10), default=0.0)
+                  for k in range(1, 11)}
+        half = [r for t, r in curve if t >= big_t / 2]
         results["flat"] = {"articles_small": len(lines), "articles_big": len(lines) * args.repeat,
                            "small_mb": small_m, "big_mb": big_m, "growth_ratio": big_m / small_m,
-                           "big_s": big_t, "articles_per_s": len(lines) * args.repeat / big_t}
+                           "second_half_growth_mb": (max(half) - half[0]) if half else 0.0,
+                           "big_s": big_t, "articles_per_s": len(lines) * args.repeat / big_t, **tenths}
     if "profile" in todo:
         results["profile"] = profile(args.corpus, args.batch_size)
     for name, r in results.items():

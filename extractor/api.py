@@ -109,7 +109,16 @@ class Extractor:
 
     def process_batch(self, items: list[Article | ArticleError], *,
                       include_text: bool = False) -> list[dict[str, Any]]:
-        """One record per item, same order. This is the unit of work of process and Dask workers."""
+        """One record per item, same order. This is the unit of work of process and Dask workers.
+
+        The batch runs inside spaCy's memory zone: the strings the articles bring (names, numbers,
+        misspellings) are added to the shared vocabulary and would stay there for the life of the
+        process, a steady growth over an archive. Nothing made of spaCy objects leaves this
+        method, only plain records, so the zone can free them when the batch is done."""
+        with self.nlp.memory_zone():
+            return self._process_batch(items, include_text=include_text)
+
+    def _process_batch(self, items: list[Article | ArticleError], *, include_text: bool) -> list[dict[str, Any]]:
         short = [it for it in items if isinstance(it, Article) and len(it.text) <= self.chunk_chars]
         docs: dict[int, Doc | ArticleError] = {}
         try:

@@ -37,6 +37,16 @@ _AGE_BEFORE = frozenset(["aged", "age", "ages"])
 #: Suffixes glued to digits that make a scale ("1.5m", "2bn", "10k").
 _GLUED_SCALE = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
 _ORDINAL_SUFFIX = frozenset(["st", "nd", "rd", "th"])
+#: The single words that are numbers. text2num parses them; this list only decides which words are
+#: worth asking it about, and lets `find_numbers` skip the stretches of text that hold no number.
+NUMBER_WORDS = frozenset([
+    "zero", "nought", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    "thirty", "forty", "fourty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
+    "million", "billion"])
+#: How far (in characters) around a possible number `find_numbers` reads: wide enough for the longest
+#: spelled-out range with its qualifier ("at least one hundred and twenty to one hundred and fifty").
+_BEFORE, _AFTER = 80, 200
 
 
 @dataclass
@@ -66,7 +76,7 @@ def word_value(word: str) -> int | None:
     Plural forms ("tens", "hundreds") and one-letter words ("o") are vague or not numbers at all,
     although text2num accepts some of them."""
     w = word.lower()
-    if len(w) < 3 or w.endswith("s") or not w.isalpha():
+    if w not in NUMBER_WORDS:
         return None
     from text_to_num import text2num  # lazy: keeps cold start cheap
 
@@ -130,13 +140,71 @@ def find_numbers(text: str, *, vague: Iterable[str] = (), qualifiers: Mapping[st
 
     `vague` lists vague amount phrases ("dozens", "tens of thousands"); `qualifiers` maps
     lower-case phrases written before a number to a qualifier, `qualifiers_after` those written
-    after it ("or more", "+")."""
-    toks = [_Tok(m) for m in _TOKEN_RE.finditer(text)]
+    after it ("or more", "+").
+
+    Why windows: most of an article holds no number, and tokenising all of it in Python was the
+    largest cost of the counts component. One C-level regex finds every place an amount can start
+    (a digit, a number word, the first word of a vague phrase, "a dozen"); only the stretches
+    around those places, cut at whitespace, are tokenised and read. The result is the same as
+    reading the whole text, because a reading never reaches further than `_BEFORE`/`_AFTER`."""
+    vague_seqs = _vague_sequences(tuple(vague))
     by_first: dict[str, list[tuple[str, ...]]] = {}  # vague phrases by first word: one dict lookup per token
-    for seq in sorted((tuple(_TOKEN_RE.findall(v.lower())) for v in vague), key=len, reverse=True):
-        if seq:
-            by_first.setdefault(seq[0], []).append(seq)
+    for seq in vague_seqs:
+        by_first.setdefault(seq[0], []).append(seq)
+    before_re = _qualifier_re(tuple(sorted(qualifiers.items()))) if qualifiers else None
     out: list[NumberMatch] = []
+    for a, b in _windows(text, _start_re(tuple(vague_seqs))):
+        toks = [_Tok(m) for m in _TOKEN_RE.finditer(text, a, b)]
+        _read(text, toks, by_first, out, qualifiers, before_re, qualifiers_after)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _vague_sequences(vague: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Vague phrases as lower-case token tuples, longest first."""
+    return [seq for seq in sorted((tuple(_TOKEN_RE.findall(v.lower())) for v in vague), key=len, reverse=True)
+            if seq]
+
+
+@lru_cache(maxsize=64)
+def _start_re(vague: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
+    """Where an amount can start: a digit, a number word, a whole vague phrase, "a dozen"."""
+    phrases = [r"\s*".join(re.escape(w) for w in seq) for seq in vague]
+    words = sorted(NUMBER_WORDS, key=len, reverse=True)
+    dozen = r"(?:a|half)\s*(?:dozen|hundred|thousand|a)"
+    return re.compile(r"\d|(?<![A-Za-z])(?:" + "|".join([*words, *phrases, dozen]) + r")(?![A-Za-z])",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _qualifier_re(items: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """One pattern for "a qualifier phrase right before the number"; the leftmost match is the longest."""
+    alts = "|".join(re.escape(p) for p, _q in sorted(items, key=lambda kv: len(kv[0]), reverse=True))
+    return re.compile(r"(?:^|[^\w])(" + alts + r")\s+$")
+
+
+def _windows(text: str, starts: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Merged stretches of `text` around every possible start, each cut at whitespace."""
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    for m in starts.finditer(text):
+        a, b = max(0, m.start() - _BEFORE), min(n, m.end() + _AFTER)
+        if spans and a <= spans[-1][1]:
+            a = spans[-1][0]
+            spans.pop()
+        else:
+            while a > 0 and not text[a - 1].isspace():
+                a -= 1
+        while b < n and not text[b].isspace():
+            b += 1
+        spans.append((a, b))
+    return spans
+
+
+def _read(text: str, toks: list[_Tok], by_first: dict[str, list[tuple[str, ...]]], out: list[NumberMatch],
+          qualifiers: Mapping[str, str] | None, before_re: re.Pattern[str] | None,
+          qualifiers_after: Mapping[str, str] | None) -> None:
+    """Append the amounts among `toks` (one window of the text) to `out`."""
     i, n = 0, len(toks)
     while i < n:
         t = toks[i]
@@ -170,10 +238,9 @@ def find_numbers(text: str, *, vague: Iterable[str] = (), qualifiers: Mapping[st
         if match.value is not None and j + 1 < n and toks[j + 1].low == "dozen":
             j += 1
             match = NumberMatch(match.start, toks[j].end, text[match.start:toks[j].end], match.value * 12)
-        j = _range_and_context(text, toks, i, j, match, qualifiers, qualifiers_after)
+        j = _range_and_context(text, toks, i, j, match, qualifiers, qualifiers_after, before_re)
         out.append(match)
         i = j + 1
-    return out
 
 
 def _digits_at(text: str, toks: list[_Tok], i: int) -> tuple[NumberMatch | None, int]:
@@ -256,7 +323,8 @@ def _is_word_hyphen(text: str, word: _Tok, hyphen: _Tok, num: _Tok, after: bool 
 
 
 def _range_and_context(text: str, toks: list[_Tok], i: int, j: int, m: NumberMatch,
-                       qualifiers: Mapping[str, str] | None, qualifiers_after: Mapping[str, str] | None) -> int:
+                       qualifiers: Mapping[str, str] | None, qualifiers_after: Mapping[str, str] | None,
+                       before_re: re.Pattern[str] | None = None) -> int:
     """Fill in range, qualifier and skip reason of match `m` (tokens i..j); return its last token index."""
     n = len(toks)
     prev = toks[i - 1] if i > 0 else None
@@ -304,11 +372,10 @@ def _range_and_context(text: str, toks: list[_Tok], i: int, j: int, m: NumberMat
             j = k
     if m.high is None and qualifiers:
         before = text[max(0, m.start - 40):m.start].lower()
-        for phrase in sorted(qualifiers, key=len, reverse=True):
-            if re.search(r"(?:^|[^\w])" + re.escape(phrase) + r"\s+$", before):
-                m.qualifier = qualifiers[phrase]
-                m.qstart = m.start - len(re.search(re.escape(phrase) + r"\s+$", before).group())  # type: ignore[union-attr]
-                break
+        q = (before_re or _qualifier_re(tuple(sorted(qualifiers.items())))).search(before)
+        if q:
+            m.qualifier = qualifiers[q.group(1)]
+            m.qstart = m.start - (len(before) - q.start(1))
     if m.high is None and qualifiers_after and m.qualifier == "exact":
         after = text[m.end:m.end + 20].lower()
         for phrase in sorted(qualifiers_after, key=len, reverse=True):

@@ -71,3 +71,20 @@ def test_headline_does_not_merge_with_body_sentence(ex):
     first_sent = next(doc.sents)
     assert "\n" not in first_sent.text.strip()
     assert all("\n" not in ent.text for ent in doc.ents)
+
+
+@pytest.mark.parametrize("text", [
+    "First line\nSecond line here.",
+    "Para one.\n\nPara two.\n\n\nPara three",
+    "Trailing break\n",
+    "\nLeading break and \r\n a Windows break",
+    "x \n y\n\n\n z",
+    "No break at all, one sentence.",
+])
+def test_every_line_break_starts_a_sentence(ex, text):
+    """The token after any line break starts a sentence (unless it is itself a run of breaks)."""
+    from extractor.components.layout import LayoutComponent
+
+    doc = LayoutComponent(ex.nlp, "layout")(ex.nlp.make_doc(text))
+    after_break = {t.i for t in doc[1:] if "\n" in doc[t.i - 1].text_with_ws and "\n" not in t.text}
+    assert {t.i for t in doc[1:] if t.is_sent_start} == after_break

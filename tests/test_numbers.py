@@ -159,3 +159,43 @@ def test_find_numbers_never_breaks_offsets(text: str) -> None:
     for m in _find(text):
         assert m.start < m.end <= len(text)
         assert m.value is None or m.value >= 0
+
+
+# -- reading only the stretches around possible numbers ---------------------------------------------
+def _read_whole(text: str):
+    """The reading `find_numbers` must reproduce: every token of the text, no windows."""
+    from extractor import numbers as n
+
+    by_first: dict = {}
+    for seq in n._vague_sequences(tuple(VAGUE)):
+        by_first.setdefault(seq[0], []).append(seq)
+    out: list = []
+    n._read(text, [n._Tok(m) for m in n._TOKEN_RE.finditer(text)], by_first, out, QUALS["before"], None,
+            QUALS["after"])
+    return out
+
+
+_FAR_PIECES = [*_PIECES, "x" * 90 + " ", " " * 120, "word " * 30, "\n", "tens of ", "thousands ", "a few ",
+               "half a dozen ", "Twenty-five ", "more than ", "or more", "aged ", " years old"]
+
+
+@given(st.lists(st.sampled_from(_FAR_PIECES), max_size=40).map("".join))
+def test_windowed_reading_equals_whole_reading(text: str) -> None:
+    assert _find(text) == _read_whole(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Five soldiers were killed. " + "Nothing to count here. " * 20 + "At least 12 drones flew.",
+     [("Five", 5, "exact"), ("12", 12, "at_least")]),
+    ("y" * 400 + " 7 drones", [("7", 7, "exact")]),
+    ("7", [("7", 7, "exact")]),
+    ("tens of thousands fled " + "z " * 200 + "and a few stayed", [("tens of thousands", None, "exact"),
+                                                                  ("a few", None, "exact")]),
+])
+def test_numbers_far_apart_and_at_the_edges(text: str, expected: list) -> None:
+    assert _counts(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "No number at all in this sentence.", "Someone, anyone, no one's, often."])
+def test_no_numbers_no_matches(text: str) -> None:
+    assert [m for m in _find(text) if m.vague is None and m.value is not None] == []

@@ -353,13 +353,13 @@ class EntityFixer(GazetteerUser, DataComponent):
         name_tails = {_key(e[-1].text) for e in ents if e.label_ in ("ORG", "PERSON") and 2 <= len(e) <= 3
                       and all(t.is_title and t.is_alpha for t in e)
                       and not any(t.lower_ in _INSTITUTION_WORDS for t in e)}
-        for e in ents:
-            k = _key(e.text)
+        keys = [_key(e.text) for e in ents]  # span.text is rebuilt on every access: once per entity
+        for e, k in zip(ents, keys, strict=True):
             v = votes.setdefault(k, [0, 0])
             v[0] += self._place_evidence(doc, e, place_starts, place_ends)
             v[1] += self._person_evidence(doc, e)
         for idx, e in enumerate(ents):
-            k = _key(e.text)
+            k = keys[idx]
             place_ev, person_ev = votes[k]
             if e.label_ == "PERSON" and not (e.start > 0 and doc[e.start - 1].lower_ == "the"):
                 if self._is_name(e) and person_ev <= place_ev and self._known_place(e.text) and (
@@ -374,13 +374,13 @@ class EntityFixer(GazetteerUser, DataComponent):
         for idx, e in enumerate(ents):
             if e.label_ == "PERSON" and not placeish.get(idx):
                 words = [t.text for t in e if not t.is_punct and t.lower_ not in _POSSESSIVE]
-                person_keys.add(_key(e.text))
+                person_keys.add(keys[idx])
                 if len(words) >= 2:
                     surnames.add(_key(words[-1]))
                     person_keys.add(_key(words[-1]))
         out = []
         for idx, e in enumerate(ents):
-            k = _key(e.text)
+            k = keys[idx]
             label = e.label_
             if k in person_keys and label != "PERSON" and not placeish.get(idx):
                 label = "PERSON"
@@ -862,6 +862,7 @@ class EntityFixer(GazetteerUser, DataComponent):
         return False
 
 
+@lru_cache(maxsize=8192)
 def _key(text: str) -> str:
     """Comparable form of an entity text: no possessive, no leading article, case folded."""
     t = text.strip().replace("’", "'")

@@ -9,6 +9,7 @@ entity repair can cut spans at line breaks. Regions are stored as character offs
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 from spacy.language import Language
@@ -136,6 +137,9 @@ def detect_published(text: str, max_lines: int = 6) -> str | None:
     return min(found)[1] if found else None
 
 
+_LINE_BREAK = re.compile("\n")
+
+
 class LayoutComponent:
     """Sets sentence starts at line breaks and records the article's layout regions."""
 
@@ -144,11 +148,17 @@ class LayoutComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.extractor_layout = detect_layout(doc_text(doc))
-        for i, tok in enumerate(doc):
-            if i == 0:
-                continue
-            prev = doc[i - 1]
-            if ("\n" in prev.text or "\n" in prev.whitespace_) and "\n" not in tok.text:
-                tok.is_sent_start = True
+        text = doc_text(doc)
+        doc._.extractor_layout = detect_layout(text)
+        # the token after each line break starts a sentence; found from the break positions (one
+        # bisect per break) rather than by walking every token of the article in Python
+        starts = doc.to_array("IDX").tolist()
+        done: set[int] = set()
+        for m in _LINE_BREAK.finditer(text):
+            i = bisect_right(starts, m.start())
+            if 0 < i < len(doc) and i not in done:
+                done.add(i)
+                tok = doc[i]
+                if "\n" not in tok.text:
+                    tok.is_sent_start = True
         return doc
