@@ -198,13 +198,14 @@ def main() -> None:
                     fh.write(json.dumps(rec) + "\n")
         small_t, small_m = timed([EXTRACT, corpus, "-q", "-o", str(out)])
         big_t, big_m, curve = sampled([EXTRACT, str(big), "-q", "-o", str(out)])
-        # resident memory at each tenth of the run (time is proportional to articles done)
-        tenths = {f"rss_mb_at_{k}0pct": max((r for t, r in curve if t <= big_t * k / 10), default=0.0)
-                  for k in range(1, 11)}
-        half = [r for t, r in curve if t >= big_t / 2]
+        # peak resident memory within each tenth of the run (time is proportional to articles done)
+        tenths = {f"rss_mb_tenth_{k}": max((r for t, r in curve if big_t * (k - 1) / 10 <= t < big_t * k / 10),
+                                           default=0.0) for k in range(1, 11)}
+        first = [r for t, r in curve if t < big_t / 2]
+        second = [r for t, r in curve if t >= big_t / 2]
         results["flat"] = {"articles_small": len(lines), "articles_big": len(lines) * args.repeat,
                            "small_mb": small_m, "big_mb": big_m, "growth_ratio": big_m / small_m,
-                           "second_half_growth_mb": (max(half) - half[0]) if half else 0.0,
+                           "second_half_minus_first_half_peak_mb": max(second, default=0) - max(first, default=0),
                            "big_s": big_t, "articles_per_s": len(lines) * args.repeat / big_t, **tenths}
     if "profile" in todo:
         results["profile"] = profile(args.corpus, args.batch_size)
