@@ -244,3 +244,19 @@ def test_named_sources_are_actors(run, text: str, name: str) -> None:
 ])
 def test_abbreviations_and_place_articles_are_not_actors(run, text: str) -> None:
     assert run(text)["actors"] == []
+
+
+@pytest.mark.parametrize("text, name, other", [
+    ("Houthi rebels fired missiles at the ship. The Houthis said they targeted a US vessel. "
+     "A Houthi spokesman said more attacks would follow.", "Houthis", "Houthi"),
+])
+def test_singular_and_plural_group_names_are_one_actor(run, text: str, name: str, other: str) -> None:
+    rec = run(text)
+    actor = by_name(rec, name)
+    assert other in actor["aliases"] and actor["type"] == "ORG"
+    assert other not in names(rec)
+
+
+def test_two_people_with_plural_looking_names_stay_apart(run) -> None:
+    rec = run("William met Williams in London. Williams said William was late.")
+    assert {"William", "Williams"} <= names(rec)

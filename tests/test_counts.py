@@ -498,3 +498,26 @@ def test_component_round_trip(ex, tmp_path) -> None:
     comp.to_disk(tmp_path)
     fresh = CountsComponent(ex.nlp, "extractor_counts").from_disk(tmp_path)
     assert fresh.lex == comp.lex
+
+
+# -- a toll's subgroups after "which includes" / "that included" --------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Strikes raised the death toll to nearly 42,000, which includes more than 16,800 children, 11,000 women "
+     "and 174 journalists, the ministry said.",
+     [("killed", 42000, "about"), ("killed", 16800, "more_than"), ("killed", 11000, "exact"),
+      ("killed", 174, "exact")]),
+    ("At least 30 people were killed in the attack, a toll that included 12 soldiers.",
+     [("killed", 30, "at_least"), ("killed", 12, "exact")]),
+    ("The attack killed 40 people, including 12 children, 8 women and 3 journalists.",
+     [("killed", 40, "exact"), ("killed", 12, "exact"), ("killed", 8, "exact"), ("killed", 3, "exact")]),
+])
+def test_toll_subgroups(ex, text: str, expected: list[tuple[str, int | None, str]]) -> None:
+    assert _cas(ex, text) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "The aid package includes 20 ambulances and 12 generators, officials said.",
+    "The new cabinet, which includes 11 women, was sworn in on Monday.",
+])
+def test_includes_without_a_casualty_is_no_casualty(ex, text: str) -> None:
+    assert _run(ex, text)["casualties"] == []

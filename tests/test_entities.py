@@ -201,3 +201,40 @@ def test_city_based_is_no_place(nlp) -> None:
     labels = ents(nlp, text)
     assert not [t for t, label in labels if t == "Nairobi" and label in ("GPE", "LOC")]
     assert ("Idlib", "GPE") in labels
+
+
+# --- "inner, outer" and "outer's inner" place pairs; possessives inside names; ships -------------------
+@pytest.mark.parametrize("text, places", [
+    ("A bus fell into a gorge in Kangra, Himachal Pradesh on Monday.", ["Kangra", "Himachal Pradesh"]),
+    ("Rescuers in Himachal Pradesh's Kangra searched for survivors.", ["Himachal Pradesh", "Kangra"]),
+    ("Shelling hit Ukraine's Kharkiv overnight.", ["Ukraine", "Kharkiv"]),
+    ("Thousands fled to camps in Cox's Bazar, Bangladesh.", ["Cox's Bazar", "Bangladesh"]),
+])
+def test_place_pairs_and_possessive_names(nlp, text: str, places: list[str]) -> None:
+    found = ents(nlp, text)
+    for p in places:
+        assert (p, "GPE") in found or (p, "LOC") in found, (p, found)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Russia's Defense Ministry said the drones were downed.", "Russia's Defense Ministry"),
+    ("Texas's governor said the storm had passed.", "Texas"),
+])
+def test_possessive_before_a_non_place_is_not_split(nlp, text: str, kept: str) -> None:
+    assert kept in [t for t, _label in ents(nlp, text)]
+
+
+@pytest.mark.parametrize("text, ship, later", [
+    ("The USS Carney shot down three drones. The Carney was not damaged.", "USS Carney", "Carney"),
+    ("Houthis attacked the MV Galaxy Leader in the Red Sea.", "MV Galaxy Leader", None),
+    ("HMS Diamond intercepted a missile on Tuesday.", "HMS Diamond", None),
+])
+def test_ships_are_products_not_people_or_places(nlp, text: str, ship: str, later: str | None) -> None:
+    found = ents(nlp, text)
+    assert (ship, "PRODUCT") in found
+    if later:
+        assert labels_of(nlp, text, later) <= {"PRODUCT"}
+
+
+def test_a_name_without_a_ship_prefix_stays_a_person(nlp) -> None:
+    assert labels_of(nlp, "Press secretary Jay Carney said the talks would go on.", "Jay Carney") == {"PERSON"}

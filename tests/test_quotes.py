@@ -450,3 +450,23 @@ def test_next_sentence_name_is_not_a_fragment(ex: Any) -> None:
     quotes, _ = _quotes(ex, text)
     assert [q["text"] for q in quotes] == ["maximum"]
     assert "Tinubu" in quotes[0]["speaker"]["name"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "the statement" after "stated in a press release": any earlier document names the issuer
+    ('U.S. Central Command stated in a press release that the ship was hit. The statement continued, '
+     '"Between 6:50 and 7:00 a.m., the ship was struck by a missile."', "U.S. Central Command"),
+    # an unnamed, described speaker: the pronoun stands for the description
+    ('A township spokesman said ten people were wounded. "Three women and seven men were wounded," he said.',
+     "A township spokesman"),
+    ('A witness told reporters the shelling lasted hours. "It was terrifying," she said.', "A witness"),
+])
+def test_speaker_behind_a_document_or_a_description(ex: Any, text: str, speaker: str) -> None:
+    assert _only(ex, text)["speaker"]["name"] == speaker
+
+
+def test_named_person_wins_over_a_description(ex: Any) -> None:
+    text = ('A witness said the shelling lasted hours. Mayor Ihor Terekhov said: "Kharkiv will rebuild," '
+            'and later "We need air defence," he said.')
+    quotes, _ = _quotes(ex, text)
+    assert quotes and all(q["speaker"]["name"] == "Ihor Terekhov" for q in quotes)

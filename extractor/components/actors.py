@@ -126,6 +126,7 @@ class ActorsComponent(DataComponent):
             group["spans"].append(span)
             self._register_aliases(group, span, by_key)
         self._link_acronyms(doc, groups, by_key)
+        groups = _merge_plurals(groups)
         for g in groups:  # "took refuge in the Mweso General Hospital": a place, unless it speaks
             if g["spans"] and all(len(s) >= 2 and s[-1].text in self.facility_words for s in g["spans"]):
                 if any(self._is_source(s) for s in g["spans"]):
@@ -431,3 +432,26 @@ class ActorsComponent(DataComponent):
                 if any(t.lower_ in self.titles for t in phrase) and phrase.text[:1]:
                     found.append(phrase.text)
         return found
+
+
+def _merge_plurals(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """'Houthi' (ORG) and 'Houthis' (often tagged PERSON): one group named in the singular and the
+    plural is one actor, an organisation. Two people ('William', 'Williams') are left apart."""
+    single: dict[str, dict[str, Any]] = {}
+    for g in groups:
+        names = {_fold(s.text) for s in g["spans"]}
+        if len(names) == 1 and len(next(iter(names)).split()) == 1:
+            single.setdefault(next(iter(names)), g)
+    drop: set[int] = set()
+    for name, g in single.items():
+        other = single.get(name + "s")
+        if other is None or other is g or {g["type"], other["type"]} == {"PERSON"} or \
+                not {g["type"], other["type"]} & {"ORG", "NORP"}:
+            continue
+        keep, gone = (g, other) if g["spans"][0].start < other["spans"][0].start else (other, g)
+        keep["spans"] = sorted(keep["spans"] + gone["spans"], key=lambda s: s.start)
+        keep["keys"] |= gone["keys"]
+        keep["type"] = "ORG"
+        drop.add(id(gone))
+    return [g for g in groups if id(g) not in drop]
+

@@ -762,8 +762,10 @@ class CountsComponent(DataComponent):
             if cue is None and first is not head and prev is not None:
                 # "including 12 children and eight women": a conjunct of the previous subset;
                 # "including a man, his three children and a woman": a member of an "including" list
-                if prev["start"] <= first.idx < prev["end"] or (
-                        first.dep_ == "pobj" and first.head.lower_ in ("including", "among")):
+                owner = state.casualty_covering(sent.start, first.idx)
+                if owner is not None:  # the list's first member was counted: same kind for all
+                    kind = owner["kind"]
+                elif first.dep_ == "pobj" and first.head.lower_ in ("including", "among"):
                     kind = prev["kind"]
             elif cue and prev is not None:
                 kind = prev["kind"]
@@ -1020,6 +1022,13 @@ class _State:
         for e in reversed(self.weapons):
             if e.data["operator"]:
                 return e.data["operator"]
+        return None
+
+    def casualty_covering(self, sent_start: int, pos: int) -> dict[str, Any] | None:
+        """The casualty entry of this sentence whose text covers character `pos`, if any."""
+        for e in reversed(self.casualties):
+            if e.sent_start == sent_start and e.data["start"] <= pos < e.data["end"]:
+                return e.data
         return None
 
     def last_casualty(self, sent_start: int, before: int) -> dict[str, Any] | None:

@@ -104,6 +104,7 @@ class EntityFixer(GazetteerUser, DataComponent):
         "lexicons/entities/person_verbs.txt",
         "lexicons/places/compound_modifiers.txt",
         "lexicons/places/not_place_heads.txt",
+        "lexicons/entities/vessel_prefixes.txt",
     )
 
     def __init__(self, nlp: Language, name: str) -> None:
@@ -125,6 +126,7 @@ class EntityFixer(GazetteerUser, DataComponent):
         self.person_verbs = frozenset(read_wordlist(paths["lexicons/entities/person_verbs.txt"]))
         self.units = frozenset(w.lower() for w in read_wordlist(paths["lexicons/entities/units.txt"]))
         self.not_place_heads = frozenset(w.lower() for w in read_wordlist(paths[p + "not_place_heads.txt"]))
+        self.vessel_prefixes = frozenset(read_wordlist(paths["lexicons/entities/vessel_prefixes.txt"]))
         self.compound_modifiers = frozenset(
             w.lower() for w in read_wordlist(paths[p + "compound_modifiers.txt"]))
         self._build_matchers()
@@ -173,11 +175,13 @@ class EntityFixer(GazetteerUser, DataComponent):
         ents = self._headline(doc, ents, layout)
         ents = _join_particles(doc, self._non_places(doc, ents))
         ents = self._split_of(doc, ents)
+        ents = self._split_place_pairs(doc, ents)
         people: set[str] = set()  # keys of names the article uses for people (filled by _relabel)
         person_any: set[str] = set()  # any PERSON key or surname, even once (filled by _relabel)
         ents = self._relabel(doc, ents, people, person_any)
         ents = self._context_places(doc, ents, layout, people, person_any)
         ents = self._prep_places(doc, ents, person_any)
+        ents = self._possessive_places(doc, ents, person_any)
         ents = self._join_and(doc, ents)
         ents = self._institutions(doc, ents)
         ents = self._extend(doc, ents, layout)
@@ -186,6 +190,7 @@ class EntityFixer(GazetteerUser, DataComponent):
         ents = self._spread_places(doc, ents, person_any)
         ents = self._first_names(doc, ents, people)
         ents = self._the_names(doc, ents)
+        ents = self._vessels(doc, ents)
         doc.ents = sorted(filter_spans(ents), key=lambda s: s.start)
 
     # 1. line breaks, headline boundary, footer
@@ -211,6 +216,10 @@ class EntityFixer(GazetteerUser, DataComponent):
                 end -= 1
             while start < end and (doc[start].is_space or doc[start].is_punct):
                 start += 1
+            # "Himachal Pradesh's" tagged as one name: a place's possessive is not part of it
+            if end - start >= 2 and doc[end - 1].lower_ in ("'s", "’s") and \
+                    self._known_place(doc[start:end - 1].text, min_pop=0):
+                end -= 1
             if end > start:
                 out.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, ent.label_))
         return out
@@ -317,6 +326,90 @@ class EntityFixer(GazetteerUser, DataComponent):
                     continue
             out.append(e)
         return out
+
+    def _split_place_pairs(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """'Kangra, Himachal Pradesh' and "Himachal Pradesh's Kangra" (often tagged ORG as one name)
+        -> two places, when the whole is no known name, the outer part is a country or a first-level
+        region and the inner part a place the gazetteer knows."""
+        out: list[Span] = []
+        for e in ents:
+            if e.label_ not in PLACE_LABELS and e.label_ not in ("ORG", "PERSON", "FAC") or len(e) < 3 or \
+                    self._known_place(e.text, min_pop=0):
+                out.append(e)
+                continue
+            pair = None
+            for t in e[1:-1]:
+                if t.text == ",":  # inner, outer
+                    inner, outer = doc[e.start:t.i], doc[t.i + 1:e.end]
+                elif t.lower_ in ("'s", "’s"):  # outer's inner
+                    outer, inner = doc[e.start:t.i], doc[t.i + 1:e.end]
+                else:
+                    continue
+                if self._is_region_name(outer.text) and self._is_name(inner) and \
+                        self._known_place(inner.text, min_pop=0):
+                    pair = (inner, outer)
+                break
+            if pair is None:
+                out.append(e)
+                continue
+            out += [Span(doc, s.start, s.end, "GPE") for s in sorted(pair, key=lambda s: s.start)]
+        return out
+
+    def _possessive_places(self, doc: Doc, ents: list[Span], person_any: set[str]) -> list[Span]:
+        """"Ukraine's Kharkiv", "Himachal Pradesh's Kangra": a known place right after a country's or
+        region's possessive is a place even when the tagger skipped or mislabelled it (but not a
+        name the article uses for a person: "Russia's Putin")."""
+        by_start = {e.start: e for e in ents}
+        out = list(ents)
+        for e in ents:
+            p = e.end
+            if e.label_ not in PLACE_LABELS or p + 1 >= len(doc) or doc[p].lower_ not in ("'s", "’s") or \
+                    not self._is_region_name(e.text):
+                continue
+            end = p + 1
+            while end < len(doc) and end - p <= 3 and doc[end].is_title and doc[end].pos_ == "PROPN":
+                end += 1
+            if end == p + 1:
+                continue
+            name = doc[p + 1:end]
+            old = by_start.get(p + 1)
+            if old is not None and (old.label_ in PLACE_LABELS or old.end != end):
+                continue
+            if any(o.start < end and p + 1 < o.end for o in ents if o is not old) or \
+                    _key(name.text) in person_any or not self._known_place(name.text, min_pop=0):
+                continue
+            if old is not None:
+                out.remove(old)
+            out.append(Span(doc, name.start, name.end, "GPE"))
+        return out
+
+    def _is_region_name(self, text: str) -> bool:
+        """A country or a first-level region (state, province) by its main name."""
+        low = text.lower().removeprefix("the ")
+        return low in self.country_aliases or any(
+            c.kind in ("country", "admin1") and not c.alternate and strong_name_match(text, c)
+            for c in self.gazetteer.lookup(text))
+
+    def _vessels(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """'USS Carney', 'MV Galaxy Leader': a ship (PRODUCT), and so is 'the Carney' later on."""
+        ships: list[Span] = []
+        i = 0
+        while i < len(doc) - 1:
+            if doc[i].text in self.vessel_prefixes and doc[i + 1].is_title:
+                end = i + 1
+                while end < len(doc) and end - i <= 3 and doc[end].is_title and not doc[end].is_sent_start:
+                    end += 1
+                ships.append(Span(doc, i, end, "PRODUCT"))
+                i = end
+            else:
+                i += 1
+        if not ships:
+            return ents
+        names = {_key(doc[s.start + 1:s.end].text) for s in ships}
+        taken = {k for s in ships for k in range(s.start, s.end)}
+        out = [e for e in ents if not any(k in taken for k in range(e.start, e.end))]
+        out = [Span(doc, e.start, e.end, "PRODUCT") if _key(e.text) in names else e for e in out]
+        return out + ships
 
     def _is_country_name(self, text: str) -> bool:
         low = text.lower().removeprefix("the ")
@@ -829,7 +922,9 @@ class EntityFixer(GazetteerUser, DataComponent):
     # helpers ------------------------------------------------------------------------------
     def _is_name(self, span: Span) -> bool:
         """Capitalised words only (no common words like 'Reading', 'Nice' mid-sentence verbs)."""
-        words = [t for t in span if not t.is_punct]
+        # a possessive inside a name belongs to it ("Cox's Bazar"); at either end it does not
+        words = [t for t in span if not t.is_punct
+                 and not (t.lower_ in ("'s", "’s") and span.start < t.i < span.end - 1)]
         if not words or span.text.lower() in self.demonyms or span.text.lower() in self.not_places:
             return False
         return all(t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "X", "ADJ", "NUM") for t in words) and \

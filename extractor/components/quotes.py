@@ -804,6 +804,35 @@ class _Context:
             return self._resolve_name(best)
         if last is not None:
             return last[0]["name"], last[0].get("actor_id")
+        described = self._described_speaker(pron)
+        if described is not None:
+            return described, None
+        return None
+
+    def _described_speaker(self, pron: Token) -> str | None:
+        """"A township spokesman said ... '...,' he said": with no name to refer to, the pronoun
+        stands for the unnamed speaker described just before (the subject of a speech verb in
+        its own or the two previous sentences)."""
+        person = pron.lower_ in _PRONOUNS_PERSON
+        sents = []
+        sent = pron.sent
+        for _ in range(3):
+            sents.append(sent)
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+        for sent in sents:
+            for t in reversed(sent):
+                if t.i >= pron.i or t.dep_ != "nsubj" or t.pos_ != "NOUN" or t.i in self.quoted \
+                        or t.ent_type_ or not self._is_cue(t.head):
+                    continue
+                low = t.lemma_.lower()
+                if low in self.res.document_nouns or (person and low in self.res.org_nominals):
+                    continue
+                left = t.left_edge.i
+                if t.i - left > 7:
+                    left = t.i - 7
+                return self.doc[left:t.i + 1].text
         return None
 
     def _resolve_nominal(self, span: Span, last: tuple[dict[str, Any], int] | None) -> tuple[str, str | None] | None:
@@ -872,16 +901,21 @@ class _Context:
         if found is not None:
             return found
         lemma = head.lemma_.lower()
-        n = 0
-        for i in range(span.start - 1, max(-1, span.start - 600), -1):
-            tok = self.doc[i]
-            if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN" and i not in self.quoted:
-                found = self._issuer(tok)
-                if found is not None:
-                    return found
-                n += 1
-                if n >= 3:
-                    break
+        docs = self.res.document_nouns
+        # the same kind of document first; then any ("stated in a press release ... the statement")
+        for same in (True, False):
+            n = 0
+            for i in range(span.start - 1, max(-1, span.start - 600), -1):
+                tok = self.doc[i]
+                low = tok.lemma_.lower()
+                if (low == lemma if same else low in docs and low != lemma) and tok.pos_ == "NOUN" \
+                        and i not in self.quoted:
+                    found = self._issuer(tok)
+                    if found is not None:
+                        return found
+                    n += 1
+                    if n >= 3:
+                        break
         if last is not None and last[0].get("name") and self._para_index(span.start_char) - last[1] <= 2 \
                 and last[0].get("method") not in ("nominal", "adjacent"):
             return last[0]["name"], last[0].get("actor_id")
