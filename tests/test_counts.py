@@ -521,3 +521,25 @@ def test_toll_subgroups(ex, text: str, expected: list[tuple[str, int | None, str
 ])
 def test_includes_without_a_casualty_is_no_casualty(ex, text: str) -> None:
     assert _run(ex, text)["casualties"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The destroyer engaged with six Houthi drones over the Red Sea.", [("drone", 6, "intercepted")]),
+    ("Air defences engaged 20 drones overnight.", [("drone", 20, "intercepted")]),
+    ("Russia attacked with 40 drones.", [("drone", 40, "launched")]),  # 'with' after an attack verb: launched
+])
+def test_engaged_weapons_were_intercepted(ex, text: str, expected: list) -> None:
+    assert _wpn(ex, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the four wounded" refers back to the four already counted
+    ("A bomber blew himself up in Mogadishu, killing two people and wounding four, an official said. "
+     "\"All the four wounded are also civilians,\" the official said.",
+     [("injured", 4, "exact"), ("killed", 2, "exact")]),
+    # the same small count in two places without a determiner: two facts
+    ("Four people were wounded in Kyiv. In Odesa, four people were wounded too.",
+     [("injured", 4, "exact"), ("injured", 4, "exact")]),
+])
+def test_definite_count_is_a_repeat(ex, text: str, expected: list) -> None:
+    assert _cas(ex, text) == sorted(expected)

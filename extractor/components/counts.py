@@ -55,6 +55,8 @@ _DOWN_ACTIONS = frozenset(["shot_down", "intercepted", "destroyed"])
 _ACTION_CLASS = {"launched": "launched", "fired": "launched", "deployed": "launched", "shot_down": "downed",
                  "intercepted": "downed", "destroyed": "downed", "struck": "struck"}
 _APOS = str.maketrans({"’": "'", "‘": "'"})
+#: a definite determiner right before a count: the article refers back to a count it gave
+_DEFINITE_RE = re.compile(r"\b(?:the|those|these|all)\s+$", re.IGNORECASE)
 
 
 @dataclass
@@ -64,6 +66,7 @@ class _Entry:
     data: dict[str, Any]
     sent_start: int
     pos: int  # character position used for ordering/inheritance
+    definite: bool = False  # "the four wounded": a count the article has already given
 
 
 class CountsComponent(DataComponent):
@@ -821,7 +824,8 @@ class CountsComponent(DataComponent):
         place = place or _casualty_place(doc, span, sent, places)
         entry = {"kind": kind, "count": m.value, "qualifier": m.qualifier, "vague": m.vague, "who": who,
                  "place": place, "text": doc_text(doc)[ev_start:ev_end], "start": ev_start, "end": ev_end}
-        state.casualties.append(_Entry(entry, sent.start, m.start))
+        definite = _DEFINITE_RE.search(doc_text(doc)[max(sent.start_char, m.qstart - 12):m.qstart]) is not None
+        state.casualties.append(_Entry(entry, sent.start, m.start, definite))
 
     def _group_kind(self, word: str, state: _State, before: int) -> str:
         """Kind of a casualty group word ("the dead" -> killed); "victims"/"casualties" take the kind of the latest
@@ -1216,10 +1220,13 @@ def _dedupe(entries: Iterable[_Entry], keys: tuple[str, ...], *, action_class: b
                 continue
             in_title = k["start"] < title_end  # headlines name the broader place ("India" / "West Bengal")
             big = d["count"] is not None and d["count"] >= _BIG_COUNT  # big counts do not repeat by chance
-            if d["place"] and k["place"] and not _same_place(d["place"], k["place"]) and not in_title and not big:
+            again = e.definite  # "all the four wounded are civilians": the four already counted
+            if d["place"] and k["place"] and not _same_place(d["place"], k["place"]) and not in_title and not big \
+                    and not again:
                 continue
-            if d["count"] is not None and d["count"] < _SMALL_COUNT and not (d["place"] and d["place"] == k["place"]) \
-                    and k["start"] >= title_end and d["text"] != k["text"]:
+            if not again and d["count"] is not None and d["count"] < _SMALL_COUNT \
+                    and not (d["place"] and d["place"] == k["place"]) and k["start"] >= title_end \
+                    and d["text"] != k["text"]:
                 continue
             if not action_class and d.get("who") and k.get("who") and d["who"].lower() != k["who"].lower() \
                     and (d["start"] == k["start"] or not {d["who"].lower(), k["who"].lower()} & _GENERIC_WHO):
