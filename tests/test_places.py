@@ -228,3 +228,19 @@ def test_article_kept_in_place_names_that_include_it(run) -> None:
 def test_surname_of_a_named_person_is_no_small_town(run, text: str, name: str) -> None:
     """The tagger may call the full name ORG; its last word alone is still that name."""
     assert not [p for p in run(text) if p["name"] == name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("At least 11 civilians were killed in airstrikes in Pale Township, Sagaing Region.", "Pale"),
+    ("Fighting spread to two townships near Lashio, including Hsipaw Township.", "Hsipaw"),
+])
+def test_township_is_a_generic_word(run, text: str, name: str) -> None:
+    assert name in {p["name"] for p in run(text)}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Officials in Harris County, Texas, ordered evacuations.", "Harris County"),  # County/State stay in names
+    ("Gunmen attacked a village in Rivers State on Sunday.", "Rivers State"),
+])
+def test_capitalised_county_and_state_stay_in_the_name(run, text: str, name: str) -> None:
+    assert name in {p["name"] for p in run(text)}

@@ -33,7 +33,7 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _LIST_GLUE = frozenset({",", "and", "or", "&"})
 #: Capitalised region words that still mean "region" ("Kherson Oblast"); "United States",
 #: "Islamic State", "Gaza Strip" keep their last word.
-_CAP_REGION_WORDS = frozenset({"oblast", "province", "governorate", "region", "prefecture", "krai"})
+_CAP_REGION_WORDS = frozenset({"oblast", "province", "governorate", "region", "prefecture", "krai", "township"})
 
 
 class PlacesComponent(GazetteerUser, DataComponent):
