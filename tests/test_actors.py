@@ -260,3 +260,22 @@ def test_singular_and_plural_group_names_are_one_actor(run, text: str, name: str
 def test_two_people_with_plural_looking_names_stay_apart(run) -> None:
     rec = run("William met Williams in London. Williams said William was late.")
     assert {"William", "Williams"} <= names(rec)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The U.S. military said it struck two radar sites.", "U.S. military"),
+    ("The Myanmar junta denied bombing the village.", "Myanmar junta"),
+    ("A Congo army spokesman said troops were deployed to Beni.", "Congo army"),
+    ("The Gaza civil defence agency said 21 people died.", "Gaza civil defence agency"),
+])
+def test_place_plus_institution_is_an_actor(run, text: str, actor: str) -> None:
+    rec = run(text)
+    assert actor in names(rec)
+
+
+@pytest.mark.parametrize("text, not_actor", [
+    ("Russia's military might is growing, analysts said.", "Russia's military"),
+    ("The Kyiv Independent reported the attack.", "Kyiv"),
+])
+def test_place_before_a_non_institution_is_no_institution(run, text: str, not_actor: str) -> None:
+    assert not_actor not in names(run(text))

@@ -244,3 +244,15 @@ def test_township_is_a_generic_word(run, text: str, name: str) -> None:
 ])
 def test_capitalised_county_and_state_stay_in_the_name(run, text: str, name: str) -> None:
     assert name in {p["name"] for p in run(text)}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The U.S. military said it struck two radar sites.", "United States"),
+    ("The Gaza civil defence agency said 21 people died.", "Gaza"),
+])
+def test_place_inside_an_institution_name_is_a_mention(run, text: str, name: str) -> None:
+    assert name in {p["name"] for p in run(text)}
+
+
+def test_place_word_inside_an_outlet_name_is_no_place(run) -> None:
+    assert run("The Kyiv Independent reported the attack.") == []

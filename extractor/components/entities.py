@@ -41,6 +41,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: Labels the small model wrongly gives to place names (FAC excluded: facilities are not places).
 _MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE", "FAC"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+#: generic nouns that close an institution's name: "civil defence agency", "police service"
+_INSTITUTION_TAILS = frozenset({"agency", "authority", "department", "directorate", "service", "office",
+                                "command", "force", "forces", "unit"})
 _MIN_POP = 15000
 _PLACE_PREPS = frozenset({"in", "near", "outside", "from", "to", "at", "across", "towards", "toward"})
 #: prepositions after which a capitalised name is a place even if the gazetteer lacks it
@@ -714,15 +717,20 @@ class EntityFixer(GazetteerUser, DataComponent):
             if org is not None and org.label_ == "ORG" and _institution_like(org):
                 new = Span(doc, e.start, org.end, "ORG")
                 out = [x for x in out if x is not e and x is not org] + [new]
-        # nationality adjective + institution: "the Ukrainian air force"
-        for e in [x for x in out if x.label_ in ("NORP", "GPE") and x.text.lower() in self.demonyms]:
+        # nationality adjective or place + institution: "the Ukrainian air force", "the U.S. military",
+        # "a Congo army spokesman", "the Gaza civil defence agency"
+        for e in [x for x in out if x.label_ in ("NORP", "GPE") and (
+                x.text.lower() in self.demonyms or x.label_ == "GPE" and self._known_place(x.text, min_pop=0))]:
             nxt = doc[e.end].lower_ if e.end < len(doc) else ""
             for words in self._inst_by_first.get(nxt, ()):
                 end = e.end + len(words)
                 if end <= len(doc) and tuple(t.lower_ for t in doc[e.end:end]) == words:
+                    if end < len(doc) and doc[end].lower_ in _INSTITUTION_TAILS:
+                        end += 1  # "civil defence" + "agency"
                     head = doc[end - 1]
-                    if head.dep_ in ("compound", "amod") and head.head.i > head.i:
-                        break
+                    if head.dep_ in ("compound", "amod") and head.head.i > head.i and \
+                            head.head.lower_ not in self.titles:
+                        break  # "Russia's military might"; but "a Congo army spokesman" names the army
                     new = Span(doc, e.start, end, "ORG")
                     out = [x for x in out if not (x.start < new.end and new.start < x.end)] + [new]
                     break

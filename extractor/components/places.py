@@ -138,6 +138,13 @@ class PlacesComponent(GazetteerUser, DataComponent):
                         if self._is_country(owner.text):
                             out.append(self._mention(owner, None))
                         break
+                else:  # "the U.S. military", "Gaza civil defence agency": a place + lower-case words
+                    i = next((k for k, tok in enumerate(ent) if tok.is_lower), 0)
+                    owner = ent[:i]
+                    if i > 0 and all(t.is_lower for t in ent[i:]) and owner.text[:1].isupper() and (
+                            self._is_country(owner.text)
+                            or any(not c.alternate for c in self.gazetteer.lookup(owner.text))):
+                        out.append(self._mention(owner, None))
         dl = layout.get("dateline")
         if dl and dl.get("place"):
             start = dl["place_start"]
