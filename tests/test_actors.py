@@ -267,6 +267,7 @@ def test_two_people_with_plural_looking_names_stay_apart(run) -> None:
     ("The Myanmar junta denied bombing the village.", "Myanmar junta"),
     ("A Congo army spokesman said troops were deployed to Beni.", "Congo army"),
     ("The Gaza civil defence agency said 21 people died.", "Gaza civil defence agency"),
+    ("Myanmar junta airstrikes killed 11 civilians on Tuesday.", "Myanmar junta"),
 ])
 def test_place_plus_institution_is_an_actor(run, text: str, actor: str) -> None:
     rec = run(text)
@@ -279,3 +280,14 @@ def test_place_plus_institution_is_an_actor(run, text: str, actor: str) -> None:
 ])
 def test_place_before_a_non_institution_is_no_institution(run, text: str, not_actor: str) -> None:
     assert not_actor not in names(run(text))
+
+
+@pytest.mark.parametrize("text, facility, actor", [
+    ("The strike hit the Ibn Rushd school and the Al Aqsa Martyrs mosque.", "Ibn Rushd", None),
+    ("Al Aqsa Martyrs hospital said in a statement that 20 people died.", "Al Aqsa Martyrs",
+     "Al Aqsa Martyrs hospital"),
+])
+def test_names_before_a_facility_noun(run, text: str, facility: str, actor: str | None) -> None:
+    found = names(run(text))
+    assert facility not in found
+    assert actor is None or actor in found

@@ -460,6 +460,8 @@ def test_next_sentence_name_is_not_a_fragment(ex: Any) -> None:
     ('A township spokesman said ten people were wounded. "Three women and seven men were wounded," he said.',
      "A township spokesman"),
     ('A witness told reporters the shelling lasted hours. "It was terrifying," she said.', "A witness"),
+    ('A jet bombed the village, killing 10 people, according to a township administration spokesman. '
+     '"Three women and seven men were killed," he said.', "a township administration spokesman"),
 ])
 def test_speaker_behind_a_document_or_a_description(ex: Any, text: str, speaker: str) -> None:
     assert _only(ex, text)["speaker"]["name"] == speaker

@@ -128,12 +128,25 @@ class ActorsComponent(DataComponent):
         self._link_acronyms(doc, groups, by_key)
         groups = _merge_plurals(groups)
         for g in groups:  # "took refuge in the Mweso General Hospital": a place, unless it speaks
-            if g["spans"] and all(len(s) >= 2 and s[-1].text in self.facility_words for s in g["spans"]):
-                if any(self._is_source(s) for s in g["spans"]):
+            if g["spans"] and all(self._facility(s) for s in g["spans"]):
+                # "the Ibn Rushd school": the facility's own noun belongs to the name
+                whole = [s if s[-1].text in self.facility_words else doc[s.start:s.end + 1] for s in g["spans"]]
+                if any(self._is_source(s) for s in whole):
                     g["type"] = "ORG"  # "Nasser Hospital said" (often tagged PERSON) is a body
+                    g["spans"] = whole
                 else:
                     g["spans"] = []
         doc._.extractor_actors = self._render(doc, groups)
+
+    def _facility(self, span: Span) -> bool:
+        """A facility's name: 'Mweso General Hospital', or a name before a lower-case facility noun
+        ('the Ibn Rushd school', 'the Al Aqsa Martyrs mosque')."""
+        if len(span) >= 2 and span[-1].text in self.facility_words:
+            return True
+        doc = span.doc
+        nxt = doc[span.end] if span.end < len(doc) else None
+        return nxt is not None and nxt.is_lower and nxt.text.capitalize() in self.facility_words and \
+            span.root.dep_ == "compound" and span.root.head.i == nxt.i
 
     # mention clean-up ---------------------------------------------------------------------
     def _trim_to_known(self, span: Span, full_names: set[str]) -> Span:

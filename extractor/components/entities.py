@@ -728,9 +728,9 @@ class EntityFixer(GazetteerUser, DataComponent):
                     if end < len(doc) and doc[end].lower_ in _INSTITUTION_TAILS:
                         end += 1  # "civil defence" + "agency"
                     head = doc[end - 1]
-                    if head.dep_ in ("compound", "amod") and head.head.i > head.i and \
+                    if (head.dep_ == "amod" or head.pos_ == "ADJ") and head.head.i > head.i and \
                             head.head.lower_ not in self.titles:
-                        break  # "Russia's military might"; but "a Congo army spokesman" names the army
+                        break  # "Russia's military might"; but "Myanmar junta airstrikes" name the junta
                     new = Span(doc, e.start, end, "ORG")
                     out = [x for x in out if not (x.start < new.end and new.start < x.end)] + [new]
                     break

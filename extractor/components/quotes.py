@@ -823,8 +823,11 @@ class _Context:
             sent = self.doc[sent.start - 1].sent
         for sent in sents:
             for t in reversed(sent):
-                if t.i >= pron.i or t.dep_ != "nsubj" or t.pos_ != "NOUN" or t.i in self.quoted \
-                        or t.ent_type_ or not self._is_cue(t.head):
+                if t.i >= pron.i or t.pos_ != "NOUN" or t.i in self.quoted or t.ent_type_:
+                    continue
+                according = t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.i > 0 \
+                    and self.doc[t.head.i - 1].lower_ == "according"
+                if not according and not (t.dep_ == "nsubj" and self._is_cue(t.head)):
                     continue
                 low = t.lemma_.lower()
                 if low in self.res.document_nouns or (person and low in self.res.org_nominals):
