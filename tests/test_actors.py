@@ -291,3 +291,12 @@ def test_names_before_a_facility_noun(run, text: str, facility: str, actor: str 
     found = names(run(text))
     assert facility not in found
     assert actor is None or actor in found
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    ('"We will do whatever is necessary to remove the threat," Israeli military spokesman Rear Adm. Daniel Hagari '
+     'said, adding that the goal was to push Hezbollah back.', "Rear Adm.", "Daniel Hagari"),
+])
+def test_a_title_cut_from_its_name_is_no_actor(run, text: str, absent: str, present: str) -> None:
+    found = names(run(text))
+    assert absent not in found and present in found

@@ -543,3 +543,16 @@ def test_engaged_weapons_were_intercepted(ex, text: str, expected: list) -> None
 ])
 def test_definite_count_is_a_repeat(ex, text: str, expected: list) -> None:
     assert _cas(ex, text) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, cas, wpn", [
+    # "others" after a casualty verb are people, even after a weapon in the sentence
+    ("Two ballistic missiles struck the institute, killing at least 41 people and wounding more than 180 others.",
+     [("injured", 180, "more_than"), ("killed", 41, "at_least")], [("missile", 2, "struck")]),
+    # ... and after a weapon verb they are weapons of the same class
+    ("Air defences shot down eight drones and destroyed two others.", [],
+     [("drone", 2, "destroyed"), ("drone", 8, "shot_down")]),
+])
+def test_others_take_the_class_their_verb_implies(ex, text: str, cas: list, wpn: list) -> None:
+    assert _cas(ex, text) == sorted(cas)
+    assert _wpn(ex, text) == sorted(wpn)

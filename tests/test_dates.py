@@ -222,3 +222,25 @@ def test_resolve_month_day(month, day, anchor, tense, expected):
 ])
 def test_detect_published(text, expected):
     assert detect_published(text) == expected
+
+
+# -- ranges, end points and announced periods ------------------------------------------------------
+@pytest.mark.parametrize("text,published,expected", [
+    # published on a Tuesday: the announced period lies ahead
+    ("He declared three days of mourning in the region, from Wednesday to Friday.", "2024-09-03",
+     {"Wednesday": "2024-09-04", "Friday": "2024-09-06"}),
+    # the end of a range comes after its start (published on the Saturday)
+    ("Vilkul declared three days of mourning from Saturday to Monday.", "2025-04-05",
+     {"Saturday": "2025-04-05", "Monday": "2025-04-07"}),
+    ("Russia attacked the city from Monday to Wednesday.", "2025-04-05",
+     {"Monday": "2025-03-31", "Wednesday": "2025-04-02"}),
+    # an end point in a clause not in the past tense
+    ("A curfew is in force until Friday.", "2024-09-03", {"Friday": "2024-09-06"}),
+    ("Flash flood watches are in effect through Saturday.", "2025-07-04", {"Saturday": "2025-07-05"}),
+    # ... but a past clause keeps it in the past
+    ("Fighting continued through Saturday, officials said.", "2024-09-03", {"Saturday": "2024-08-31"}),
+    ("The mayor said on Wednesday that the attack killed five.", "2024-09-03", {"Wednesday": "2024-08-28"}),
+])
+def test_weekday_ranges_and_end_points(ex, text, published, expected):
+    found = _found(ex, text, published)
+    assert {k: found[k][0] for k in expected} == expected

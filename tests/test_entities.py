@@ -238,3 +238,24 @@ def test_ships_are_products_not_people_or_places(nlp, text: str, ship: str, late
 
 def test_a_name_without_a_ship_prefix_stays_a_person(nlp) -> None:
     assert labels_of(nlp, "Press secretary Jay Carney said the talks would go on.", "Jay Carney") == {"PERSON"}
+
+
+@pytest.mark.parametrize("text, places", [
+    ("79 drones were shot down over 10 regions, including Kharkiv, Sumy, Poltava and Odesa.",
+     ["Kharkiv", "Sumy", "Poltava", "Odesa"]),
+    ("Damage was reported in the Dniprovskyi, Solomianskyi, Podilskyi and Darnytskyi districts.",
+     ["Dniprovskyi", "Solomianskyi", "Podilskyi", "Darnytskyi"]),
+    ("The train was ambushed in the mountainous Bolan Pass area.", ["Bolan Pass"]),
+])
+def test_lists_and_features_are_places(nlp, text: str, places: list[str]) -> None:
+    found = ents(nlp, text)
+    for p in places:
+        assert (p, "GPE") in found or (p, "LOC") in found, (p, found)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mayor Ihor Terekhov and Vitali Klitschko said the Kyiv and Kharkiv regions were hit.", "Ihor Terekhov"),
+    ("Smith, Jones and Brown said the talks failed.", "Smith"),
+])
+def test_people_in_lists_stay_people(nlp, text: str, name: str) -> None:
+    assert not labels_of(nlp, text, name) & {"GPE", "LOC"}

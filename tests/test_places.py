@@ -256,3 +256,11 @@ def test_place_inside_an_institution_name_is_a_mention(run, text: str, name: str
 
 def test_place_word_inside_an_outlet_name_is_no_place(run) -> None:
     assert run("The Kyiv Independent reported the attack.") == []
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Girls at a camp along the Guadalupe River were missing.", "Guadalupe River", "water"),
+    ("Fighting raged in the Nuba Mountains.", "Nuba Mountains", "other"),
+])
+def test_natural_features_alone_are_places(run, text: str, name: str, kind: str) -> None:
+    assert one(run(text), name)["type"] == kind

@@ -181,6 +181,8 @@ class ActorsComponent(DataComponent):
                 end -= 1
         if end <= start or not any(self._name_token(t) for t in doc[start:end]):
             return None
+        if all(t.is_punct or t.lower_ in self.titles or t.lower_ in _TITLE_MODIFIERS for t in doc[start:end]):
+            return None  # "Rear Adm." cut from its name by a sentence break: a title, no actor
         return doc[start:end]
 
     def _is_source(self, span: Span) -> bool:
@@ -445,6 +447,11 @@ class ActorsComponent(DataComponent):
                 if any(t.lower_ in self.titles for t in phrase) and phrase.text[:1]:
                     found.append(phrase.text)
         return found
+
+
+#: words that only qualify a title ("Rear Adm.", "Vice Adm.", "Deputy Chief")
+_TITLE_MODIFIERS = frozenset({"rear", "vice", "deputy", "acting", "former", "chief", "lieutenant", "major",
+                              "brigadier", "staff"})
 
 
 def _merge_plurals(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -166,7 +166,8 @@ class CountsComponent(DataComponent):
             wclass = self._weapon_class(head)
         else:
             wclass = None
-        if not wclass and head is not None and head.lemma_.lower() in ("other", "more") and head.i == span.end:
+        if not wclass and head is not None and head.lemma_.lower() in ("other", "more") and head.i == span.end \
+                and head.head.lemma_.lower() not in lex.cas_verbs:  # "wounding 180 others": people
             prev_w = next((e for e in reversed(state.weapons) if e.sent_start == sent.start), None)
             if prev_w is not None:  # "shot down eight drones ... and destroyed two others"
                 wclass = prev_w.data["weapon"]

@@ -56,7 +56,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..lexicons import LexiconError, read_json
 from .base import DataComponent, doc_text
@@ -64,7 +64,7 @@ from .base import DataComponent, doc_text
 _RULES = "lexicons/dates/dates.json"
 _RULE_KEYS = ("weekdays", "months", "named_day_words", "month_context_words", "year_context_words",
               "number_words", "relative", "future_markers", "future_heads", "frequency_words",
-              "not_year_before", "past_prepositions")
+              "not_year_before", "past_prepositions", "until_prepositions", "announce_verbs")
 _RELATIVE_KEYS = {"pattern", "unit", "offset", "skip_if_preceded_by", "skip_if_followed_by"}
 _UNITS = {"day", "week", "weekend", "month", "year"}
 
@@ -103,6 +103,8 @@ class _Rules:
     frequency_words: frozenset[str]
     past_prepositions: frozenset[str]
     not_year_before: frozenset[str]
+    until_prepositions: frozenset[str]
+    announce_verbs: frozenset[str]
 
 
 @dataclass
@@ -187,6 +189,8 @@ def compile_rules(data: dict[str, Any]) -> _Rules:
         frequency_words=frozenset(w.lower() for w in data["frequency_words"]),
         past_prepositions=frozenset(w.lower() for w in data["past_prepositions"]),
         not_year_before=frozenset(w.lower() for w in data["not_year_before"]),
+        until_prepositions=frozenset(w.lower() for w in data["until_prepositions"]),
+        announce_verbs=frozenset(w.lower() for w in data["announce_verbs"]),
     )
 
 
@@ -404,17 +408,27 @@ class DatesComponent(DataComponent):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return None
-        if span.start > 0 and doc[span.start - 1].lower_ in self._rules.past_prepositions:
+        prep = doc[span.start - 1].lower_ if span.start > 0 else ""
+        if prep in self._rules.past_prepositions:
             return "past"  # "since Jan. 1"
-        tok = span.root
+        tense = self._clause_tense(span.root, prep)
+        if tense is None and prep in self._rules.until_prepositions:
+            return "future"  # "a curfew is in force until Monday": an end point not in the past
+        return tense
+
+    def _clause_tense(self, tok: Token, prep: str) -> str | None:
+        rules = self._rules
+        assert rules is not None
         for _ in range(4):
-            if tok.lemma_.lower() in self._rules.future_heads or tok.lower_ in self._rules.future_heads:
+            if tok.lemma_.lower() in rules.future_heads or tok.lower_ in rules.future_heads:
                 return "future"
             if tok.pos_ in {"VERB", "AUX"}:
                 aux = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
-                if any(c.lower_ in self._rules.future_markers for c in aux) or (
+                if any(c.lower_ in rules.future_markers for c in aux) or (
                         tok.lower_ == "going" and any(c.lower_ == "to" for c in tok.children)):
                     return "future"
+                if prep == "from" and tok.lemma_.lower() in rules.announce_verbs:
+                    return "future"  # "declared three days of mourning from Wednesday"
                 if tok.tag_ == "VBD" or any(c.tag_ == "VBD" or c.lemma_ == "have" for c in aux):
                     return "past"
                 return None
@@ -509,12 +523,20 @@ class DatesComponent(DataComponent):
         anchor = _anchor(doc)
         text = doc_text(doc)  # built from the tokens on every access: once per doc
         groups: dict[tuple[Any, ...], dict[str, Any]] = {}
+        last_weekday: tuple[int, date] | None = None  # (end, date) of the latest weekday mention
         for m in self._candidates(doc, text):
             if _AGE_OR_DURATION.search(text[m.start:min(len(text), m.end + 10)]) and m.kind in {"year", "ago"}:
                 continue
             iso, gran, period = self._resolve(doc, m, anchor)
             if gran is None:
                 continue
+            if m.kind == "weekday" and iso is not None and last_weekday is not None and \
+                    _RANGE_JOIN.fullmatch(text[last_weekday[0]:m.start]):
+                # "from Saturday to Monday": the end of a range is on or after its start
+                d = last_weekday[1] + timedelta(days=(m.info["weekday"] - last_weekday[1].weekday()) % 7 or 7)
+                iso, period = d.isoformat(), (d, d)
+            if m.kind == "weekday" and iso is not None:
+                last_weekday = (m.end, date.fromisoformat(iso))
             key: tuple[Any, ...] = (gran, iso, period) if period else (gran, text[m.start:m.end].lower())
             mention = {"text": text[m.start:m.end], "start": m.start, "end": m.end}
             g = groups.get(key)
@@ -528,6 +550,10 @@ class DatesComponent(DataComponent):
                 g["entry"].update(mention)
             g["entry"]["mentions"].append(mention)
         doc._.extractor_dates = [g["entry"] for g in sorted(groups.values(), key=lambda g: g["first"])]
+
+
+#: what joins the two ends of a weekday range: "Saturday to Monday", "Wednesday through Friday"
+_RANGE_JOIN = re.compile(r"\s*(?:to|through|thru|until|till|-|–|—)\s*", re.IGNORECASE)
 
 
 def _anchor(doc: Doc) -> date | None:

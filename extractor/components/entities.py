@@ -108,6 +108,8 @@ class EntityFixer(GazetteerUser, DataComponent):
         "lexicons/places/compound_modifiers.txt",
         "lexicons/places/not_place_heads.txt",
         "lexicons/entities/vessel_prefixes.txt",
+        "lexicons/places/feature_words.txt",
+        "lexicons/places/water_words.txt",
     )
 
     def __init__(self, nlp: Language, name: str) -> None:
@@ -130,6 +132,8 @@ class EntityFixer(GazetteerUser, DataComponent):
         self.units = frozenset(w.lower() for w in read_wordlist(paths["lexicons/entities/units.txt"]))
         self.not_place_heads = frozenset(w.lower() for w in read_wordlist(paths[p + "not_place_heads.txt"]))
         self.vessel_prefixes = frozenset(read_wordlist(paths["lexicons/entities/vessel_prefixes.txt"]))
+        self.feature_words = frozenset(w.lower() for w in read_wordlist(paths[p + "feature_words.txt"])) | \
+            frozenset(w.lower() for w in read_wordlist(paths[p + "water_words.txt"]))
         self.compound_modifiers = frozenset(
             w.lower() for w in read_wordlist(paths[p + "compound_modifiers.txt"]))
         self._build_matchers()
@@ -179,6 +183,7 @@ class EntityFixer(GazetteerUser, DataComponent):
         ents = _join_particles(doc, self._non_places(doc, ents))
         ents = self._split_of(doc, ents)
         ents = self._split_place_pairs(doc, ents)
+        ents = [Span(doc, e.start, e.end, "LOC") if self._is_feature(e) else e for e in ents]
         people: set[str] = set()  # keys of names the article uses for people (filled by _relabel)
         person_any: set[str] = set()  # any PERSON key or surname, even once (filled by _relabel)
         ents = self._relabel(doc, ents, people, person_any)
@@ -353,10 +358,33 @@ class EntityFixer(GazetteerUser, DataComponent):
                     pair = (inner, outer)
                 break
             if pair is None:
-                out.append(e)
-                continue
+                parts = self._comma_places(doc, e)
+                if parts is None:
+                    out.append(e)
+                    continue
+                pair = tuple(parts)
             out += [Span(doc, s.start, s.end, "GPE") for s in sorted(pair, key=lambda s: s.start)]
         return out
+
+    def _is_feature(self, e: Span) -> bool:
+        """'Bolan Pass', 'Guadalupe River' tagged ORG/PERSON/FAC: a natural feature, so a place."""
+        return e.label_ in ("ORG", "PERSON", "FAC") and len(e) >= 2 and e[-1].is_title \
+            and e[-1].lower_ in self.feature_words \
+            and all(t.is_title or t.is_punct or t.lower_ in _NAME_PARTICLES for t in e)
+
+    def _comma_places(self, doc: Doc, e: Span) -> list[Span] | None:
+        """'Kharkiv, Sumy' tagged as one name inside a list of regions: each part a known place."""
+        parts: list[Span] = []
+        start = e.start
+        for t in e:
+            if t.text == ",":
+                parts.append(doc[start:t.i])
+                start = t.i + 1
+        parts.append(doc[start:e.end])
+        if len(parts) < 2 or not all(len(p) and self._is_name(p) and self._known_place(p.text, min_pop=0)
+                                     for p in parts):
+            return None
+        return parts
 
     def _possessive_places(self, doc: Doc, ents: list[Span], person_any: set[str]) -> list[Span]:
         """"Ukraine's Kharkiv", "Himachal Pradesh's Kangra": a known place right after a country's or
@@ -573,9 +601,25 @@ class EntityFixer(GazetteerUser, DataComponent):
             if i + 1 < len(out) and _between_is_list(doc, e.end, out[i + 1].start):
                 neighbours.append(out[i + 1])
             if any(n.label_ in PLACE_LABELS for n in neighbours) and self._known_place(
-                    e.text, min_pop=0, weak=True):
+                    e.text, min_pop=0, weak=True) or (
+                    (e.label_ != "PERSON" or len(e) == 1 and not (e.start and doc[e.start - 1].lower_ in self.titles))
+                    and self._listed_before_region_word(doc, e.end)):
                 out[i] = Span(doc, e.start, e.end, "GPE")
         return out
+
+    def _listed_before_region_word(self, doc: Doc, j: int) -> bool:
+        """'the Dniprovskyi, Solomianskyi, Podilskyi and Darnytskyi districts': a name in a list that
+        ends in a plural region word is a place, known to the gazetteer or not."""
+        seps = 0
+        for k in range(j, min(len(doc), j + 16)):
+            t = doc[k]
+            if t.text in (",", "and", "or"):
+                seps += 1
+            elif t.lower_ in self.region_words and t.lower_.endswith("s") and t.is_lower:
+                return seps > 0 and not doc[k - 1].is_punct
+            elif not (t.is_title and t.pos_ == "PROPN"):
+                return False
+        return False
 
     def _untagged_list_members(self, doc: Doc, ents: list[Span], people: set[str]) -> list[Span]:
         """'over the Kharkiv, Kyiv, Mykolaiv and Odesa regions' where the tagger skipped some names."""

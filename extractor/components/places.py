@@ -46,6 +46,7 @@ class PlacesComponent(GazetteerUser, DataComponent):
         "lexicons/places/country_aliases.tsv",
         "lexicons/places/extra_places.tsv",
         "lexicons/places/water_words.txt",
+        "lexicons/places/feature_words.txt",
         "lexicons/places/street_words.txt",
         "lexicons/entities/demonyms.tsv",
         "lexicons/places/not_place_heads.txt",
@@ -67,6 +68,7 @@ class PlacesComponent(GazetteerUser, DataComponent):
                 "admin1": None if r[3] == "-" else r[3], "lat": float(r[4]), "lon": float(r[5])}
         self.street_words = frozenset(w.lower() for w in read_wordlist(paths[p + "street_words.txt"]))
         self.water_words = frozenset(w.lower() for w in read_wordlist(paths[p + "water_words.txt"]))
+        self.feature_words = frozenset(w.lower() for w in read_wordlist(paths[p + "feature_words.txt"]))
         self.demonym_cc = {r[0].lower(): r[1] for r in read_tsv(paths["lexicons/entities/demonyms.tsv"])}
         self.demonyms = frozenset(self.demonym_cc)
         self.not_place_heads = frozenset(w.lower() for w in read_wordlist(paths[p + "not_place_heads.txt"]))
@@ -337,8 +339,13 @@ class PlacesComponent(GazetteerUser, DataComponent):
                 continue
             kind = m["hint"] if m["hint"] in ("village", "locality", "city", "region", "other") else "locality"
             last = m["name"].split()[-1].lower()
+            multi = len(m["name"].split()) >= 2
             if last in self.water_words:
                 kind = "water"
+                m["hint"] = m["hint"] or ("water" if multi else None)  # "the Guadalupe River": a place alone
+            elif last in self.feature_words and multi:
+                kind = "other"
+                m["hint"] = m["hint"] or "other"  # "the Nuba Mountains", "the Bolan Pass"
             elif last in self.street_words:
                 kind = "locality"
                 m["hint"] = m["hint"] or "locality"  # a named street is a place even alone in its sentence
