@@ -472,3 +472,28 @@ def test_named_person_wins_over_a_description(ex: Any) -> None:
             'and later "We need air defence," he said.')
     quotes, _ = _quotes(ex, text)
     assert quotes and all(q["speaker"]["name"] == "Ihor Terekhov" for q in quotes)
+
+
+@pytest.mark.parametrize("text, quote_start, speaker", [
+    # a different person named in the pronoun's own paragraph beats the last quoted person
+    ('"Everything was shaking," said Natalia Chmil, a resident.\n\nZelenskyy, speaking in Pretoria, said '
+     'Russia was not interested in peace. "Russia continues to kill civilians," he said.', "Russia continues",
+     "Zelenskyy"),
+    ('"We are lucky to be alive," said Muhammad Bilal.\n\nAnother passenger, Ishaq Noor, said he and his wife '
+     'fled. "We walked for hours through the mountains," he said.', "We walked", "Ishaq Noor"),
+    # ... but with nobody else named, "he said" continues the last quoted person
+    ('"We are lucky," said Muhammad Bilal.\n\nOfficials said the train was attacked. "We had no water," he said.',
+     "We had no water", "Muhammad Bilal"),
+    # a group named as the subject of a speech verb, even when the tagger missed the name
+    ('Relief International, which ran a clinic in Zamzam, said nine of its staff were killed. "We believe this '
+     'was a targeted attack," the aid group said.', "We believe", "Relief International"),
+    # a person set off by commas after the nominal
+    ('The army-aligned governor of Darfur, Minni Arko Minnawi, accused the RSF of "massacres" on Sunday.',
+     "massacres", "Minni Arko Minnawi"),
+    ('The governor said, "We will rebuild." Later, Mayor John Smith, who was visiting, spoke.', "We will",
+     "The governor"),
+])
+def test_speakers_named_in_the_paragraph(ex: Any, text: str, quote_start: str, speaker: str) -> None:
+    quotes, _ = _quotes(ex, text)
+    (q,) = [q for q in quotes if q["text"].startswith(quote_start)]
+    assert q["speaker"]["name"] == speaker

@@ -711,8 +711,12 @@ class _Context:
             ref = None
             if last is not None and span[0].lower_ in ("he", "she") and last[0].get("method") != "pronoun_org" \
                     and self._para_index(span.start_char) - last[1] <= 1 and last[0].get("name") \
-                    and self._is_person_name(last[0]["name"]):
+                    and self._is_person_name(last[0]["name"]) \
+                    and (other := self._other_person_before(span, last[0]["name"])) is None:
                 ref = last[0]["name"], last[0].get("actor_id")  # "he said" continues the last quoted person
+            elif last is not None and span[0].lower_ in ("he", "she") and last[0].get("name") \
+                    and (other := self._other_person_before(span, last[0]["name"])) is not None:
+                ref = self._resolve_name(other)
             if ref is None:
                 ref = self._resolve_pronoun(span[0], last)
             if ref is not None:
@@ -724,6 +728,61 @@ class _Context:
         if name is None:
             name = span.text
         return {"name": name, "actor_id": actor_id, "mention": mention, "method": method}
+
+    def _other_person_before(self, pron: Span, name: str) -> Span | None:
+        """A different person named earlier in the pronoun's own paragraph, outside quotes, as a
+        PERSON or as the proper-noun subject of a speech verb ("Zelenskyy, speaking in Pretoria,
+        said ... '...,' he said"): the pronoun refers to them, not to the last quoted person."""
+        para = self._para_index(pron.start_char)
+        words = _words(name)
+        for i in range(pron.start - 1, -1, -1):
+            t = self.doc[i]
+            if "\n" in t.text or self._para_index(t.idx) != para:
+                break
+            if i in self.quoted or not t.is_title:
+                continue
+            # the tagger may call an unknown surname a common noun ("Zelenskyy, speaking ..., said")
+            name_like = t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.lower_ not in self.speaker_nouns
+                                               and t.lemma_.lower() not in self.speaker_nouns)
+            if t.ent_type_ == "PERSON" or (name_like and t.dep_ == "nsubj" and self._is_cue(t.head)
+                                           and not t.ent_type_):
+                start = i
+                while start > 0 and self.doc[start - 1].is_title and self.doc[start - 1].dep_ == "compound":
+                    start -= 1
+                span = self.doc[start:i + 1]
+                if not _words(span.text) & words:
+                    return span
+        return None
+
+    def _apposed_name(self, span: Span) -> Span | None:
+        """A PERSON set off by commas right after a nominal ('the governor of X, NAME,')."""
+        i = bisect.bisect_left(self.ent_starts, span.end_char)
+        for e in self.ents[i:i + 3]:
+            gap = self.doc[span.end:e.start]
+            if len(gap) > 5 or any(t.pos_ in ("VERB", "AUX") or t.i in self.quoted for t in gap):
+                break
+            if e.label_ == "PERSON" and len(gap) and gap[-1].text == "," \
+                    and e.end < len(self.doc) and self.doc[e.end].text == ",":
+                return e
+        return None
+
+    def _named_subject_before(self, span: Span) -> Span | None:
+        """The name (title case, not a person) that is the subject of a speech verb earlier in the
+        nominal's own paragraph: the group the nominal stands for, even when the tagger missed it."""
+        para = self._para_index(span.start_char)
+        for i in range(span.start - 1, -1, -1):
+            t = self.doc[i]
+            if "\n" in t.text or self._para_index(t.idx) != para:
+                break
+            if i in self.quoted or t.dep_ != "nsubj" or not t.is_title or t.ent_type_ == "PERSON" \
+                    or not self._is_cue(t.head) or t.lower_ in self.speaker_nouns:
+                continue
+            start = i
+            while start > 0 and self.doc[start - 1].is_title and self.doc[start - 1].dep_ == "compound":
+                start -= 1
+            if start < i or t.ent_type_ == "ORG":
+                return self.doc[start:i + 1]
+        return None
 
     def _para_index(self, char: int) -> int:
         """Index of the paragraph (non-blank line) holding `char`, as in Stretch.para."""
@@ -847,7 +906,13 @@ class _Context:
         if lemma in self.res.document_nouns or head in self.res.document_nouns:
             return self._resolve_document(span, last)
         if lemma in self.res.org_nominals or head in self.res.org_nominals:
+            subject = self._named_subject_before(span)  # "Relief International ... said. '...,' the aid group said"
+            if subject is not None:
+                return subject.text, None
             return self._resolve_org(span, self.res.org_nominals.get(lemma) or self.res.org_nominals[head])
+        appos = self._apposed_name(span)
+        if appos is not None:  # "The governor of Darfur, Minni Arko Minnawi, accused ..."
+            return self._resolve_name(appos)
         for a in self.actors:
             if any(head in (tt or "").lower().split() for tt in a.get("titles") or []) \
                     and any(m.get("start", len(self.text)) < span.start_char for m in a.get("mentions") or []):
