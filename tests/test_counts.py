@@ -556,3 +556,15 @@ def test_definite_count_is_a_repeat(ex, text: str, expected: list) -> None:
 def test_others_take_the_class_their_verb_implies(ex, text: str, cas: list, wpn: list) -> None:
     assert _cas(ex, text) == sorted(cas)
     assert _wpn(ex, text) == sorted(wpn)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He said 83 people had suffered serious injuries, including eight who were shot.",
+     [("injured", 83, "exact"), ("injured", 8, "exact")]),
+    ("The blast killed 12 people, including three who were children.",
+     [("killed", 12, "exact"), ("killed", 3, "exact")]),
+    # no count before the cue: nothing to inherit
+    ("The committee has 12 members, including three who were appointed last year.", []),
+])
+def test_bare_number_after_a_subset_cue(ex, text: str, expected: list) -> None:
+    assert _cas(ex, text) == sorted(expected)

@@ -774,6 +774,14 @@ class CountsComponent(DataComponent):
             elif cue and prev is not None:
                 kind = prev["kind"]
                 ev_start = m.qstart - len(re.search(re.escape(cue) + r"\s+$", before).group())  # type: ignore[union-attr]
+        # "83 people were injured, including eight who were shot": a bare number after a subset cue
+        if kind is None and head is None:
+            before = doc_text(doc)[max(sent.start_char, m.qstart - 14):m.qstart].lower()
+            cue = next((c for c in lex.inherit_cues if re.search(r"\b" + re.escape(c) + r"\s+$", before)), None)
+            prev = state.last_casualty(sent.start, m.start)
+            if cue is not None and prev is not None:
+                kind = prev["kind"]
+                ev_start = m.qstart - len(re.search(re.escape(cue) + r"\s+$", before).group())  # type: ignore[union-attr]
         # "Six children were among 11 people killed": a subset of a count given after it
         if kind is None and head is not None:
             am = self._among_count_re.match(doc_text(doc)[ev_end:sent.end_char])
