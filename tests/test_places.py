@@ -264,3 +264,17 @@ def test_place_word_inside_an_outlet_name_is_no_place(run) -> None:
 ])
 def test_natural_features_alone_are_places(run, text: str, name: str, kind: str) -> None:
     assert one(run(text), name)["type"] == kind
+
+
+@pytest.mark.parametrize("text, name", [
+    ("An Israeli strike hit a mosque in Deir al-Balah. Hospital officials in Deir El-Balah said 26 died.",
+     "Deir al-Balah"),
+    ("Fighting broke out in El Geneina. Clashes in El-Genena killed 48 people.", "El Geneina"),
+])
+def test_spelling_variants_are_one_place(run, text: str, name: str) -> None:
+    places = run(text)
+    assert [p["name"] for p in places] == [name] and len(places[0]["mentions"]) == 2
+
+
+def test_different_gazetteer_places_stay_apart(run) -> None:
+    assert [p["name"] for p in run("Strikes hit Kharkiv and Kherson overnight.")] == ["Kharkiv", "Kherson"]

@@ -19,6 +19,7 @@ Mentions of one place ("U.S.", "US", "America", "the United States") are one ent
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any, ClassVar
@@ -372,6 +373,21 @@ class PlacesComponent(GazetteerUser, DataComponent):
             m["res"] = res
         mentions[:] = [m for m in mentions if m["res"] is not None]
 
+    @staticmethod
+    def _variant_group(name: str, r: dict[str, Any], order: list[Any], groups: dict[Any, dict[str, Any]]) -> Any:
+        from ..gazetteer import fold
+
+        form = _article_form(name)
+        for g in order:
+            other = groups[g]["res"]
+            if r.get("pid") and other.get("pid"):
+                continue  # two gazetteer places are two places
+            forms = {_article_form(fold(other["name"]))} | {_article_form(fold(x["name"]))
+                                                            for x in groups[g]["mentions"]}
+            if form in forms or _spelling_variant(form, forms):
+                return g
+        return None
+
     # output -------------------------------------------------------------------------------
     def _merge(self, doc: Doc, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         from ..gazetteer import fold
@@ -385,11 +401,14 @@ class PlacesComponent(GazetteerUser, DataComponent):
             nkey = (m["key"], r.get("country_code"))
             if gid not in groups and nkey in by_name:
                 gid = by_name[nkey]  # "Kharkiv" city and "the Kharkiv region": one name, one entry
-            if gid not in groups and gid[0] == "name":
-                # "Kherbet Selm" ... "Khirbet Selm": an unresolved spelling variant of a place named earlier
-                close = [g for g in order if g[0] == "name" and _spelling_variant(gid[1], {g[1]})]
-                if close:
-                    gid = close[0]
+            if gid not in groups:
+                # "Kherbet Selm" ... "Khirbet Selm", "Deir al-Balah" ... "Deir El-Balah": a spelling
+                # variant of a place named earlier (one of the two not found in the gazetteer)
+                match = self._variant_group(fold(r["name"]), r, order, groups)
+                if match is not None:
+                    if groups[match]["res"].get("pid") is None and r.get("pid"):
+                        groups[match]["res"] = r  # the gazetteer's reading wins
+                    gid = match
             if gid not in groups:
                 groups[gid] = {"res": r, "mentions": []}
                 order.append(gid)
@@ -415,3 +434,12 @@ class PlacesComponent(GazetteerUser, DataComponent):
                              for m in g["mentions"]],
             })
         return out
+
+
+_ARTICLE_RE = re.compile(r"\b(?:al|el|ad|ed|ash|esh|as|es|at|et|az|ez|ar|er|an|en)[-\s]+(?=\w)")
+
+
+def _article_form(folded: str) -> str:
+    """A folded name with the Arabic article normalised: 'deir el-balah' == 'deir al balah'."""
+    return _ARTICLE_RE.sub("al ", folded.replace("-", " ")).strip()
+
