@@ -568,3 +568,20 @@ def test_others_take_the_class_their_verb_implies(ex, text: str, cas: list, wpn:
 ])
 def test_bare_number_after_a_subset_cue(ex, text: str, expected: list) -> None:
     assert _cas(ex, text) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Houthis launched a total of 24 drones and missiles at ships.", [("missile", 24, "launched")]),
+    ("Russia launched 24 drones and 3 missiles overnight.", [("drone", 24, "launched"), ("missile", 3, "launched")]),
+    ("Russia had launched 126 drones and a ballistic missile at Ukraine overnight.", [("drone", 126, "launched")]),
+    ("Hezbollah fired dozens of rockets at northern Israel on Sunday. The army said it identified "
+     "approximately 35 launches from Lebanon.", [("rocket", 35, "launched"), ("rocket", None, "fired")]),
+    ("The company reported 35 launches of new products.", []),
+])
+def test_mixed_totals_and_launches(ex, text: str, expected: list) -> None:
+    found = [(w["weapon"], w["count"], w["action"]) for w in _run(ex, text)["weapons"]]
+    assert sorted(found, key=_vague_last) == sorted(expected, key=_vague_last)
+
+
+def _vague_last(w: tuple) -> tuple:
+    return (w[0], w[1] is None, w[1] or 0, w[2])

@@ -166,6 +166,15 @@ class CountsComponent(DataComponent):
             wclass = self._weapon_class(head)
         else:
             wclass = None
+        if wclass and wclass != "missile" and head is not None and any(
+                c.dep_ == "conj" and self._weapon_class(c) == "missile" and c.tag_ == "NNS" and not any(
+                    g.dep_ in ("nummod", "det") for g in c.children) for c in head.children):
+            # "24 drones and missiles": one mixed total, filed under missile (like "rockets and missiles")
+            wclass = "missile"
+        if not wclass and head is not None and head.lemma_.lower() == "launch" and head.i == span.end:
+            prev_w = next((e for e in reversed(state.weapons) if e.pos >= sent.start_char - 600), None)
+            if prev_w is not None:  # "fired dozens of rockets ... approximately 35 launches": launches of those
+                wclass = prev_w.data["weapon"]
         if not wclass and head is not None and head.lemma_.lower() in ("other", "more") and head.i == span.end \
                 and head.head.lemma_.lower() not in lex.cas_verbs:  # "wounding 180 others": people
             prev_w = next((e for e in reversed(state.weapons) if e.sent_start == sent.start), None)
