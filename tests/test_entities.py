@@ -259,3 +259,21 @@ def test_lists_and_features_are_places(nlp, text: str, places: list[str]) -> Non
 ])
 def test_people_in_lists_stay_people(nlp, text: str, name: str) -> None:
     assert not labels_of(nlp, text, name) & {"GPE", "LOC"}
+
+
+@pytest.mark.parametrize("text, org", [
+    ("The attack was led by the Viv Ansanm group, police said.", "Viv Ansanm"),
+    ("The ADF has links to the Islamic State group.", "Islamic State"),
+    ("Soldiers burned Pyu Saw Htee militia villages.", "Pyu Saw Htee"),
+])
+def test_names_before_a_group_noun_are_organisations(nlp, text: str, org: str) -> None:
+    assert (org, "ORG") in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kharkiv militia and a Syrian group fought.",  # a place's militia; a nationality
+    "Houthi rebels fired missiles at the ship.",  # a collective
+    "The group said it would fight on.",
+])
+def test_group_nouns_without_a_name(nlp, text: str) -> None:
+    assert not [t for t, label in ents(nlp, text) if label == "ORG"]

@@ -41,6 +41,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: Labels the small model wrongly gives to place names (FAC excluded: facilities are not places).
 _MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE", "FAC"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+#: lower-case nouns after an organisation's name: "the Viv Ansanm group", "the Pyu Saw Htee militia"
+_GROUP_NOUNS = frozenset({"group", "militia", "gang", "movement", "faction", "alliance", "coalition"})
 #: generic nouns that close an institution's name: "civil defence agency", "police service"
 _INSTITUTION_TAILS = frozenset({"agency", "authority", "department", "directorate", "service", "office",
                                 "command", "force", "forces", "unit"})
@@ -199,6 +201,7 @@ class EntityFixer(GazetteerUser, DataComponent):
         ents = self._first_names(doc, ents, people)
         ents = self._the_names(doc, ents)
         ents = self._vessels(doc, ents)
+        ents = self._named_groups(doc, ents)
         doc.ents = sorted(filter_spans(ents), key=lambda s: s.start)
 
     # 1. line breaks, headline boundary, footer
@@ -420,6 +423,28 @@ class EntityFixer(GazetteerUser, DataComponent):
         return low in self.country_aliases or any(
             c.kind in ("country", "admin1") and not c.alternate and strong_name_match(text, c)
             for c in self.gazetteer.lookup(text))
+
+    def _named_groups(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """'the Viv Ansanm group', 'the Islamic State group', 'the Pyu Saw Htee militia': capitalised
+        words before a lower-case group noun name an organisation the tagger often misses."""
+        out = list(ents)
+        for t in doc:
+            if t.lower_ not in _GROUP_NOUNS or not t.is_lower or t.i == 0:
+                continue
+            start = t.i
+            while start > 0 and t.i - start < 4 and doc[start - 1].is_title and not doc[start - 1].is_stop \
+                    and doc[start - 1].pos_ in ("PROPN", "ADJ", "NOUN") and not doc[start - 1].is_sent_start:
+                start -= 1
+            if start == t.i:
+                continue
+            name = doc[start:t.i]
+            inside = [e for e in out if e.start < name.end and name.start < e.end]
+            if any(e.label_ == "ORG" or e.start < name.start or e.end > name.end
+                   or e.label_ == "NORP" and (e.start, e.end) == (name.start, name.end) for e in inside) or \
+                    name.text.lower() in self.demonyms or self._known_place(name.text, min_pop=0):
+                continue  # "Houthi rebels" (a collective), "the Kharkiv militia" (a place's)
+            out = [e for e in out if e not in inside] + [Span(doc, name.start, name.end, "ORG")]
+        return out
 
     def _vessels(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """'USS Carney', 'MV Galaxy Leader': a ship (PRODUCT), and so is 'the Carney' later on."""
