@@ -278,3 +278,7 @@ def test_spelling_variants_are_one_place(run, text: str, name: str) -> None:
 
 def test_different_gazetteer_places_stay_apart(run) -> None:
     assert [p["name"] for p in run("Strikes hit Kharkiv and Kherson overnight.")] == ["Kharkiv", "Kherson"]
+
+
+def test_chiefdom_of_x_is_a_place(run) -> None:
+    assert one(run("Gunmen attacked villages in the chiefdom of Bashu, near Butembo."), "Bashu")["type"] == "region"
