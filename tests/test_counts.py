@@ -585,3 +585,13 @@ def test_mixed_totals_and_launches(ex, text: str, expected: list) -> None:
 
 def _vague_last(w: tuple) -> tuple:
     return (w[0], w[1] is None, w[1] or 0, w[2])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # came down in open ground: the drones already counted as destroyed, not a second fact
+    ('U.S. forces engaged with six Houthi drones, destroying five of them. "Five of them crashed in the Red Sea, '
+     'while one flew to Yemen."', [("drone", 5, "destroyed"), ("drone", 6, "intercepted")]),
+    ("Two drones crashed into a residential building in Kyiv.", [("drone", 2, "struck")]),
+])
+def test_crashed_where(ex, text: str, expected: list) -> None:
+    assert _wpn(ex, text) == sorted(expected)

@@ -385,6 +385,8 @@ class CountsComponent(DataComponent):
             passive = any(c.dep_ == "auxpass" for c in h.children) or (
                 h.tag_ == "VBN" and not any(c.dep_ in ("dobj", "aux") for c in h.children))
             act = self._verb_action(h, lex.act_object) if passive else self._verb_action(h, lex.act_subject)
+            if act == "struck" and h.lemma_.lower() in ("crash", "fall") and _into_open_ground(h):
+                act = "destroyed"  # "five of them crashed in the Red Sea": brought down, not a hit
             if act:
                 return act, h
         if g.dep_ == "pobj" and h.lower_ == "of" and h.head.lower_ in _PART_WORDS:
@@ -1058,6 +1060,20 @@ class _State:
             if e.sent_start == sent_start and e.pos < before:
                 return e.data
         return None
+
+
+#: where a weapon that "crashed" came down without hitting anything
+_OPEN_GROUND = frozenset({"sea", "water", "waters", "field", "fields", "ground", "river", "lake", "gulf", "ocean"})
+
+
+def _into_open_ground(verb: Token) -> bool:
+    """'crashed in the Red Sea', 'fell into a field': the weapon came down harmlessly."""
+    for p in verb.children:
+        if p.dep_ == "prep" and p.lower_ in ("in", "into", "on", "onto"):
+            for o in p.children:
+                if o.dep_ == "pobj" and any(t.lower_ in _OPEN_GROUND for t in o.subtree):
+                    return True
+    return False
 
 
 def _proper_names(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
