@@ -43,6 +43,7 @@ _MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVEN
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 #: lower-case nouns after an organisation's name: "the Viv Ansanm group", "the Pyu Saw Htee militia"
 _GROUP_NOUNS = frozenset({"group", "militia", "gang", "movement", "faction", "alliance", "coalition"})
+_GROUP_NOUN_RE = re.compile(r"\b(?:" + "|".join(sorted(_GROUP_NOUNS)) + r")\b")
 #: generic nouns that close an institution's name: "civil defence agency", "police service"
 _INSTITUTION_TAILS = frozenset({"agency", "authority", "department", "directorate", "service", "office",
                                 "command", "force", "forces", "unit"})
@@ -428,8 +429,12 @@ class EntityFixer(GazetteerUser, DataComponent):
         """'the Viv Ansanm group', 'the Islamic State group', 'the Pyu Saw Htee militia': capitalised
         words before a lower-case group noun name an organisation the tagger often misses."""
         out = list(ents)
-        for t in doc:
-            if t.lower_ not in _GROUP_NOUNS or not t.is_lower or t.i == 0:
+        for m in _GROUP_NOUN_RE.finditer(doc_text(doc)):  # a C-level scan, not a walk over every token
+            hit = doc.char_span(m.start(), m.end())
+            if hit is None or len(hit) != 1:
+                continue
+            t = hit[0]
+            if t.i == 0:
                 continue
             start = t.i
             while start > 0 and t.i - start < 4 and doc[start - 1].is_title and not doc[start - 1].is_stop \
@@ -449,6 +454,8 @@ class EntityFixer(GazetteerUser, DataComponent):
     def _vessels(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """'USS Carney', 'MV Galaxy Leader': a ship (PRODUCT), and so is 'the Carney' later on."""
         ships: list[Span] = []
+        if not any(p + " " in doc_text(doc) for p in self.vessel_prefixes):
+            return ents
         i = 0
         while i < len(doc) - 1:
             if doc[i].text in self.vessel_prefixes and doc[i + 1].is_title:
