@@ -118,6 +118,7 @@ class EntityFixer(GazetteerUser, DataComponent):
     def __init__(self, nlp: Language, name: str) -> None:
         super().__init__(nlp, name)
         self._known: dict[tuple[str, int, bool], bool] = {}
+        self._name_memo: dict[Any, Any] = {}  # _is_name answers for the doc being processed
 
     def _load(self, paths: dict[str, Path]) -> None:
         p = "lexicons/places/"
@@ -204,6 +205,7 @@ class EntityFixer(GazetteerUser, DataComponent):
         ents = self._vessels(doc, ents)
         ents = self._named_groups(doc, ents)
         doc.ents = sorted(filter_spans(ents), key=lambda s: s.start)
+        self._name_memo.clear()  # holds spans of this doc only
 
     # 1. line breaks, headline boundary, footer
     def _cut(self, doc: Doc, ents: list[Span], layout: dict) -> list[Span]:
@@ -1006,10 +1008,22 @@ class EntityFixer(GazetteerUser, DataComponent):
     # helpers ------------------------------------------------------------------------------
     def _is_name(self, span: Span) -> bool:
         """Capitalised words only (no common words like 'Reading', 'Nice' mid-sentence verbs)."""
+        key = (span.doc, span.start, span.end)  # asked again and again for the same spans of one doc
+        memo = self._name_memo
+        if memo.get("doc") is not span.doc:
+            memo.clear()
+            memo["doc"] = span.doc
+        hit = memo.get(key)
+        if hit is None:
+            memo[key] = hit = self._is_name_uncached(span)
+        return bool(hit)
+
+    def _is_name_uncached(self, span: Span) -> bool:
         # a possessive inside a name belongs to it ("Cox's Bazar"); at either end it does not
         words = [t for t in span if not t.is_punct
                  and not (t.lower_ in ("'s", "’s") and span.start < t.i < span.end - 1)]
-        if not words or span.text.lower() in self.demonyms or span.text.lower() in self.not_places:
+        low = span.text.lower()
+        if not words or low in self.demonyms or low in self.not_places:
             return False
         return all(t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "X", "ADJ", "NUM") for t in words) and \
             any(t.pos_ == "PROPN" for t in words)
