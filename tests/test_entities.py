@@ -277,3 +277,15 @@ def test_names_before_a_group_noun_are_organisations(nlp, text: str, org: str) -
 ])
 def test_group_nouns_without_a_name(nlp, text: str) -> None:
     assert not [t for t, label in ents(nlp, text) if label == "ORG"]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops captured Kolisnykivka, a village in the Kharkiv region, and the town of Bakhmut.",
+    "Strikes hit the Nuseirat refugee camp and Zawaida town. " + "Nothing else happened here. " * 30
+    + "Later the village of Khirbet Selm and Idlib province were shelled.",
+    "No anchors at all in this sentence.",
+])
+def test_place_matcher_on_anchored_stretches_equals_whole_doc(nlp, text: str) -> None:
+    fixer = dict(nlp.pipeline)["extractor_entities"]
+    doc = nlp(text)
+    assert fixer._place_matches(doc) == list(fixer.place_matcher(doc))

@@ -29,6 +29,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -166,6 +168,10 @@ class EntityFixer(GazetteerUser, DataComponent):
                                {"ORTH": {"IN": ["camp", "camps"]}}],
                               [*name, {"ORTH": {"IN": ["village", "town", "city", "neighbourhood", "neighborhood"]}}]])
         self.place_matcher = m
+        # every place pattern holds one of these words: the matcher only runs around them
+        anchors = set(settle) | set(region_lc) | {"camp", "camps", "village", "town", "city", "neighbourhood",
+                                                  "neighborhood"}
+        self._place_anchor_ids = numpy.array(sorted(vocab.strings.add(w.lower()) for w in anchors), dtype="uint64")
         runs = Matcher(vocab)  # runs of capitalised proper nouns (1-3 tokens)
         runs.add("RUN", [[{"POS": "PROPN", "IS_STOP": False, "IS_LOWER": False, "IS_PUNCT": False,
                            "OP": "{1,3}"}]], greedy="LONGEST")
@@ -687,7 +693,7 @@ class EntityFixer(GazetteerUser, DataComponent):
                         person_any: set[str]) -> list[Span]:
         title_end = (layout.get("title") or {}).get("end", -1)
         new: list[Span] = []
-        for match_id, start, end in self.place_matcher(doc):
+        for match_id, start, end in self._place_matches(doc):
             rule = self.nlp.vocab.strings[match_id]
             if rule == "SETTLE_OF":
                 span = doc[start + 2: end]
@@ -723,6 +729,24 @@ class EntityFixer(GazetteerUser, DataComponent):
                 new = [n for n in new if n not in clash]
             # any other label loses against a place context ("Kolisnykivka"/PERSON)
         return keep + new
+
+    def _place_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """`place_matcher` run only on stretches around its anchor words (found with one array
+        operation); a match never reaches further than 12 tokens before or 8 after its anchor,
+        so the matches are those of the whole doc, at a fraction of the cost."""
+        lowers = doc.to_array(LOWER)
+        hits = numpy.nonzero(numpy.isin(lowers, self._place_anchor_ids))[0].tolist()
+        spans: list[list[int]] = []
+        for i in hits:
+            a, b = max(0, i - 12), min(len(doc), i + 9)
+            if spans and a <= spans[-1][1]:
+                spans[-1][1] = b
+            else:
+                spans.append([a, b])
+        out: list[tuple[int, int, int]] = []
+        for a, b in spans:
+            out += [(mid, a + s, a + e) for mid, s, e in self.place_matcher(doc[a:b])]
+        return out
 
     # 3c. "in Jassem", "near Kobane": an unknown name after a preposition of place
     def _prep_places(self, doc: Doc, ents: list[Span], person_any: set[str]) -> list[Span]:
