@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -733,26 +734,34 @@ class _Context:
         """A different person named earlier in the pronoun's own paragraph, outside quotes, as a
         PERSON or as the proper-noun subject of a speech verb ("Zelenskyy, speaking in Pretoria,
         said ... '...,' he said"): the pronoun refers to them, not to the last quoted person."""
-        para = self._para_index(pron.start_char)
         words = _words(name)
-        for i in range(pron.start - 1, -1, -1):
-            t = self.doc[i]
-            if "\n" in t.text or self._para_index(t.idx) != para:
-                break
-            if i in self.quoted or not t.is_title:
-                continue
+        for t in self._title_words_before(pron):
             # the tagger may call an unknown surname a common noun ("Zelenskyy, speaking ..., said")
             name_like = t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.lower_ not in self.speaker_nouns
                                                and t.lemma_.lower() not in self.speaker_nouns)
             if t.ent_type_ == "PERSON" or (name_like and t.dep_ == "nsubj" and self._is_cue(t.head)
                                            and not t.ent_type_):
-                start = i
-                while start > 0 and self.doc[start - 1].is_title and self.doc[start - 1].dep_ == "compound":
-                    start -= 1
-                span = self.doc[start:i + 1]
+                span = self._name_ending_at(t)
                 if not _words(span.text) & words:
                     return span
         return None
+
+    def _title_words_before(self, span: Span) -> Iterator[Token]:
+        """Capitalised tokens outside quotes before `span` in its own paragraph, nearest first."""
+        para = self._para_index(span.start_char)
+        for i in range(span.start - 1, -1, -1):
+            t = self.doc[i]
+            if "\n" in t.text or self._para_index(t.idx) != para:
+                break
+            if i not in self.quoted and t.is_title:
+                yield t
+
+    def _name_ending_at(self, t: Token) -> Span:
+        """`t` with the capitalised compound words before it ("Relief" + "International")."""
+        start = t.i
+        while start > 0 and self.doc[start - 1].is_title and self.doc[start - 1].dep_ == "compound":
+            start -= 1
+        return self.doc[start:t.i + 1]
 
     def _apposed_name(self, span: Span) -> Span | None:
         """A PERSON set off by commas right after a nominal ('the governor of X, NAME,')."""
@@ -769,19 +778,13 @@ class _Context:
     def _named_subject_before(self, span: Span) -> Span | None:
         """The name (title case, not a person) that is the subject of a speech verb earlier in the
         nominal's own paragraph: the group the nominal stands for, even when the tagger missed it."""
-        para = self._para_index(span.start_char)
-        for i in range(span.start - 1, -1, -1):
-            t = self.doc[i]
-            if "\n" in t.text or self._para_index(t.idx) != para:
-                break
-            if i in self.quoted or t.dep_ != "nsubj" or not t.is_title or t.ent_type_ == "PERSON" \
-                    or not self._is_cue(t.head) or t.lower_ in self.speaker_nouns:
+        for t in self._title_words_before(span):
+            if t.dep_ != "nsubj" or t.ent_type_ == "PERSON" or not self._is_cue(t.head) \
+                    or t.lower_ in self.speaker_nouns:
                 continue
-            start = i
-            while start > 0 and self.doc[start - 1].is_title and self.doc[start - 1].dep_ == "compound":
-                start -= 1
-            if start < i or t.ent_type_ == "ORG":
-                return self.doc[start:i + 1]
+            name = self._name_ending_at(t)
+            if len(name) > 1 or t.ent_type_ == "ORG":
+                return name
         return None
 
     def _para_index(self, char: int) -> int:
