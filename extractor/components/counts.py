@@ -766,33 +766,25 @@ class CountsComponent(DataComponent):
             kind, ttok = self._toll(doc, span, sent)
             if kind is not None and ttok is not None:
                 ev_start = min(ev_start, ttok.idx)
-        # subset of an earlier count: "injuring seven, including two children"
-        if kind is None and head is not None:
-            before = doc_text(doc)[max(sent.start_char, m.qstart - 14):m.qstart].lower()
-            cue = next((c for c in lex.inherit_cues if re.search(r"\b" + re.escape(c) + r"\s+$", before)), None)
+        # subset of an earlier count: "injuring seven, including two children", and a bare number
+        # after the cue: "83 people were injured, including eight who were shot"
+        if kind is None:
+            cue_start = self._subset_cue_start(doc, sent, m)
             prev = state.last_casualty(sent.start, m.start)
-            first = _list_first(head)
-            if first is head:  # "including a firefighter and two of his colleagues": the number is the conjunct
-                first = _list_first(span[-1]) if span[-1].dep_ == "conj" else head
-            if cue is None and first is not head and prev is not None:
-                # "including 12 children and eight women": a conjunct of the previous subset;
-                # "including a man, his three children and a woman": a member of an "including" list
-                owner = state.casualty_covering(sent.start, first.idx)
-                if owner is not None:  # the list's first member was counted: same kind for all
-                    kind = owner["kind"]
-                elif first.dep_ == "pobj" and first.head.lower_ in ("including", "among"):
-                    kind = prev["kind"]
-            elif cue and prev is not None:
-                kind = prev["kind"]
-                ev_start = m.qstart - len(re.search(re.escape(cue) + r"\s+$", before).group())  # type: ignore[union-attr]
-        # "83 people were injured, including eight who were shot": a bare number after a subset cue
-        if kind is None and head is None:
-            before = doc_text(doc)[max(sent.start_char, m.qstart - 14):m.qstart].lower()
-            cue = next((c for c in lex.inherit_cues if re.search(r"\b" + re.escape(c) + r"\s+$", before)), None)
-            prev = state.last_casualty(sent.start, m.start)
-            if cue is not None and prev is not None:
-                kind = prev["kind"]
-                ev_start = m.qstart - len(re.search(re.escape(cue) + r"\s+$", before).group())  # type: ignore[union-attr]
+            if cue_start is not None and prev is not None:
+                kind, ev_start = prev["kind"], cue_start
+            elif head is not None and prev is not None:
+                first = _list_first(head)
+                if first is head:  # "including a firefighter and two of his colleagues": the number is the conjunct
+                    first = _list_first(span[-1]) if span[-1].dep_ == "conj" else head
+                if first is not head:
+                    # "including 12 children and eight women": a conjunct of the previous subset;
+                    # "including a man, his three children and a woman": a member of an "including" list
+                    owner = state.casualty_covering(sent.start, first.idx)
+                    if owner is not None:  # the list's first member was counted: same kind for all
+                        kind = owner["kind"]
+                    elif first.dep_ == "pobj" and first.head.lower_ in ("including", "among"):
+                        kind = prev["kind"]
         # "Six children were among 11 people killed": a subset of a count given after it
         if kind is None and head is not None:
             am = self._among_count_re.match(doc_text(doc)[ev_end:sent.end_char])
@@ -846,6 +838,16 @@ class CountsComponent(DataComponent):
                  "place": place, "text": doc_text(doc)[ev_start:ev_end], "start": ev_start, "end": ev_end}
         definite = _DEFINITE_RE.search(doc_text(doc)[max(sent.start_char, m.qstart - 12):m.qstart]) is not None
         state.casualties.append(_Entry(entry, sent.start, m.start, definite))
+
+    def _subset_cue_start(self, doc: Doc, sent: Span, m: NumberMatch) -> int | None:
+        """Start of a subset cue ("including", "among them", "which includes") right before the amount."""
+        assert self.lex is not None
+        before = doc_text(doc)[max(sent.start_char, m.qstart - 14):m.qstart].lower()
+        for cue in self.lex.inherit_cues:
+            hit = re.search(r"\b" + re.escape(cue) + r"\s+$", before)
+            if hit is not None:
+                return m.qstart - (len(before) - hit.start())
+        return None
 
     def _group_kind(self, word: str, state: _State, before: int) -> str:
         """Kind of a casualty group word ("the dead" -> killed); "victims"/"casualties" take the kind of the latest
