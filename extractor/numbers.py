@@ -148,9 +148,7 @@ def find_numbers(text: str, *, vague: Iterable[str] = (), qualifiers: Mapping[st
     around those places, cut at whitespace, are tokenised and read. The result is the same as
     reading the whole text, because a reading never reaches further than `_BEFORE`/`_AFTER`."""
     vague_seqs = _vague_sequences(tuple(vague))
-    by_first: dict[str, list[tuple[str, ...]]] = {}  # vague phrases by first word: one dict lookup per token
-    for seq in vague_seqs:
-        by_first.setdefault(seq[0], []).append(seq)
+    by_first = _vague_by_first(tuple(vague_seqs))
     before_re = _qualifier_re(tuple(sorted(qualifiers.items()))) if qualifiers else None
     out: list[NumberMatch] = []
     for a, b in _windows(text, _start_re(tuple(vague_seqs))):
@@ -164,6 +162,15 @@ def _vague_sequences(vague: tuple[str, ...]) -> list[tuple[str, ...]]:
     """Vague phrases as lower-case token tuples, longest first."""
     return [seq for seq in sorted((tuple(_TOKEN_RE.findall(v.lower())) for v in vague), key=len, reverse=True)
             if seq]
+
+
+@lru_cache(maxsize=64)
+def _vague_by_first(seqs: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    """Vague phrases by first word (longest first): one dict lookup per token. Built once per list."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for seq in seqs:
+        by_first.setdefault(seq[0], []).append(seq)
+    return by_first
 
 
 @lru_cache(maxsize=64)

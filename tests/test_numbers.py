@@ -166,9 +166,7 @@ def _read_whole(text: str):
     """The reading `find_numbers` must reproduce: every token of the text, no windows."""
     from extractor import numbers as n
 
-    by_first: dict = {}
-    for seq in n._vague_sequences(tuple(VAGUE)):
-        by_first.setdefault(seq[0], []).append(seq)
+    by_first = n._vague_by_first(tuple(n._vague_sequences(tuple(VAGUE))))
     out: list = []
     n._read(text, [n._Tok(m) for m in n._TOKEN_RE.finditer(text)], by_first, out, QUALS["before"], None,
             QUALS["after"])
