@@ -22,11 +22,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import __version__
-from .batch import iter_batches
 from .errors import ArticleError
-from .loading import Article, article_from_text
+from .loading import Article, article_from_text, iter_batches
 from .serialize import doc_to_record, error_record
+from .version import __version__
 
 #: Articles per spaCy batch. 16 is bare spaCy's fastest setting on news-length texts.
 DEFAULT_BATCH_SIZE = 16
@@ -182,7 +181,7 @@ class Extractor:
 
     def _run_guarded(self, doc: Doc) -> None:
         """Run our rule components; a failing one is rolled back and leaves a warning instead."""
-        from .factories import add_warning
+        from .extensions import add_warning
 
         for name, proc in self.guarded:
             saved = {k: _shallow(v) for k, v in doc.user_data.items() if _is_doc_ext(k)}

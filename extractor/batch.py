@@ -1,6 +1,6 @@
 """Batch runs: one process, a pool of worker processes, or a Dask cluster — same records, same order.
 
-The unit of work everywhere is a *batch* of articles (`iter_batches`: <= batch_size articles
+The unit of work everywhere is a *batch* of articles (`loading.iter_batches`: <= batch_size articles
 and about <= batch_chars characters), turned into a list of records by `Extractor.process_batch`
 in a process that loaded the pipeline once:
 
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import ArticleError, ExtractorError
-from .loading import Article
+from .loading import Article, iter_batches
 
 
 @dataclass
@@ -38,22 +38,6 @@ class BatchOptions:
     include_text: bool = False
     workers: int = 1
     dask: str | None = None
-
-
-def iter_batches(items: Iterable[Article | ArticleError], *, batch_size: int = 16,
-                 batch_chars: int = 25_000) -> Iterator[list[Article | ArticleError]]:
-    """Group a stream into batches of <= batch_size articles and about <= batch_chars characters."""
-    buffer: list[Article | ArticleError] = []
-    chars = 0
-    for item in items:
-        buffer.append(item)
-        if isinstance(item, Article):
-            chars += len(item.text)
-        if len(buffer) >= batch_size or chars >= batch_chars:
-            yield buffer
-            buffer, chars = [], 0
-    if buffer:
-        yield buffer
 
 
 def skip_done(items: Iterable[Article | ArticleError], done: set[tuple[str, str]],

@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from . import __version__
+from .version import __version__
 
 EXAMPLES = """Examples:
 

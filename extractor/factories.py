@@ -1,43 +1,18 @@
-"""spaCy registrations: every component factory and every Doc extension, in one place.
+"""spaCy registrations: every component factory, in one place.
 
 Importing this module registers the factories (also reachable through the
 `spacy_factories` entry point, so `nlp.add_pipe("extractor_quotes")` works in a user's
 own spaCy code once the package is installed). Component modules themselves register
 nothing. Extension names are prefixed `extractor_` and never registered with `force=True`.
 
-Extension values are plain JSON-like data (dicts, lists, strings, ints) so that documents
-survive `nlp.pipe(..., n_process=N)` and serialisation.
+The Doc extensions themselves, and `add_warning`, live in `extensions` (below the components).
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
-#: Doc extensions written by the components (all default to None = "not computed").
-DOC_EXTENSIONS = (
-    "extractor_published",  # ISO date the relative dates are resolved against (set by the caller)
-    "extractor_layout",  # title / body / footer / dateline regions (extractor_layout)
-    "extractor_actors",  # list of actor dicts (extractor_actors)
-    "extractor_places",  # list of place dicts (extractor_places)
-    "extractor_dates",  # list of date dicts (extractor_dates)
-    "extractor_quotes",  # list of quote dicts (extractor_quotes)
-    "extractor_casualties",  # list of casualty dicts (extractor_counts)
-    "extractor_weapons",  # list of weapon dicts (extractor_counts)
-    "extractor_warnings",  # list of warning strings, appended to by any component
-)
-
-for _ext in DOC_EXTENSIONS:
-    if not Doc.has_extension(_ext):
-        Doc.set_extension(_ext, default=None)
-
-
-def add_warning(doc: Doc, message: str) -> None:
-    """Append a warning to the document without sharing a mutable default."""
-    if doc._.extractor_warnings is None:
-        doc._.extractor_warnings = []
-    if message not in doc._.extractor_warnings:
-        doc._.extractor_warnings.append(message)
+from . import extensions  # noqa: F401  (registers the Doc extensions)
 
 
 @Language.factory("extractor_layout")

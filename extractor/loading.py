@@ -394,3 +394,19 @@ def iter_articles(inputs: Iterable[str], *, globs: Iterable[str] | None = None, 
             if published and isinstance(art, Article):
                 art.published = published
             yield art
+
+
+def iter_batches(items: Iterable[Article | ArticleError], *, batch_size: int = 16,
+                 batch_chars: int = 25_000) -> Iterator[list[Article | ArticleError]]:
+    """Group a stream into batches of <= batch_size articles and about <= batch_chars characters."""
+    buffer: list[Article | ArticleError] = []
+    chars = 0
+    for item in items:
+        buffer.append(item)
+        if isinstance(item, Article):
+            chars += len(item.text)
+        if len(buffer) >= batch_size or chars >= batch_chars:
+            yield buffer
+            buffer, chars = [], 0
+    if buffer:
+        yield buffer

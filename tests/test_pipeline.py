@@ -54,7 +54,7 @@ def test_pipeline_round_trips_through_to_disk(ex, tmp_path):
 def test_extensions_are_prefixed_and_not_forced():
     from spacy.tokens import Doc
 
-    from extractor.factories import DOC_EXTENSIONS
+    from extractor.extensions import DOC_EXTENSIONS
 
     for name in DOC_EXTENSIONS:
         assert name.startswith("extractor_")

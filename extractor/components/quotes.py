@@ -52,7 +52,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..factories import add_warning
+from ..extensions import add_warning
 from ..lexicons import read_json, read_wordlist
 from .base import DataComponent, doc_text
 from .quotes_marks import Stretch, find_stretches, paragraphs
