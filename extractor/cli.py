@@ -185,55 +185,22 @@ def _run(extractor, paths, writer, *, published, text_field, globs, include_text
     signal.signal(signal.SIGINT, signal.default_int_handler)
     skipped = [0]
     records = (r for r in ())  # a generator: closed on every exit path
-
-    failures = 0
-    console = None
-    if writer is None and report is None:
-        from rich.console import Console
-
-        console = Console(width=min(100, Console().width) if sys.stdout.isatty() else 100,
-                          no_color="NO_COLOR" in os.environ or not sys.stdout.isatty(), highlight=False)
-    progress = None
-    show_progress = not quiet and sys.stderr.isatty() and _is_batch(paths)
-    if show_progress:
-        from rich.console import Console as _C
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TimeElapsedColumn
-
-        progress = Progress(SpinnerColumn(), "{task.description}", BarColumn(), MofNCompleteColumn(),
-                            TimeElapsedColumn(), console=_C(stderr=True), transient=True)
-        progress.start()
-        task = progress.add_task("extracting", total=None)
+    sink = _Sink(writer, report, include_text=include_text,
+                 console=_summary_console() if writer is None and report is None else None,
+                 progress=_progress_bar() if not quiet and sys.stderr.isatty() and _is_batch(paths) else None)
     try:
         items = iter_articles(paths, globs=globs, text_field=text_field, published=published)
         items = skip_done(items, getattr(writer, "done", set()) if resume else set(), skipped)  # --resume
         records = run(report.tap(items) if report is not None else items, opts, extractor=extractor)
         for rec in records:
-            if "error" in rec:
-                failures += 1
-                _err(" ".join(str(rec["error"]["message"]).split()))  # one line, whatever the message
-            if report is not None:
-                rec = report.add(rec, keep_text=include_text)  # drops the text again unless asked for
-            if writer is not None:
-                writer.write(rec)
-            elif report is None:
-                from .render import print_summary
-
-                print_summary(rec, console)
-            if progress is not None:
-                progress.advance(task)
+            sink.take(rec)
         records.close()  # type: ignore[attr-defined]
-        if writer is not None:
-            writer.commit()
-        if report is not None:
-            _close_report(report, quiet)
+        sink.finish(quiet)
     except KeyboardInterrupt as exc:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not break the clean-up
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         _close_quietly(records)
-        if writer is not None:
-            writer.commit()  # complete lines written so far are kept
-        if report is not None:
-            _close_report(report, quiet)  # the index of the articles done so far
+        sink.finish(quiet)  # complete lines written so far are kept; the index of the articles done so far
         _err("terminated" if isinstance(exc, _Terminated) else "interrupted")
         return 143 if isinstance(exc, _Terminated) else 130
     except BrokenPipeError:  # extract ... | head -1: stop quietly
@@ -250,11 +217,66 @@ def _run(extractor, paths, writer, *, published, text_field, globs, include_text
         _err(f"error: {type(exc).__name__}: {exc}")
         return 1
     finally:
-        if progress is not None:
-            progress.stop()
+        sink.stop_progress()
     if skipped[0] and not quiet:
         _err(f"resume: {skipped[0]} article(s) already in the output, skipped")
-    return 1 if failures else 0
+    return 1 if sink.failures else 0
+
+
+class _Sink:
+    """Where each record goes: a one-line message for an error, the report, then the writer or the
+    terminal summary, and one tick of the progress bar."""
+
+    def __init__(self, writer, report, *, include_text: bool, console, progress) -> None:
+        self.writer, self.report, self.include_text = writer, report, include_text
+        self.console, self.progress = console, progress
+        self.task = progress.add_task("extracting", total=None) if progress is not None else None
+        self.failures = 0
+
+    def take(self, rec: dict) -> None:
+        if "error" in rec:
+            self.failures += 1
+            _err(" ".join(str(rec["error"]["message"]).split()))  # one line, whatever the message
+        if self.report is not None:
+            rec = self.report.add(rec, keep_text=self.include_text)  # drops the text again unless asked for
+        if self.writer is not None:
+            self.writer.write(rec)
+        elif self.report is None:
+            from .render import print_summary
+
+            print_summary(rec, self.console)
+        if self.progress is not None:
+            self.progress.advance(self.task)
+
+    def finish(self, quiet: bool) -> None:
+        """Commit the output and close the report (also after an interruption: what is done is kept)."""
+        if self.writer is not None:
+            self.writer.commit()
+        if self.report is not None:
+            _close_report(self.report, quiet)
+
+    def stop_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def _summary_console():
+    """The rich console of the terminal summary: at most 100 columns, no colour when piped or NO_COLOR."""
+    from rich.console import Console
+
+    return Console(width=min(100, Console().width) if sys.stdout.isatty() else 100,
+                   no_color="NO_COLOR" in os.environ or not sys.stdout.isatty(), highlight=False)
+
+
+def _progress_bar():
+    """A started progress bar on stderr (transient: it disappears when the run ends)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TimeElapsedColumn
+
+    progress = Progress(SpinnerColumn(), "{task.description}", BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+    progress.start()
+    return progress
 
 
 def _close_quietly(records) -> None:
