@@ -18,6 +18,9 @@ with document-level evidence so every downstream component sees the same clean e
    everywhere ("Trump" tagged ORG, "Lysak" tagged GPE).
 5. "Russia's defense ministry", "Ukraine's military", "the Ukrainian air force": a country
    (possessive) or nationality followed by a state institution is one ORG span.
+
+The rules live in `extractor/rules/entities/` (one module per repair family; the order of the
+steps in `pipeline.py`); this component loads their word lists and runs them on each Doc.
 """
 
 from __future__ import annotations
