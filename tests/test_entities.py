@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from extractor.rules.entities.matchers import place_matches
+
 
 @pytest.fixture(scope="module")
 def nlp(ex):
@@ -288,4 +290,4 @@ def test_group_nouns_without_a_name(nlp, text: str) -> None:
 def test_place_matcher_on_anchored_stretches_equals_whole_doc(nlp, text: str) -> None:
     fixer = dict(nlp.pipeline)["extractor_entities"]
     doc = nlp(text)
-    assert fixer._place_matches(doc) == list(fixer.place_matcher(doc))
+    assert place_matches(doc, fixer.matchers) == list(fixer.matchers.place_matcher(doc))

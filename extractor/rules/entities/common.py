@@ -1,0 +1,70 @@
+"""Small pieces every entity repair shares: label sets, the comparable key of an entity text,
+list separators between two names, name particles ("von der", "al-") and the words that make an
+organisation a state institution. Nothing here knows a lexicon or the gazetteer.
+"""
+
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: Labels the small model wrongly gives to place names (FAC excluded: facilities are not places).
+MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE", "FAC"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+PLACE_PREPS = frozenset({"in", "near", "outside", "from", "to", "at", "across", "towards", "toward"})
+#: prepositions after which a capitalised name is a place even if the gazetteer lacks it
+#: ("from"/"to"/"at" excluded: "a letter from Smith", "spoke to Ahmed", "angry at Khan")
+PREP_PLACE_STRICT = frozenset({"in", "near", "outside", "inside", "around", "across", "towards", "toward"})
+#: lower-case particles that belong to personal names ("Ursula von der Leyen", "Omar al Bashir")
+NAME_PARTICLES = frozenset({"de", "da", "di", "du", "del", "der", "den", "van", "von", "bin", "bint", "ibn",
+                            "al", "el", "la", "le", "ben", "dos", "das", "y"})
+INSTITUTION_WORDS = frozenset((
+    "ministry", "military", "army", "force", "forces", "command", "navy", "guard", "police", "service",
+    "staff", "corps", "agency", "government", "parliament", "intelligence",
+))
+
+
+@lru_cache(maxsize=8192)
+def key(text: str) -> str:
+    """Comparable form of an entity text: no possessive, no leading article, case folded."""
+    t = text.strip().replace("’", "'")
+    if t.endswith("'s"):
+        t = t[:-2]
+    low = t.lower()
+    if low.startswith("the "):
+        low = low[4:]
+    return low.strip(" .,'\"")
+
+
+def spelling_variant(k: str, keys: set[str]) -> bool:
+    """'kherbet selm' ~ 'khirbet selm': same first letter, same word count, >= 0.85 similar."""
+    if len(k) < 6:
+        return False
+    n = len(k.split())
+    for other in keys:
+        if other[:1] == k[:1] and len(other.split()) == n and abs(len(other) - len(k)) <= 2 and \
+                difflib.SequenceMatcher(None, k, other).ratio() >= 0.85:
+            return True
+    return False
+
+
+def between_is_list(doc: Doc, a: int, b: int) -> bool:
+    """Tokens between two entities are only a list separator (',', 'and', 'or', ', and')."""
+    if b <= a or b - a > 2:
+        return False
+    return all(t.text in (",", "and", "or") for t in doc[a:b])
+
+
+def particle_name(e: Span) -> bool:
+    """'Busra al-Sham', 'Deir el-Balah': capitalised words joined by name particles and hyphens."""
+    words = [t for t in e if t.text not in ("-", "‑")]
+    return len(words) >= 2 and words[0].text[:1].isupper() and words[-1].text[:1].isupper() and all(
+        t.text[:1].isupper() or t.lower_ in NAME_PARTICLES for t in words)
+
+
+def institution_like(span: Span) -> bool:
+    """An ORG that names a state body ("Defense Ministry", "Air Force Command")."""
+    return any(t.lower_ in INSTITUTION_WORDS for t in span)

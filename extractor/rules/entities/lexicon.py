@@ -1,0 +1,28 @@
+"""The word lists the entity repairs read, loaded once by the component from `models/lexicons/`
+and handed to every rule in one frozen object (nothing here reads a file).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class EntityLexicon:
+    """Loaded word lists (lower-cased where the rules compare lower-case forms)."""
+
+    not_places: frozenset[str]  # words never a place ("Reading", "Nice", "UN")
+    region_words: frozenset[str]  # "region", "province", "oblast", "districts"
+    settlement_words: dict[str, str]  # "villages" -> "village": settlement nouns and their kind
+    country_aliases: dict[str, list[str]]  # "u.s." -> ["US"]: other names of countries
+    extra_places: dict[str, list[str]]  # places the gazetteer lacks (lower-case name -> row)
+    demonyms: dict[str, str]  # "ukrainian" -> country
+    street_words: frozenset[str]  # "Road", "Street": a name ending in one is a place
+    institutions: tuple[tuple[str, ...], ...]  # ("defense", "ministry"), ("air", "force")
+    titles: frozenset[str]  # "mr.", "president", "governor"
+    person_verbs: frozenset[str]  # lemmas whose subject is a person ("say", "tell")
+    units: frozenset[str]  # "corps", "brigade": "14th" + "Army Corps"
+    not_place_heads: frozenset[str]  # "wrote in Politico", "believe in Satan"
+    vessel_prefixes: frozenset[str]  # "USS", "MV", "HMS"
+    feature_words: frozenset[str]  # "pass", "river", "sea" (natural features and waters)
+    compound_modifiers: frozenset[str]  # "based", "backed": "London-based"

@@ -1,0 +1,89 @@
+"""Place or not by the shape of the name: tagged places that are organisations ("UN", "M23",
+"RT") or adjectives ("London-based"), sentence-initial common nouns tagged ORG/PERSON
+("Floodwaters"), hyphenated place pairs tagged ORG ("U.S.-Russia"); and the other way round,
+streets ("Salah al-Din Road") and natural features ("Bolan Pass") tagged ORG/PERSON are places.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .common import NAME_PARTICLES, PLACE_LABELS
+from .context import EntityContext
+from .lexicon import EntityLexicon
+from .splits import cut_lower_tail, split_hyphen_acronym, split_region_of
+
+
+def is_compound_modifier(doc: Doc, e: Span, lex: EntityLexicon) -> bool:
+    """'London-based', 'Iran-backed': a place name fused to a participle modifies a noun."""
+    i = e.end
+    return i + 1 < len(doc) and doc[i].text in ("-", "‑") and not doc[i - 1].whitespace_ \
+        and not doc[i].whitespace_ and doc[i + 1].lower_ in lex.compound_modifiers
+
+
+def _place_or_org(ctx: EntityContext, e: Span) -> Span:
+    """A GPE/LOC that is an organisation: "the UN said", "M23 rebels", "RT", "SBU"."""
+    text = e.text.strip()
+    acronym = text.replace(".", "").isupper() and len(text.replace(".", "")) >= 2
+    if text.lower() in ctx.lex.not_places and acronym:
+        return Span(ctx.doc, e.start, e.end, "ORG")  # "the UN said", "EU envoy"
+    if any(c.isdigit() for c in text) and not ctx.places.known_place(text, min_pop=0):
+        return Span(ctx.doc, e.start, e.end, "ORG")  # "M23 rebels"
+    if acronym and len(text.replace(".", "")) <= 5 and not ctx.places.known_place(text, min_pop=0):
+        return Span(ctx.doc, e.start, e.end, "ORG")  # "RT", "SBU" tagged as places
+    return e
+
+
+def drop_non_places(ctx: EntityContext, ents: list[Span]) -> list[Span]:
+    """GPE/LOC that are organisations or modifiers; common nouns tagged as names; streets;
+    lower-case tails of person names; "the Provinces of X" and "Party-BJP" splits."""
+    doc = ctx.doc
+    out = []
+    for e in ents:
+        if e.label_ in PLACE_LABELS and is_compound_modifier(doc, e, ctx.lex):
+            continue  # "the London-based observatory", "the Iran-backed group": an adjective
+        if e.label_ == "PERSON":
+            e = cut_lower_tail(e)  # "Marcos Jr earlier lamented": the adverb is no name
+            if e is None:
+                continue
+        if e.label_ in ("ORG", "PERSON", "FAC") and len(e) >= 3:
+            split = split_region_of(doc, e) or split_hyphen_acronym(doc, e)
+            if split:
+                out += split  # "the Provinces of Cavite"; "Democratic Party-BJP coalition"
+                continue
+        if len(e) >= 2 and e[-1].text in ctx.lex.street_words and e.label_ in ("PERSON", "ORG", "FAC", "GPE"):
+            out.append(Span(doc, e.start, e.end, "LOC"))  # "Salah al-Din Road" is a place
+            continue
+        if e.label_ in ("ORG", "PERSON") and len(e) == 1 and e[0].pos_ in ("NOUN", "VERB", "ADJ", "ADV") \
+                and not e.text.isupper():
+            continue  # "Floodwaters rose ...": a sentence-initial common noun, not an organisation
+        if e.label_ in PLACE_LABELS:
+            e = _place_or_org(ctx, e)
+        out.append(e)
+    return out
+
+
+def is_feature(e: Span, lex: EntityLexicon) -> bool:
+    """'Bolan Pass', 'Guadalupe River' tagged ORG/PERSON/FAC: a natural feature, so a place."""
+    return e.label_ in ("ORG", "PERSON", "FAC") and len(e) >= 2 and e[-1].is_title \
+        and e[-1].lower_ in lex.feature_words \
+        and all(t.is_title or t.is_punct or t.lower_ in NAME_PARTICLES for t in e)
+
+
+def features_are_places(ctx: EntityContext, ents: list[Span]) -> list[Span]:
+    """Natural features tagged ORG/PERSON/FAC become LOC."""
+    return [Span(ctx.doc, e.start, e.end, "LOC") if is_feature(e, ctx.lex) else e for e in ents]
+
+
+def drop_place_compounds(ctx: EntityContext, ents: list[Span]) -> list[Span]:
+    """'U.S.-Russia' (relations), 'Trump-Putin' (call): a hyphenated pair of names is not an ORG."""
+    known_place = ctx.places.known_place
+    out = []
+    for e in ents:
+        parts = [p for p in e.text.replace("‑", "-").split("-") if p]
+        if e.label_ in ("ORG", "PERSON", "NORP") and len(parts) >= 2 and " " not in e.text and all(
+                p[:1].isupper() for p in parts) and sum(known_place(p) for p in parts) >= 1 and all(
+                known_place(p) or p.lower() in ctx.lex.demonyms for p in parts):
+            continue
+        out.append(e)
+    return out

@@ -1,0 +1,68 @@
+"""The order of the entity repairs: each step takes the document's context and the current entity
+list and returns the new list. Order matters (later steps trust earlier ones: the relabelling
+step records the article's people, which every later place step respects), so a new rule is one
+line in STEPS at the place where its inputs are ready.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span
+from spacy.util import filter_spans
+
+from .acronyms import paren_acronyms
+from .context import EntityContext
+from .cuts import cut_at_layout
+from .headline import keep_confirmed_headline
+from .institutions import institutions
+from .joins import extend_spans, join_and, join_particles
+from .named_groups import named_groups
+from .non_places import drop_non_places, drop_place_compounds, features_are_places
+from .people import first_names
+from .place_contexts import context_places, possessive_places, prep_places, spread_places
+from .relabel import relabel_by_evidence
+from .splits import split_of_country, split_place_pairs
+from .the_names import the_names
+from .vessels import vessels
+
+Step = Callable[[EntityContext, list[Span]], list[Span]]
+
+
+def non_overlapping(ctx: EntityContext, ents: list[Span]) -> list[Span]:
+    """The longest of overlapping spans (spaCy's filter_spans), in document order."""
+    return sorted(filter_spans(ents), key=lambda s: s.start)
+
+
+STEPS: tuple[Step, ...] = (
+    cut_at_layout,  # line breaks, headline boundary, footer (cuts.py)
+    keep_confirmed_headline,  # headline spans only when the body confirms them (headline.py)
+    drop_non_places,  # "UN", "M23", "London-based", "Floodwaters", streets (non_places.py)
+    join_particles,  # "Ursula von der" + "Leyen" (joins.py)
+    split_of_country,  # "Sakha Republic of Russia" (splits.py)
+    split_place_pairs,  # "Kangra, Himachal Pradesh", "Kharkiv, Sumy" (splits.py)
+    features_are_places,  # "Bolan Pass" (non_places.py)
+    relabel_by_evidence,  # one name, one reading; fills ctx.people / ctx.person_any (relabel.py)
+    context_places,  # "the village of X", "X region" (place_contexts.py)
+    prep_places,  # "in Jassem", "near Kobane" (place_contexts.py)
+    possessive_places,  # "Ukraine's Kharkiv" (place_contexts.py)
+    join_and,  # "Jammu and Kashmir" (joins.py)
+    institutions,  # "Russia's defense ministry" (institutions.py)
+    extend_spans,  # "Governor Oleksandr" + "Prokudin", "14th Army Corps" (joins.py)
+    drop_place_compounds,  # "U.S.-Russia" (non_places.py)
+    non_overlapping,
+    paren_acronyms,  # "Allied Democratic Forces (ADF)" (acronyms.py)
+    spread_places,  # "the village of Meron" ... "Meron" (place_contexts.py)
+    first_names,  # "wife Ivana" of "Ivana Trump" (people.py)
+    the_names,  # "with The Punch saying" (the_names.py)
+    vessels,  # "USS Carney" (vessels.py)
+    named_groups,  # "the Viv Ansanm group" (named_groups.py)
+)
+
+
+def repair_entities(ctx: EntityContext, steps: tuple[Step, ...] = STEPS) -> list[Span]:
+    """The repaired entities of `ctx.doc`: every step in order, then no overlaps, in doc order."""
+    ents = list(ctx.doc.ents)
+    for step in steps:
+        ents = step(ctx, ents)
+    return non_overlapping(ctx, ents)

@@ -1,0 +1,77 @@
+"""Coordinated lists of places: "over Kursk, Voronezh, Rostov and Belgorod", "the Kharkiv, Kyiv,
+Mykolaiv and Odesa regions". A name listed next to places (and known to the gazetteer, even
+weakly) or in a list ending in a plural region word is a place; names the tagger skipped inside
+such a list are added. A name the article uses for a person stays a person.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .common import MISLABELS, PLACE_LABELS, PLACE_PREPS, between_is_list, key
+from .context import EntityContext
+from .place_evidence import listed_before_region_word
+
+
+def _list_neighbours(ctx: EntityContext, out: list[Span], i: int) -> list[Span]:
+    """The entities before and after `out[i]` that only a list separator divides from it."""
+    doc, e = ctx.doc, out[i]
+    neighbours = []
+    if i > 0 and between_is_list(doc, out[i - 1].end, e.start):
+        neighbours.append(out[i - 1])
+    if i + 1 < len(out) and between_is_list(doc, e.end, out[i + 1].start):
+        neighbours.append(out[i + 1])
+    return neighbours
+
+
+def coordinated_places(ctx: EntityContext, ents: list[Span]) -> list[Span]:
+    """Names listed with places, or in a list of "... districts", become GPE."""
+    doc = ctx.doc
+    out = untagged_list_members(ctx, list(ents))
+    for i, e in enumerate(out):
+        if e.label_ in PLACE_LABELS or e.label_ not in MISLABELS or not ctx.names.is_name(e) or \
+                key(e.text) in ctx.people:
+            continue
+        neighbours = _list_neighbours(ctx, out, i)
+        if any(n.label_ in PLACE_LABELS for n in neighbours) and ctx.places.known_place(
+                e.text, min_pop=0, weak=True) or (
+                (e.label_ != "PERSON" or len(e) == 1 and not (e.start and doc[e.start - 1].lower_ in ctx.lex.titles))
+                and listed_before_region_word(doc, e.end, ctx.lex)):
+            out[i] = Span(doc, e.start, e.end, "GPE")
+    return out
+
+
+def _missed_member(ctx: EntityContext, i: int, end: int, starts: dict[int, Span], ends: dict[int, Span]) -> bool:
+    """The untagged proper-noun run doc[i:end] is a place: listed next to a place and known to
+    the gazetteer, or right after a preposition of place and a known town."""
+    doc = ctx.doc
+    j = end - 1
+    left = any(between_is_list(doc, e, i) for e in ends if i - 3 <= e <= i)
+    right = any(between_is_list(doc, j + 1, s) for s in starts if j + 1 <= s <= j + 4)
+    span = doc[i:end]
+    if key(span.text) in ctx.people:
+        return False  # "Bobby Scott ... Scott said": a person's name, even next to places
+    if (left or right) and ctx.places.known_place(span.text, min_pop=0):
+        return True
+    # "rescuers searched homes in Suzu": a preposition of place + a known town
+    return i > 0 and doc[i - 1].lower_ in PLACE_PREPS and ctx.places.known_place(span.text, min_pop=5000)
+
+
+def untagged_list_members(ctx: EntityContext, ents: list[Span]) -> list[Span]:
+    """'over the Kharkiv, Kyiv, Mykolaiv and Odesa regions' where the tagger skipped some names."""
+    doc = ctx.doc
+    runs = ctx.matchers.propn_matcher(doc)
+    for _ in range(3):
+        starts = {e.start: e for e in ents if e.label_ in PLACE_LABELS}
+        ends = {e.end: e for e in ents if e.label_ in PLACE_LABELS}
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        added = []
+        for _mid, i, end in runs:
+            if any(k in taken for k in range(i, end)):
+                continue
+            if _missed_member(ctx, i, end, starts, ends):
+                added.append(Span(doc, i, end, "GPE"))
+        if not added:
+            break
+        ents = ents + added
+    return ents
