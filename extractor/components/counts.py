@@ -1,6 +1,6 @@
 """Casualty counts ("at least six killed") and weapon counts ("shot down 145 Russian drones").
 
-How it works, per amount found by `extractor.numbers.find_numbers`:
+How it works, per amount found by `extractor.rules.counts.amounts.find_numbers`:
 1. Find what is counted: the noun the number modifies ("six fatalities", "23 Shahed drones"),
    the noun after "of" in a partitive ("74 of the 117 drones", "23 of which"), or nothing
    ("injuring seven", "eight over the Kursk region").
@@ -27,7 +27,7 @@ from typing import Any, ClassVar
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..numbers import NumberMatch, find_numbers
+from ..rules.counts.amounts import NumberMatch, find_numbers
 from .base import DataComponent, doc_text
 from .counts_lexicon import FILES, CountsLexicon
 
