@@ -1,4 +1,4 @@
-"""Amount parsing (extractor.numbers): how numbers are written, independent of what they count.
+"""Amount parsing (extractor.rules.counts.amounts): how numbers are written, independent of what they count.
 
 No spaCy here: these tests are fast and run on plain strings.
 """
@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractor.lexicons import read_json, read_wordlist
-from extractor.numbers import find_numbers, parse_number, word_value
+from extractor.rules.counts.amounts import find_numbers, parse_number, word_value
 
 LEX = Path(__file__).resolve().parent.parent / "models" / "lexicons" / "counts"
 QUALS = read_json(LEX / "qualifiers.json")
@@ -164,7 +164,7 @@ def test_find_numbers_never_breaks_offsets(text: str) -> None:
 # -- reading only the stretches around possible numbers ---------------------------------------------
 def _read_whole(text: str):
     """The reading `find_numbers` must reproduce: every token of the text, no windows."""
-    from extractor import numbers as n
+    from extractor.rules.counts import amounts as n
 
     by_first = n._vague_by_first(tuple(n._vague_sequences(tuple(VAGUE))))
     out: list = []

@@ -333,36 +333,66 @@ def _range_and_context(text: str, toks: list[_Tok], i: int, j: int, m: NumberMat
                        qualifiers: Mapping[str, str] | None, qualifiers_after: Mapping[str, str] | None,
                        before_re: re.Pattern[str] | None = None) -> int:
     """Fill in range, qualifier and skip reason of match `m` (tokens i..j); return its last token index."""
+    if m.skip is None:
+        m.skip = _skip_reason(text, toks, i, j, m)
+    if m.skip is not None:
+        return j
+    j = _read_range(text, toks, i, j, m)
+    if m.skip is not None:  # "from 10 to 12": the first number was superseded
+        return j
+    if m.high is None and qualifiers:
+        _qualifier_before(text, m, qualifiers, before_re)
+    if m.high is None and qualifiers_after and m.qualifier == "exact":
+        _qualifier_after(text, m, qualifiers_after)
+    return j
+
+
+def _skip_reason(text: str, toks: list[_Tok], i: int, j: int, m: NumberMatch) -> str | None:
+    """Why the amount at tokens i..j is no count: money, percentages, ages, times, dates, compounds
+    ("64-year-old"), model names ("S-300"), "no one"; None when it may be one."""
     n = len(toks)
     prev = toks[i - 1] if i > 0 else None
     nxt = toks[j + 1] if j + 1 < n else None
-    # not counts: money, percentages, ages, times, dates, compounds ("64-year-old"), model names ("S-300")
-    if m.skip is None:
-        if m.text.lower() == "one" and prev is not None and prev.low in _ONE_PRONOUN:
-            m.skip = "pronoun"  # "no one", "every one", "the one"
-        elif prev is not None and (prev.text in _MONEY_BEFORE or (prev.low in _AGE_BEFORE)):
-            m.skip = "money" if prev.text in _MONEY_BEFORE else "age"
-        elif prev is not None and i >= 2 and _is_word_hyphen(text, toks[i - 2], prev, toks[i]):
-            m.skip = "model"
-        elif nxt is not None and (nxt.low in _MONEY_AFTER):
-            m.skip = "money"
-        elif nxt is not None and (nxt.low in _PERCENT_AFTER):
-            m.skip = "percent"
-        elif _TIME_RE.match(text, toks[j].end) or (prev is not None and prev.text in ":." and i >= 2
-                                                      and toks[i - 2].text.isdigit() and _glued(text, prev, toks[i])):
-            m.skip = "time"
-        elif (prev is not None and prev.low in _MONTHS) or (nxt is not None and nxt.low in _MONTHS):
-            m.skip = "date"
-        elif nxt is not None and j + 2 < n and _is_word_hyphen(text, toks[j + 2], nxt, toks[j], after=True):
-            m.skip = "compound"
-        elif nxt is not None and nxt.low in ("years", "year") and j + 2 < n and toks[j + 2].low == "old":
-            m.skip = "age"
-    if m.skip is not None:
-        return j
-    # ranges: "10 to 12", "10-12", "10 or 12"; "between 10 and 12"; "from 10 to 12" is a change
+    if m.text.lower() == "one" and prev is not None and prev.low in _ONE_PRONOUN:
+        return "pronoun"  # "no one", "every one", "the one"
+    if prev is not None and (prev.text in _MONEY_BEFORE or (prev.low in _AGE_BEFORE)):
+        return "money" if prev.text in _MONEY_BEFORE else "age"
+    if prev is not None and i >= 2 and _is_word_hyphen(text, toks[i - 2], prev, toks[i]):
+        return "model"
+    if nxt is not None and (nxt.low in _MONEY_AFTER):
+        return "money"
+    if nxt is not None and (nxt.low in _PERCENT_AFTER):
+        return "percent"
+    if _TIME_RE.match(text, toks[j].end) or (prev is not None and prev.text in ":." and i >= 2
+                                              and toks[i - 2].text.isdigit() and _glued(text, prev, toks[i])):
+        return "time"
+    if (prev is not None and prev.low in _MONTHS) or (nxt is not None and nxt.low in _MONTHS):
+        return "date"
+    if nxt is not None and j + 2 < n and _is_word_hyphen(text, toks[j + 2], nxt, toks[j], after=True):
+        return "compound"
+    if nxt is not None and nxt.low in ("years", "year") and j + 2 < n and toks[j + 2].low == "old":
+        return "age"
+    return None
+
+
+def _number_at(text: str, toks: list[_Tok], k: int, j: int) -> tuple[NumberMatch | None, int]:
+    """The amount starting at token k (digits or words), or (None, j) when there is none."""
+    if toks[k].text[0].isdigit():
+        return _digits_at(text, toks, k)
+    if word_value(toks[k].low) is not None:
+        return _words_at(text, toks, k)
+    return None, j
+
+
+def _read_range(text: str, toks: list[_Tok], i: int, j: int, m: NumberMatch) -> int:
+    """Ranges: "10 to 12", "10-12", "10 or 12", "between 10 and 12" widen `m` to both ends (qualifier
+    at_least, `high` = the upper bound); "from 10 to 12" is a change, so `m` is flagged superseded.
+    Returns the last token index of the (possibly widened) match."""
+    n = len(toks)
+    prev = toks[i - 1] if i > 0 else None
+    nxt = toks[j + 1] if j + 1 < n else None
     if nxt is not None and nxt.low in ("to", "-", "–", "or") and j + 2 < n and m.value is not None:
-        sub, k = (_digits_at(text, toks, j + 2) if toks[j + 2].text[0].isdigit()
-                  else _words_at(text, toks, j + 2) if word_value(toks[j + 2].low) is not None else (None, j))
+        sub, k = _number_at(text, toks, j + 2, j)
         if sub is not None and sub.value is not None and sub.value > m.value:
             if prev is not None and prev.low == "from":
                 m.skip = "superseded"
@@ -371,27 +401,33 @@ def _range_and_context(text: str, toks: list[_Tok], i: int, j: int, m: NumberMat
             m.end, m.text = sub.end, text[m.start:sub.end]
             j = k
     elif prev is not None and prev.low == "between" and nxt is not None and nxt.low == "and" and j + 2 < n:
-        sub, k = (_digits_at(text, toks, j + 2) if toks[j + 2].text[0].isdigit()
-                  else _words_at(text, toks, j + 2) if word_value(toks[j + 2].low) is not None else (None, j))
+        sub, k = _number_at(text, toks, j + 2, j)
         if sub is not None and sub.value is not None and m.value is not None and sub.value > m.value:
             m.high, m.qualifier = sub.value, "at_least"
             m.end, m.text, m.qstart = sub.end, text[m.start:sub.end], prev.start
             j = k
-    if m.high is None and qualifiers:
-        before = text[max(0, m.start - 40):m.start].lower()
-        q = (before_re or _qualifier_re(tuple(sorted(qualifiers.items())))).search(before)
-        if q:
-            m.qualifier = qualifiers[q.group(1)]
-            m.qstart = m.start - (len(before) - q.start(1))
-    if m.high is None and qualifiers_after and m.qualifier == "exact":
-        after = text[m.end:m.end + 20].lower()
-        for phrase in sorted(qualifiers_after, key=len, reverse=True):
-            pat = re.escape(phrase) + (r"(?!\w)" if phrase[-1].isalnum() else "")
-            mm = re.match(r"\s*" + pat if phrase[0].isalnum() else pat, after)
-            if mm:
-                m.qualifier = qualifiers_after[phrase]
-                if phrase == "+":  # "20+" belongs to the number
-                    m.end += mm.end()
-                    m.text = text[m.start:m.end]
-                break
     return j
+
+
+def _qualifier_before(text: str, m: NumberMatch, qualifiers: Mapping[str, str],
+                      before_re: re.Pattern[str] | None) -> None:
+    """A qualifier phrase written right before the amount ("at least", "nearly") sets its qualifier and qstart."""
+    before = text[max(0, m.start - 40):m.start].lower()
+    q = (before_re or _qualifier_re(tuple(sorted(qualifiers.items())))).search(before)
+    if q:
+        m.qualifier = qualifiers[q.group(1)]
+        m.qstart = m.start - (len(before) - q.start(1))
+
+
+def _qualifier_after(text: str, m: NumberMatch, qualifiers_after: Mapping[str, str]) -> None:
+    """A qualifier phrase written right after the amount ("or more", "+") sets its qualifier; "20+" keeps the +."""
+    after = text[m.end:m.end + 20].lower()
+    for phrase in sorted(qualifiers_after, key=len, reverse=True):
+        pat = re.escape(phrase) + (r"(?!\w)" if phrase[-1].isalnum() else "")
+        mm = re.match(r"\s*" + pat if phrase[0].isalnum() else pat, after)
+        if mm:
+            m.qualifier = qualifiers_after[phrase]
+            if phrase == "+":  # "20+" belongs to the number
+                m.end += mm.end()
+                m.text = text[m.start:m.end]
+            break

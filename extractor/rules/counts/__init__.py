@@ -1,0 +1,22 @@
+"""Casualty counts ("at least six killed") and weapon counts ("shot down 145 Russian drones").
+
+How it works, per amount found by `amounts.find_numbers` (document.py runs the pass, route.py routes):
+1. Find what is counted (counted_noun.py): the noun the number modifies ("six fatalities",
+   "23 Shahed drones"), the noun after "of" in a partitive ("74 of the 117 drones", "23 of which"),
+   or nothing ("injuring seven", "eight over the Kursk region").
+2. A weapon noun (weapon_class.py) gives a weapon entry (weapons.py): the action comes from the
+   governing verb (weapon_action.py), the operator from a demonym on the noun or the attacker of the
+   sentence (weapon_operator.py), `by` from the reporting source (weapon_by.py), per-region
+   breakdowns from the rest of the clause (breakdowns.py).
+3. A person noun, a casualty noun or a bare number gives a casualty entry (casualties.py) when a
+   casualty word ties it to a kind, tried in this order: a word inside the phrase ("eight injured
+   residents", casualty_noun.py), a predicate after it ("three soldiers died", casualty_predicate.py),
+   a governing verb ("killed 12 bandits", casualty_verb.py), a toll ("the death toll rose to 25",
+   casualty_toll.py), a subset of an earlier entry ("including ...", casualty_subsets.py) or a named
+   group ("among the victims were ...", casualty_groups.py). Modal guesses are dropped (hypothetical.py).
+4. Places tied to a count come from places.py; the same fact repeated (headline, lead, quote) is
+   kept once, the first time it is seen (repeats.py).
+
+Per-document data: context.py (the Doc, its indexes, the word lists), state.py (entries found so far).
+All vocabulary lives in models/lexicons/counts/ (loaded by extractor/components/counts_lexicon.py).
+"""

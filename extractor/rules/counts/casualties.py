@@ -1,0 +1,64 @@
+"""Reading one amount as a casualty count: the kind rules, tried in order, then the entry.
+
+The first rule that ties the amount to a kind wins (see casualty_clause.py for the protocol);
+a hypothetical count is dropped, the place is looked up, and the entry is kept with a note whether
+a definite determiner ("the four wounded") refers back to a count already given. A new kind rule
+goes into KIND_RULES at the place where it should take precedence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from .amounts import NumberMatch
+from .casualty_clause import CasualtyClause, KindRule
+from .casualty_groups import among_count_kind, among_group_kind, group_included_kind, group_part_kind
+from .casualty_noun import counted_phrase_kind
+from .casualty_predicate import predicate_kind, relative_clause_kind
+from .casualty_subsets import earlier_count_kind, elliptical_breakdown_kind
+from .casualty_toll import toll_kind
+from .casualty_verb import governing_verb_kind, phrase_before_kind
+from .context import CountsDoc
+from .hypothetical import is_hypothetical
+from .places import casualty_place
+from .state import Entry
+
+#: The kind rules, in the order they are tried.
+KIND_RULES: tuple[KindRule, ...] = (
+    counted_phrase_kind,  # "six fatalities", "21 injured", "eight injured residents"
+    predicate_kind,  # "three soldiers died", "25 people were killed", "12 dead"
+    relative_clause_kind,  # "the 870 people who were injured"
+    governing_verb_kind,  # "killed at least two people", "injuring seven"
+    phrase_before_kind,  # "claimed the lives of 12 people"
+    toll_kind,  # "the death toll rose to 25"
+    earlier_count_kind,  # "injuring seven, including two children"
+    among_count_kind,  # "Six children were among 11 people killed"
+    among_group_kind,  # "Among the victims were 4 women and 10 children"
+    group_included_kind,  # "The dead included five children"
+    group_part_kind,  # "Two of the victims were children", "Of the dead, 20 were children"
+    elliptical_breakdown_kind,  # "Another three were killed elsewhere in Syria – one in Aleppo"
+)
+
+#: a definite determiner right before a count: the article refers back to a count it gave
+_DEFINITE_RE = re.compile(r"\b(?:the|those|these|all)\s+$", re.IGNORECASE)
+
+
+def read_casualty(ctx: CountsDoc, m: NumberMatch, span: Span, sent: Span, head: Token | None) -> None:
+    """Build the casualty entry for one amount when some word ties it to a kind."""
+    if m.start in ctx.state.consumed:
+        return
+    ev_end = (head.idx + len(head.text)) if head is not None and head.i >= span.end else m.end
+    c = CasualtyClause(m, span, sent, head, m.qstart, ev_end)
+    for rule in KIND_RULES:
+        rule(ctx, c)
+        if c.kind is not None:
+            break
+    if c.kind is None or is_hypothetical(span, head):
+        return
+    place = c.place or casualty_place(ctx.doc, span, sent, ctx.places)
+    entry = {"kind": c.kind, "count": m.value, "qualifier": m.qualifier, "vague": m.vague, "who": c.who,
+             "place": place, "text": ctx.text[c.ev_start:c.ev_end], "start": c.ev_start, "end": c.ev_end}
+    definite = _DEFINITE_RE.search(ctx.text[max(sent.start_char, m.qstart - 12):m.qstart]) is not None
+    ctx.state.casualties.append(Entry(entry, sent.start, m.start, definite))

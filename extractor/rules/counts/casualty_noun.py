@@ -1,0 +1,60 @@
+"""Casualty kind given by the counted phrase itself: "six fatalities", "21 injured", "eight injured residents".
+
+Also who the victims are ("three children", "people", "Palestinians"), and whether a counted noun
+can be a casualty at all (people, casualty nouns; not houses or regions). A casualty noun that needs a
+verb only counts with it: "took 250 hostages", "claimed 30 lives", but not "freed two hostages".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...components.counts_lexicon import CountsLexicon
+from .casualty_clause import CasualtyClause
+from .context import CountsDoc
+from .grammar import conj_first
+
+
+def can_be_casualty(lex: CountsLexicon, head: Token) -> bool:
+    """A counted noun that may be a casualty count: a person word, a plural nationality, a casualty noun or
+    adjective ("12 soldiers", "30 Palestinians", "six fatalities", "21 injured")."""
+    hl = head.lemma_.lower()
+    return hl in lex.people or head.lower_ in lex.people or (
+        head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS")) or hl in lex.cas_nouns \
+        or head.lower_ in lex.cas_nouns or head.lower_ in lex.cas_adjs
+
+
+def counted_phrase_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
+    """Kind rule: a casualty noun or adjective as the counted word ("six fatalities", "21 injured", "12 dead") or
+    inside the phrase ("eight injured residents"); also sets `who` for person words."""
+    head, lex = c.head, ctx.lex
+    if head is None:
+        return
+    hl, hlow = head.lemma_.lower(), head.lower_
+    kind = _noun_kind(lex, head, hl)
+    if kind is None and hlow in lex.cas_adjs and head.i == c.span.end:
+        kind = lex.cas_adjs[hlow]  # "21 injured", "12 dead"
+    if (kind is None or hl in lex.people) and (hl in lex.people or head.ent_type_ == "NORP"):
+        c.who = "people" if hl in ("person", "people") else (
+            None if hl in ("other", "more") else head.text if head.pos_ == "PROPN" else hlow)
+    # adjective inside the phrase: "eight injured residents"
+    if kind is None:
+        for k in range(c.span.end, head.i):
+            t = ctx.doc[k]
+            if t.lower_ in lex.cas_adjs:
+                kind = lex.cas_adjs[t.lower_]
+                break
+    c.kind = kind
+
+
+def _noun_kind(lex: CountsLexicon, head: Token, hl: str) -> str | None:
+    """Kind of a casualty noun ("fatalities", "hostages"; `hl` its lower-case lemma), None when it needs a
+    verb that is not there."""
+    kind = lex.cas_nouns.get(head.lower_) or lex.cas_nouns.get(hl)
+    needs = lex.noun_verbs.get(hl)
+    if kind is not None and needs is not None:
+        # "took 250 hostages", "claimed 30 lives" but not "freed two hostages", "saved 30 lives"
+        g = conj_first(head)
+        if not (g.dep_ in ("dobj", "obj", "nsubjpass") and g.head.lemma_.lower() in needs):
+            kind = None  # "1,200 lives have been lost" counts as the passive of "lost 1,200 lives"
+    return kind

@@ -1,0 +1,121 @@
+"""Casualty kind given by what follows the counted phrase: "three soldiers died", "25 people were killed",
+"12 dead", "nine others sustained injuries", "remain missing", "the 870 people who were injured".
+
+The predicate must be intransitive or passive: "two recordings ..., one captured by a camera" and
+"6,000 dead and wounded" (a combined figure of two kinds) are no casualty counts.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ...components.counts_lexicon import CountsLexicon
+from .casualty_clause import CasualtyClause
+from .context import CountsDoc
+from .grammar import verb_key
+
+#: auxiliaries/adverbs allowed between a counted phrase and its predicate
+_PRED_FILLER = frozenset(["be", "have", "also", "reportedly", "there", "later", "each", "all", "both", "now",
+                          "so", "far", "still", "were", "was", "been", "are", "is", "had", "has", "have",
+                          "being", "allegedly", "subsequently", "initially", "then", "confirmed", "reported",
+                          "remain", "remained", "remains"])
+
+Found = tuple[str | None, Token | None]
+
+
+def predicate_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
+    """Kind rule: the predicate after the counted phrase ("three soldiers died", "250 taken hostage")."""
+    head, span = c.head, c.span
+    last = head if head is not None else span[-1]
+    kind, end_tok = predicate_after(ctx, last, c.sent)
+    if kind is None and head is not None and head.i > span.end and head.lemma_.lower() in ctx.lex.noun_verbs:
+        kind, end_tok = predicate_after(ctx, span[-1], c.sent)  # "250 taken hostage"
+    if kind is not None and end_tok is not None:
+        c.ev_end = max(c.ev_end, end_tok.idx + len(end_tok.text))
+    c.kind = kind
+
+
+def relative_clause_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
+    """Kind rule: a relative clause on the counted noun ("the 870 people who were injured", "the 40 people
+    who died")."""
+    head = c.head
+    if head is None:
+        return
+    kind, rtok = relative_clause(ctx.lex, head)
+    if kind is not None and rtok is not None and rtok.i - head.i <= 4:
+        c.ev_end = max(c.ev_end, rtok.idx + len(rtok.text))
+    c.kind = kind
+
+
+def relative_clause(lex: CountsLexicon, head: Token) -> Found:
+    """Kind given by a passive or intransitive relative clause on the counted noun ("who were injured")."""
+    for c in head.children:
+        if c.dep_ != "relcl" or c.i < head.i or c.pos_ != "VERB":
+            continue
+        key = verb_key(c, lex.cas_verbs)
+        if key is None:
+            continue
+        passive = any(x.dep_ == "auxpass" for x in c.children)
+        if (passive or key in lex.intransitive) and not any(x.dep_ in ("dobj", "obj") for x in c.children):
+            return lex.cas_verbs[key], c
+    return None, None
+
+
+def predicate_after(ctx: CountsDoc, last: Token, sent: Span) -> Found:
+    """Kind given by what follows the counted phrase ("were killed", "died", "12 dead", "remain missing")."""
+    doc, lex = ctx.doc, ctx.lex
+    k = last.i + 1
+    while k < sent.end and k <= last.i + 6:
+        t = doc[k]
+        low, lem = t.lower_, t.lemma_.lower()
+        rest = ctx.text[t.idx:t.idx + 40].lower()
+        pm = ctx.patterns.phrase.match(rest)
+        if pm:
+            kind = lex.cas_phrases[pm.group().strip()]
+            endc = t.idx + pm.end()
+            end_tok = doc.char_span(t.idx, endc, alignment_mode="expand")
+            return kind, (end_tok[-1] if end_tok is not None else t)
+        if low in lex.cas_adjs and t.pos_ in ("ADJ", "VERB", "NOUN"):
+            return _adjective_predicate(doc, lex, last, k, sent)
+        if t.pos_ == "VERB" and lem in lex.suffer_verbs:
+            return _suffered(lex, t)
+        if t.pos_ == "VERB" and lem in lex.cas_verbs:
+            has_aux = any(c.dep_ == "auxpass" for c in t.children)
+            if last.pos_ == "NUM" and not has_aux and any(c.dep_ == "agent" for c in t.children):
+                return None, None  # "two recordings ..., one captured by a camera"
+            passive = t.tag_ == "VBN" or has_aux
+            if lem in lex.intransitive or (passive and not any(c.dep_ == "dobj" for c in t.children)):
+                return lex.cas_verbs[lem], t
+            return None, None
+        if low in _PRED_FILLER or lem in _PRED_FILLER or t.pos_ in ("ADV", "AUX", "PART"):
+            k += 1
+            continue
+        if t.pos_ == "ADP" and k + 1 < sent.end and doc[k + 1].pos_ == "PROPN":
+            break
+        break
+    return None, None
+
+
+def _adjective_predicate(doc: Doc, lex: CountsLexicon, last: Token, k: int, sent: Span) -> Found:
+    """A casualty adjective (or participle) at token k after the phrase: "12 dead", "three wounded"."""
+    t = doc[k]
+    low, lem = t.lower_, t.lemma_.lower()
+    if t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children) and lem not in lex.intransitive:
+        return None, None
+    if last.pos_ == "NUM" and any(c.dep_ == "agent" for c in t.children) \
+            and not any(c.dep_ == "auxpass" for c in t.children):
+        return None, None  # "two recordings ..., one captured by a camera"
+    if k + 2 < sent.end and doc[k + 1].lower_ in ("and", "or") and doc[k + 2].lower_ in lex.cas_adjs \
+            and lex.cas_adjs[doc[k + 2].lower_] != lex.cas_adjs[low]:
+        return None, None  # "6,000 dead and wounded": a combined figure of two kinds
+    return lex.cas_adjs[low], t
+
+
+def _suffered(lex: CountsLexicon, t: Token) -> Found:
+    """ "nine others sustained injuries", "three suffered fatal wounds"."""
+    obj = next((c for c in t.children if c.dep_ in ("dobj", "obj")
+                and c.lemma_.lower() in lex.suffer_objects), None)
+    if obj is None:
+        return None, None
+    fatal = any(c.lower_ in ("fatal", "deadly", "mortal") for c in obj.children)
+    return ("killed" if fatal else lex.suffer_objects[obj.lemma_.lower()]), obj

@@ -1,0 +1,64 @@
+"""Casualty kind given by a toll or tally the amount is the value of: "the death toll rose to 25",
+"the number of people killed rose to 300", "brought the number of dead to 50", "a toll of 12".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ...components.counts_lexicon import CountsLexicon
+from .casualty_clause import CasualtyClause
+from .context import CountsDoc
+
+
+def toll_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
+    """Kind rule: a toll ("the death toll rose to 25"); the evidence starts at the toll word."""
+    kind, ttok = toll(ctx.doc, ctx.lex, c.span, c.sent)
+    if kind is not None and ttok is not None:
+        c.ev_start = min(c.ev_start, ttok.idx)
+    c.kind = kind
+
+
+def toll(doc: Doc, lex: CountsLexicon, span: Span, sent: Span) -> tuple[str | None, Token | None]:
+    """Kind given by a toll or tally the number is the value of ("the death toll rose to 25")."""
+    # "the death toll from the quake has risen to 2,300": the number hangs (via to/at/of) off a verb
+    # or noun whose subject is the toll
+    v = span[-1]
+    for _ in range(3):
+        if v.head is v:
+            break
+        v = v.head
+        subj = v if v.lower_ in lex.toll_words else next(
+            (c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in lex.toll_words),
+            None)
+        if subj is not None:
+            comp = next((c for c in subj.children if c.dep_ in ("compound", "amod")
+                         and c.lower_ in lex.toll_kinds), None)
+            return (lex.toll_kinds[comp.lower_] if comp is not None else "killed"), (comp or subj)
+        # "the number of people killed rose to 300"
+        tally = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                      and c.lower_ in lex.tally_words), None)  # "brought the number of dead to 50"
+        if tally is not None and v.lemma_.lower() in lex.toll_verbs:
+            for t in tally.subtree:
+                kind = lex.cas_adjs.get(t.lower_) or lex.cas_nouns.get(t.lemma_.lower())
+                if kind:
+                    return kind, tally
+        if v.pos_ == "VERB" and v.lemma_.lower() not in lex.toll_verbs:
+            break
+    return _toll_word_before(doc, lex, span, sent)
+
+
+def _toll_word_before(doc: Doc, lex: CountsLexicon, span: Span, sent: Span) -> tuple[str | None, Token | None]:
+    """Linear: a toll word shortly before the amount ("death toll at 12"), with nothing countable between."""
+    k = span[0].i - 1
+    while k >= sent.start and span[0].i - k <= 9:
+        t = doc[k]
+        if t.lower_ in lex.toll_words:
+            prev = doc[k - 1].lower_ if k - 1 >= sent.start else ""
+            kind = lex.toll_kinds.get(prev, "killed")
+            return kind, (doc[k - 1] if prev in lex.toll_kinds else t)
+        blocks = t.like_num or (t.pos_ in ("NOUN", "PROPN") and t.dep_ != "npadvmod") or t.text in ";"
+        if blocks and t.ent_type_ not in ("DATE", "TIME"):
+            return None, None
+        k -= 1
+    return None, None

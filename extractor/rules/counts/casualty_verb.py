@@ -1,0 +1,80 @@
+"""Casualty kind given by the verb that governs the count: "killed 12 bandits", "injuring seven",
+"killing a child, three women and a man", "we lost two soldiers in the ambush".
+
+Also the noun phrase right before the amount that does the same job ("claimed the lives of 12
+people", "the evacuation of 5,000 residents").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ...components.counts_lexicon import CountsLexicon
+from .casualty_clause import CasualtyClause
+from .context import CountsDoc
+from .grammar import QUALIFIER_WORDS, list_first, verb_key
+
+
+def governing_verb_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
+    """Kind rule: the governing verb before ("killed at least two people", "injuring seven")."""
+    kind, vtok = governing_verb(ctx.doc, ctx.lex, c.span, c.head, c.sent)
+    if kind is not None and vtok is not None and vtok.idx < c.ev_start and c.span[0].i - vtok.i <= 5:
+        c.ev_start = vtok.idx
+    c.kind = kind
+
+
+def phrase_before_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
+    """Kind rule: a noun phrase before ("claimed the lives of 12 people", "the evacuation of 5,000 residents")."""
+    m = c.m
+    before = ctx.text[max(c.sent.start_char, m.qstart - 30):m.qstart].lower()
+    for phrase, kind in ctx.lex.cas_before.items():
+        if before.endswith(phrase + " "):
+            c.kind, c.ev_start = kind, m.qstart - len(phrase) - 1
+            break
+
+
+def governing_verb(doc: Doc, lex: CountsLexicon, span: Span, head: Token | None,
+                   sent: Span) -> tuple[str | None, Token | None]:
+    """Kind given by the verb whose object (or passive subject) the counted phrase is ("killed two people")."""
+    g = list_first(head if head is not None else span[-1])
+    h = g.head
+    if g.dep_ == "conj" and h.pos_ == "VERB" and g.pos_ in ("NOUN", "PROPN") and h.i < g.i and any(
+            c.dep_ in ("dobj", "obj") and c.i < g.i for c in h.children):
+        g = next(c for c in h.children if c.dep_ in ("dobj", "obj"))  # "killing a child, three women and a man"
+    vkey = verb_key(h, lex.cas_verbs)
+    if g.dep_ in ("dobj", "obj", "nsubjpass", "oprd") and h.pos_ == "VERB" and vkey is not None \
+            and (g.dep_ == "nsubjpass" or h.i < g.i):
+        return lex.cas_verbs[vkey], h
+    if g.dep_ == "nsubj" and h.pos_ == "VERB" and h.lemma_.lower() in lex.intransitive and h.i > g.i:
+        return lex.cas_verbs[h.lemma_.lower()], h  # "At least 14 people, among them three children, died"
+    pkey = verb_key(h, lex.people_verbs)
+    if head is not None and pkey is not None and g.dep_ in ("dobj", "obj") and h.i < g.i and (
+            head.lemma_.lower() in lex.people or head.lower_ in lex.people) and any(
+            t.lemma_.lower() in lex.loss_context for t in sent):
+        return lex.people_verbs[pkey], h  # "we lost two soldiers in the ambush" (not "lost 200 workers")
+    return _verb_right_before(doc, lex, span, head, sent)
+
+
+def _verb_right_before(doc: Doc, lex: CountsLexicon, span: Span, head: Token | None,
+                       sent: Span) -> tuple[str | None, Token | None]:
+    """Linear: the casualty verb right before the qualifier/number, or before the list whose member the
+    counted phrase is ("killing a teenager, five women and ...")."""
+    k = span[0].i - 1
+    while k >= sent.start and doc[k].lower_ in QUALIFIER_WORDS:
+        k -= 1
+    # a member of a list whose first member is the verb's object: "killing a teenager, five women and ..."
+    hops = 0
+    while head is not None and k >= sent.start and doc[k].text == "," and hops < 3:  # not "killed Ali, 45"
+        j = k - 1
+        while j >= sent.start and k - j <= 5 and (doc[j].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+                                                   or doc[j].tag_ == "PRP$") and doc[j].text != ",":
+            j -= 1
+        if j == k - 1 or j < sent.start:
+            break
+        k, hops = j, hops + 1
+    if k >= sent.start:
+        t = doc[k]
+        tkey = verb_key(t, lex.cas_verbs)
+        if t.pos_ == "VERB" and tkey is not None and tkey not in ("die",):
+            return lex.cas_verbs[tkey], t
+    return None, None

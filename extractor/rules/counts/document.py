@@ -1,0 +1,37 @@
+"""The per-document pass: every amount of the text is read, then each fact repeated is kept once.
+
+This is what the counts component calls: it builds the document context, reads the amounts in
+text order (earlier entries inform later ones), and returns the contract entries.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from ...components.counts_lexicon import CountsLexicon
+from .amounts import find_numbers
+from .context import CountsDoc
+from .patterns import CountsPatterns
+from .repeats import dedupe
+from .route import ner_says_not_count, read_amount
+
+
+def read_counts(doc: Doc, lex: CountsLexicon,
+                patterns: CountsPatterns) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(casualties, weapons) of a document: find every amount, decide what it counts, drop the repeats."""
+    ctx = CountsDoc.build(doc, lex, patterns)
+    for m in find_numbers(ctx.text, vague=lex.vague, qualifiers=lex.qual_before, qualifiers_after=lex.qual_after):
+        if m.skip is not None:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        if m.vague is None and ner_says_not_count(ctx, span, m):
+            continue
+        read_amount(ctx, m, span)
+    state = ctx.state
+    casualties = dedupe(state.casualties, ("kind",), title_end=state.title_end)
+    weapons = dedupe(state.weapons, ("weapon",), action_class=True, title_end=state.title_end)
+    return casualties, weapons

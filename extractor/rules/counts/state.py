@@ -1,0 +1,59 @@
+"""The counts found so far in one document, and the look-ups later rules make in them.
+
+Rules read earlier entries: a subset inherits the kind of the count it belongs to, a weapon
+count without a side takes the operator of an earlier one, and a partitive's total is marked
+consumed so that it is not read twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Entry:
+    """One found count before it becomes contract JSON."""
+
+    data: dict[str, Any]
+    sent_start: int
+    pos: int  # character position used for ordering/inheritance
+    definite: bool = False  # "the four wounded": a count the article has already given
+
+
+@dataclass
+class CountState:
+    """Entries found so far in one document."""
+
+    casualties: list[Entry] = field(default_factory=list)
+    weapons: list[Entry] = field(default_factory=list)
+    consumed: set[int] = field(default_factory=set)  # start offsets of amounts already read as part of another
+    attacker: str | None = None  # the article's attacker, once looked up ("" when there is none)
+    title_end: int = 0  # end of the headline (layout), 0 when there is none
+
+    def add_weapon(self, entry: dict[str, Any], sent_start: int) -> None:
+        self.weapons.append(Entry(entry, sent_start, entry["start"]))
+
+    def operator_for(self, wclass: str) -> str | None:
+        """Operator carried over from earlier weapons in the article (same class first)."""
+        for e in reversed(self.weapons):
+            if e.data["weapon"] == wclass and e.data["operator"]:
+                return e.data["operator"]
+        for e in reversed(self.weapons):
+            if e.data["operator"]:
+                return e.data["operator"]
+        return None
+
+    def casualty_covering(self, sent_start: int, pos: int) -> dict[str, Any] | None:
+        """The casualty entry of this sentence whose text covers character `pos`, if any."""
+        for e in reversed(self.casualties):
+            if e.sent_start == sent_start and e.data["start"] <= pos < e.data["end"]:
+                return e.data
+        return None
+
+    def last_casualty(self, sent_start: int, before: int) -> dict[str, Any] | None:
+        """The latest casualty entry of this sentence that starts before character `before`."""
+        for e in reversed(self.casualties):
+            if e.sent_start == sent_start and e.pos < before:
+                return e.data
+        return None
