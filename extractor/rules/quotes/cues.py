@@ -1,11 +1,7 @@
-"""The speech cue of a quoted stretch: the speech verb ("said", "according to") in the
-attribution clause around it.
-
-Candidates are the lexicon's speech verbs in the regions before and after the marks; a cue tied
-to the quote in the parse wins, one whose own clausal complement lies outside the quote
-(indirect speech about something else) is penalised. Without a lexicon cue, a verb framing the
-quote by layout (“...,” Hannity started.) is taken. A cue inside the reported clause of an outer
-"say" yields to it.
+"""The speech cue of a quoted stretch: the speech verb ("said", "according to") in the attribution
+clause around it. A cue tied to the quote in the parse wins; one whose own clausal complement lies
+outside the quote (indirect speech) is penalised; without a lexicon cue, a verb framing the quote by
+layout (“...,” Hannity started.) is taken; a cue inside the reported clause of an outer "say" yields.
 """
 
 from __future__ import annotations
