@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from extractor.components.dates import resolve_month_day, resolve_weekday
 from extractor.components.layout import detect_published
+from extractor.rules.dates.calendar_math import resolve_month_day, resolve_weekday
 
 
 def _dates(ex, text: str, published: str | None) -> list[dict[str, Any]]:
