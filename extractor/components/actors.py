@@ -23,7 +23,7 @@ from typing import ClassVar
 
 from spacy.tokens import Doc
 
-from ..lexicons import read_wordlist
+from ..lexicons import read_tsv, read_wordlist
 from ..rules.actors.acronyms import link_acronyms
 from ..rules.actors.facilities import settle_facilities
 from ..rules.actors.fold import fold_name
@@ -33,7 +33,6 @@ from ..rules.actors.lexicon import SOURCE_VERBS, ActorsLexicon
 from ..rules.actors.plurals import merge_plurals
 from ..rules.actors.render import render_actors
 from .base import DataComponent, GazetteerUser
-from .entities import read_tsv
 
 
 class ActorsComponent(GazetteerUser, DataComponent):

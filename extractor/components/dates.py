@@ -56,12 +56,13 @@ from typing import Any, ClassVar
 
 from spacy.tokens import Doc
 
+from ..extensions import doc_text
 from ..lexicons import read_json
 from ..rules.dates.anchor import publication_date
 from ..rules.dates.candidates import find_candidates
 from ..rules.dates.entries import date_entries
 from ..rules.dates.patterns import RULE_KEYS, DateRules, compile_rules
-from .base import DataComponent, doc_text
+from .base import DataComponent
 
 _RULES = "lexicons/dates/dates.json"
 

@@ -27,14 +27,13 @@ from typing import ClassVar
 
 from spacy.tokens import Doc
 
-from ..lexicons import read_wordlist
+from ..lexicons import read_tsv, read_wordlist
 from ..rules.places.document_context import resolve_in_context
 from ..rules.places.lexicon import PlacesLexicon
 from ..rules.places.mentions import collect_mentions, drop_unplaced_media
 from ..rules.places.merge import merge_places
 from ..rules.places.sentence_fill import fill_from_sentence
 from .base import DataComponent, GazetteerUser
-from .entities import read_tsv
 
 
 class PlacesComponent(GazetteerUser, DataComponent):

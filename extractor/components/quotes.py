@@ -18,13 +18,13 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import add_warning
+from ..extensions import add_warning, doc_text
 from ..lexicons import read_json, read_wordlist
 from ..rules.quotes.assemble import quotations
 from ..rules.quotes.context import QuoteContext
 from ..rules.quotes.lexicon import QuoteLexicon
 from ..rules.quotes.marks import find_stretches
-from .base import DataComponent, doc_text
+from .base import DataComponent
 
 _SPEECH = "lexicons/quotes/speech_verbs.txt"
 _WORKS = "lexicons/quotes/work_nouns.txt"

@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc
 
-from ...components.base import doc_text
+from ...extensions import doc_text
 from .fold import fold_name
 
 

@@ -10,9 +10,9 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ...components.counts_lexicon import CountsLexicon
 from .amounts import find_numbers
 from .context import CountsDoc
+from .lexicon import CountsLexicon
 from .patterns import CountsPatterns
 from .repeats import dedupe
 from .route import ner_says_not_count, read_amount

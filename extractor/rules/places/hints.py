@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from ...components.entities import PLACE_LABELS
+from ..entities.common import PLACE_LABELS
 from .lexicon import PlacesLexicon
 
 _LIST_GLUE = frozenset({",", "and", "or", "&"})

@@ -11,8 +11,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from ...components.base import doc_text
-from ...components.entities import _PREP_PLACE_STRICT, PLACE_LABELS
+from ...extensions import doc_text
+from ..entities.common import PLACE_LABELS, PREP_PLACE_STRICT
 from .clean import clean_place
 from .countries import is_country
 from .hints import type_hint
@@ -55,7 +55,7 @@ def make_mention(span: Span, hint: str | None, lex: PlacesLexicon, gaz: Any) -> 
     before = span.doc[span.start - 1] if span.start > 0 else None
     after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
     # "in X" (not "in X's kingdom"): evidence for an unknown name
-    prep = before is not None and before.lower_ in _PREP_PLACE_STRICT and after not in _POSSESSIVE
+    prep = before is not None and before.lower_ in PREP_PLACE_STRICT and after not in _POSSESSIVE
     # "wrote in Politico", "believe in Satan": a publication or a belief, not a place
     medium = prep and before.head.lemma_.lower() in lex.not_place_heads and not is_country(text, lex, gaz)
     return {"medium": medium,

@@ -10,7 +10,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ...components.base import doc_text
+from ...extensions import doc_text
 from .mentions import Mention
 from .variants import variant_group
 

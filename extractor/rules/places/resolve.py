@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...components.entities import strong_name_match
+from ..entities.known_places import strong_name_match
 from .lexicon import PlacesLexicon
 from .mentions import Mention
 from .scoring import PlaceContext, score_candidate

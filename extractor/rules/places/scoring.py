@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ...components.entities import strong_name_match
+from ..entities.known_places import strong_name_match
 
 #: the article's context: {"cc": Counter of country votes, "admin1": regions named, "named": countries named}
 PlaceContext = dict[str, Any]

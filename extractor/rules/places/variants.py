@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ...components.entities import _spelling_variant
+from ..entities.common import spelling_variant
 
 _ARTICLE_RE = re.compile(r"\b(?:al|el|ad|ed|ash|esh|as|es|at|et|az|ez|ar|er|an|en)[-\s]+(?=\w)")
 
@@ -30,6 +30,6 @@ def variant_group(name: str, r: dict[str, Any], order: list[Any], groups: dict[A
             continue  # two gazetteer places are two places
         forms = {article_form(fold(other["name"]))} | {article_form(fold(x["name"]))
                                                        for x in groups[g]["mentions"]}
-        if form in forms or _spelling_variant(form, forms):
+        if form in forms or spelling_variant(form, forms):
             return g
     return None
