@@ -133,6 +133,19 @@ def test_no_import_cycle() -> None:
     assert cycles(import_edges(modules())) == []
 
 
+def test_every_relative_import_names_a_module_of_ours() -> None:
+    """A module moved to another folder keeps no `from ..x import` pointing nowhere."""
+    known = modules()
+    missing = []
+    for mod, path in known.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                base = _resolve(mod, path.name == "__init__.py", node.level, node.module)
+                if base not in known:
+                    missing.append(f"{mod}: from {'.' * node.level}{node.module or ''}")
+    assert missing == []
+
+
 def test_rules_do_not_import_the_spacy_wiring() -> None:
     """Rules take their data as arguments: nothing in extractor/rules imports a component or a factory."""
     edges = import_edges(modules())

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..lexicons import LexiconError, read_json, read_wordlist
+from ...lexicons import LexiconError, read_json, read_wordlist
 
 FILES = (
     "lexicons/counts/casualty_terms.json",
