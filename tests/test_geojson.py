@@ -143,7 +143,7 @@ def _check_against_records(fc: Any, records: list[dict[str, Any]]) -> None:
 
 def test_cli_samples_to_geojson(tmp_path: Path) -> None:
     out = tmp_path / "x.geojson"
-    res = _run("samples", "-f", "geojson", "-o", str(out))
+    res = _run("samples/", "-f", "geojson", "-o", str(out))
     assert res.returncode == 0, res.stderr[-2000:]
     assert res.stdout == ""
     fc = geojson.load(out.open(encoding="utf-8"))
