@@ -59,6 +59,7 @@ def _entry(g: dict[str, Any], text: str) -> dict[str, Any]:
         "admin1": r.get("admin1"),
         "lat": r.get("lat"),
         "lon": r.get("lon"),
+        "geonameid": r.get("geonameid"),
         "mentions": [{"text": text[m["start"]:m["end"]], "start": m["start"], "end": m["end"]}
                      for m in g["mentions"]],
     }

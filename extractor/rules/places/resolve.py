@@ -64,7 +64,9 @@ def from_candidate(c: Any, hint: str | None, name: str, gaz: Any) -> Reading:
     """The reading of gazetteer candidate `c`, typed by its kind and the text's hint."""
     if c.kind == "country":
         kind = "country"
-    elif c.kind == "admin1" or hint == "region":
+    elif c.kind == "continent":
+        kind = "other"
+    elif c.kind in ("admin1", "admin2") or hint == "region":
         kind = "region"
     elif hint in ("village", "locality", "other"):
         kind = hint
@@ -72,11 +74,11 @@ def from_candidate(c: Any, hint: str | None, name: str, gaz: Any) -> Reading:
         kind = "village" if 0 < c.population < 2000 else "city"
     res = {"name": c.name, "type": kind, "country_code": c.country_code,
            "admin1": c.admin1 if c.kind != "country" else None, "lat": c.lat, "lon": c.lon, "pid": c.pid,
-           "pop": c.population, "alt": c.alternate}
+           "pop": c.population, "alt": c.alternate, "geonameid": c.geonameid}
     if kind == "region" and c.kind == "city":  # "the Kharkiv region" resolved through its capital
         region = gaz.admin1(c.country_code, c.admin1) if c.admin1 else None
         if region is not None:
-            res.update(lat=region.lat, lon=region.lon, pid=region.pid)
+            res.update(lat=region.lat, lon=region.lon, pid=region.pid, geonameid=region.geonameid)
         else:
-            res["pid"] = None
+            res.update(pid=None, geonameid=None)
     return res
