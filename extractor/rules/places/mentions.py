@@ -15,7 +15,7 @@ from ...extensions import doc_text
 from ..entities.common import PLACE_LABELS, PREP_PLACE_STRICT
 from .clean import clean_place
 from .countries import is_country
-from .hints import type_hint
+from .hints import region_word_after, type_hint
 from .lexicon import PlacesLexicon
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -60,7 +60,8 @@ def make_mention(span: Span, hint: str | None, lex: PlacesLexicon, gaz: Any) -> 
     medium = prep and before.head.lemma_.lower() in lex.not_place_heads and not is_country(text, lex, gaz)
     return {"medium": medium,
             "text": text, "name": name, "start": span.start_char, "end": span.end_char, "hint": hint,
-            "sent": (sent.start_char, sent.end_char), "res": None, "prep": prep and not medium}
+            "sent": (sent.start_char, sent.end_char), "res": None, "prep": prep and not medium,
+            "region_word": region_word_after(span, lex.region_words) if hint == "region" else None}
 
 
 def drop_unplaced_media(mentions: list[Mention]) -> None:

@@ -1,8 +1,9 @@
 """Resolving one place mention against the gazetteer: the reading ("res") a mention gets.
 
-Country aliases ("America", "U.S.") and the extra places of the lexicon first; then the best
-GeoNames candidate by `score_candidate` (scoring.py), refused when the score is too low, the match
-a loose alternate name, or a hamlet abroad; a city that is also its own region is the city.
+Country aliases ("America", "U.S."), region abbreviations ("Tenn."), continents and the extra
+places of the lexicon first; then the best GeoNames candidate by `score_candidate` (scoring.py),
+refused when the score is too low, the match a loose alternate name, or a hamlet abroad; a city
+that is also its own region is the city.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..entities.known_places import strong_name_match
+from .candidates import abbreviated_region, lookup_candidates
 from .lexicon import PlacesLexicon
 from .mentions import Mention
 from .scoring import PlaceContext, score_candidate
@@ -30,9 +32,15 @@ def resolve_mention(m: Mention, context: PlaceContext | None, lex: PlacesLexicon
         c = gaz.country(code)
         if c is not None:
             return from_candidate(c, hint, name, gaz)
+    abbrev = abbreviated_region(name, lex, gaz, after_place=False)
+    if abbrev is not None:
+        return {**from_candidate(abbrev, "region", name, gaz), "abbrev": True}
+    cands = lookup_candidates(m, gaz)
+    continent = next((c for c in cands if c.kind == "continent" and not c.alternate), None)
+    if continent is not None:  # GeoNames' point, not the lexicon's hand-written one
+        return from_candidate(continent, hint, name, gaz)
     if low in lex.extra:
         return dict(lex.extra[low])
-    cands = gaz.lookup(name)
     if not cands:
         return None
     best = max(cands, key=lambda c: score_candidate(name, c, hint, context))
@@ -40,8 +48,8 @@ def resolve_mention(m: Mention, context: PlaceContext | None, lex: PlacesLexicon
         return None
     if not strong_name_match(name, best) and not (context and context["cc"].get(best.country_code or "")):
         return None  # a loose alternate name is only believable inside the article's countries
-    if best.kind == "admin1" and hint != "region":
-        best = _city_named_like_region(name, best, cands)
+    if best.kind in ("admin1", "admin2") and hint != "region":
+        best = city_named_like_region(name, best, cands)
     if context and context["cc"] and best.kind == "city" and best.population < 100000 and \
             not context["cc"].get(best.country_code or ""):
         return None  # a hamlet abroad is a worse guess than the sentence's own country
@@ -51,8 +59,8 @@ def resolve_mention(m: Mention, context: PlaceContext | None, lex: PlacesLexicon
     return res
 
 
-def _city_named_like_region(name: str, region: Any, cands: tuple[Any, ...]) -> Any:
-    """"Kyiv", "Khartoum": a city that is also its own region is meant as the city."""
+def city_named_like_region(name: str, region: Any, cands: tuple[Any, ...]) -> Any:
+    """"Kyiv", "Khartoum", "Manchester": a city that is also its own region is meant as the city."""
     for c in cands:
         if c.kind == "city" and c.country_code == region.country_code and strong_name_match(name, c) \
                 and (c.capital or c.population >= 0.25 * region.population):
@@ -74,7 +82,7 @@ def from_candidate(c: Any, hint: str | None, name: str, gaz: Any) -> Reading:
         kind = "village" if 0 < c.population < 2000 else "city"
     res = {"name": c.name, "type": kind, "country_code": c.country_code,
            "admin1": c.admin1 if c.kind != "country" else None, "lat": c.lat, "lon": c.lon, "pid": c.pid,
-           "pop": c.population, "alt": c.alternate, "geonameid": c.geonameid}
+           "pop": c.population, "alt": c.alternate, "geonameid": c.geonameid, "kind": c.kind}
     if kind == "region" and c.kind == "city":  # "the Kharkiv region" resolved through its capital
         region = gaz.admin1(c.country_code, c.admin1) if c.admin1 else None
         if region is not None:

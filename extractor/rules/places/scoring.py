@@ -36,11 +36,14 @@ def score_candidate(name: str, c: Any, hint: str | None, context: PlaceContext |
 
 
 def _kind_points(c: Any, hint: str | None) -> float:
-    """A country or (when the text says "region") a region reading is worth more than a town."""
-    if c.kind == "country":
+    """A country, a continent or (when the text says "region") a region reading is worth more
+    than a town."""
+    if c.kind in ("country", "continent"):
         return 4 if not c.alternate else 1
     if c.kind == "admin1":
         return 5 if hint == "region" else (1 if not c.alternate else -1)  # "Ohio", "Nevada": the state
+    if c.kind == "admin2":
+        return 4 if hint == "region" else (0 if not c.alternate else -1)
     if hint == "region":
         return -1
     return 0
@@ -57,4 +60,22 @@ def _add_context_points(s: float, c: Any, context: PlaceContext) -> float:
         s -= 3  # "Suzu" in a Japan story is not Suzhou
     if c.admin1 and c.admin1 in context["admin1"] and c.kind != "admin1":
         s += 1.5
+    if context.get("points") and c.kind in ("city", "admin2") and c.lat is not None:
+        s += _proximity_points(c, context["points"])
     return s
+
+
+#: (km, points): a town or county this close to another place the article names
+_NEAR = ((40.0, 2.5), (120.0, 1.5), (300.0, 0.5))
+
+
+def _proximity_points(c: Any, points: list[tuple[float, float]]) -> float:
+    """Places named together lie together: "Paris" in a story about Henry County and Puryear,
+    Tennessee is the Tennessee town. Points for the nearest other local place of the article."""
+    cos = math.cos(math.radians(c.lat))
+    d2 = min((c.lat - la) ** 2 + ((c.lon - lo) * cos) ** 2 for la, lo in points)
+    km = math.sqrt(d2) * 111.2  # equirectangular: exact enough below a few hundred km
+    for limit, pts in _NEAR:
+        if km < limit:
+            return pts
+    return 0.0
