@@ -51,6 +51,7 @@ class PlacesComponent(GazetteerUser, DataComponent):
         "lexicons/entities/demonyms.tsv",
         "lexicons/places/not_place_heads.txt",
         "lexicons/places/region_abbreviations.tsv",
+        "lexicons/places/resident_nouns.txt",
     )
 
     def _load(self, paths: dict[str, Path]) -> None:
@@ -75,6 +76,7 @@ class PlacesComponent(GazetteerUser, DataComponent):
             not_place_heads=frozenset(w.lower() for w in read_wordlist(paths[p + "not_place_heads.txt"])),
             region_abbrev={r[0]: (r[1], r[2], r[3] == "any")
                            for r in read_tsv(paths[p + "region_abbreviations.tsv"])},
+            resident_nouns=frozenset(w.lower() for w in read_wordlist(paths[p + "resident_nouns.txt"])),
         )
 
     def process(self, doc: Doc) -> None:

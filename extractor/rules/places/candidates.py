@@ -39,13 +39,15 @@ def county_form(m: Mention) -> str | None:
 
 def lookup_candidates(m: Mention, gaz: Any) -> tuple[Any, ...]:
     """The gazetteer's candidates for the mention: its county form first when the text says
-    "counties" / "parish" after it, else its name."""
+    "counties" / "parish" after it and the name is no state or country itself ("Indiana
+    counties" are counties in Indiana), else its name."""
+    plain = gaz.lookup(m["name"])
     form = county_form(m)
-    if form is not None:
+    if form is not None and not any(c.kind in ("country", "admin1") and not c.alternate for c in plain):
         cands = gaz.lookup(form)
         if cands:
             return cands
-    return gaz.lookup(m["name"])
+    return plain
 
 
 def contains(outer: Any, inner: Any) -> bool:

@@ -19,11 +19,14 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ...extensions import doc_text
+from ..entities.known_places import strong_name_match
+from .candidates import lookup_candidates
+from .coherence import TOP, support
 from .containers import place_pairs, resolve_pair
 from .lexicon import PlacesLexicon
 from .mentions import Mention
 from .resolve import Reading, city_named_like_region, from_candidate, resolve_mention
-from .scoring import PlaceContext
+from .scoring import PlaceContext, score_candidate
 
 #: passes with context after the first (each uses the readings of the pass before)
 _CONTEXT_PASSES = 2
@@ -42,6 +45,7 @@ class DocumentContext:
     named: set[str]  # countries named
     votes: dict[str, tuple[str, int]]  # mention key -> (country code it voted for, weight)
     points: dict[str, tuple[float, float]] = field(default_factory=dict)  # mention key -> (lat, lon)
+    support: dict[int, int] = field(default_factory=dict)  # candidate pid -> other names near it
 
     def for_mention(self, key: str, first: Reading | None) -> PlaceContext:
         """The context one mention is resolved in: without its own vote (an ambiguous name must
@@ -54,17 +58,22 @@ class DocumentContext:
         if first and first["type"] == "country":
             own_named.discard(first["country_code"])
         points = [p for k, p in self.points.items() if k != key]
-        return {"cc": own, "admin1": self.admin1, "named": own_named, "points": points}
+        return {"cc": own, "admin1": self.admin1, "named": own_named, "points": points, "support": self.support}
 
 
 def resolve_in_context(doc: Doc, mentions: list[Mention], lex: PlacesLexicon, gaz: Any) -> None:
     """Set every mention's "res": pairs first, then pass 1 without context, then passes with the
     context of the pass before."""
+    homes = {m["key"] for m in mentions if m["resident"]}
+    for m in mentions:  # one sense per article: "a Palestine man" ... "in Palestine"
+        m["resident"] = m["key"] in homes
     fixed = pair_readings(doc_text(doc), mentions, lex, gaz)
     first = {m["key"]: fixed.get(m["key"]) or resolve_mention(m, None, lex, gaz) for m in mentions}
     readings = first
+    near = support(local_candidates(mentions, fixed, gaz))
     for _ in range(_CONTEXT_PASSES):
         context = document_context(doc, mentions, readings, lex.demonym_cc)
+        context.support = near
         cache: dict[tuple, Reading | None] = {}
         for m in mentions:
             k = (m["key"], m["hint"], m.get("region_word"))
@@ -73,6 +82,28 @@ def resolve_in_context(doc: Doc, mentions: list[Mention], lex: PlacesLexicon, ga
                     m, context.for_mention(m["key"], first[m["key"]]), lex, gaz)
             m["res"] = cache[k]
         readings = {m["key"]: m["res"] for m in mentions}
+
+
+def local_candidates(mentions: list[Mention], fixed: dict[str, Reading], gaz: Any) -> dict[str, list[Any]]:
+    """Per name, the readings that can support or be supported by the others (coherence.py): its
+    pair reading if it has one, else its best close-matching candidates by prior. A name that is a
+    country, continent or state by its main name ("Florida", "Jordan") takes no part, unless the
+    text makes it a home town ("a Jordan man"): the area is what such a name means."""
+    out: dict[str, list[Any]] = {}
+    for m in mentions:
+        if m["key"] in out:
+            continue
+        cands = lookup_candidates(m, gaz)
+        if m["key"] in fixed:
+            out[m["key"]] = [c for c in cands if c.pid == fixed[m["key"]].get("pid")]
+            continue
+        if not m["resident"] and any(
+                c.kind in ("country", "continent", "admin1") and not c.alternate for c in cands):
+            out[m["key"]] = []
+            continue
+        good = [c for c in cands if strong_name_match(m["name"], c) and not c.alternate]
+        out[m["key"]] = sorted(good, key=lambda c: -score_candidate(m["name"], c, m["hint"], None))[:TOP]
+    return out
 
 
 def pair_readings(text: str, mentions: list[Mention], lex: PlacesLexicon, gaz: Any) -> dict[str, Reading]:

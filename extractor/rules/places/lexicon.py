@@ -27,3 +27,4 @@ class PlacesLexicon:
     not_place_heads: frozenset[str]  # "wrote in X", "believe in X": X is no place
     #: "Tenn." -> ("US", "Tennessee", True); the flag is False for forms read only after "Place, "
     region_abbrev: dict[str, tuple[str, str, bool]] = field(default_factory=dict)
+    resident_nouns: frozenset[str] = frozenset()  # "a Palestine man": the town, not the country

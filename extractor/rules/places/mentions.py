@@ -53,7 +53,8 @@ def make_mention(span: Span, hint: str | None, lex: PlacesLexicon, gaz: Any) -> 
     name = text.title() if text.isupper() and len(text) > 3 and "." not in text else text
     sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
     before = span.doc[span.start - 1] if span.start > 0 else None
-    after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    after = nxt.lower_ if nxt is not None else ""
     # "in X" (not "in X's kingdom"): evidence for an unknown name
     prep = before is not None and before.lower_ in PREP_PLACE_STRICT and after not in _POSSESSIVE
     # "wrote in Politico", "believe in Satan": a publication or a belief, not a place
@@ -61,7 +62,9 @@ def make_mention(span: Span, hint: str | None, lex: PlacesLexicon, gaz: Any) -> 
     return {"medium": medium,
             "text": text, "name": name, "start": span.start_char, "end": span.end_char, "hint": hint,
             "sent": (sent.start_char, sent.end_char), "res": None, "prep": prep and not medium,
-            "region_word": region_word_after(span, lex.region_words) if hint == "region" else None}
+            "region_word": region_word_after(span, lex.region_words) if hint == "region" else None,
+            # "a Palestine man", "Jordan police": the home of a person or a local body
+            "resident": nxt is not None and nxt.is_lower and after in lex.resident_nouns}
 
 
 def drop_unplaced_media(mentions: list[Mention]) -> None:

@@ -24,7 +24,8 @@ def resolve_mention(m: Mention, context: PlaceContext | None, lex: PlacesLexicon
     """The reading of mention `m` in the article's `context` (None: no context yet)."""
     name, hint = m["name"], m["hint"]
     low = name.lower()
-    if low in lex.country_aliases:
+    resident = bool(m.get("resident"))
+    if low in lex.country_aliases and not resident:
         codes = lex.country_aliases[low]
         code = codes[0]
         if context and len(codes) > 1:
@@ -43,8 +44,8 @@ def resolve_mention(m: Mention, context: PlaceContext | None, lex: PlacesLexicon
         return dict(lex.extra[low])
     if not cands:
         return None
-    best = max(cands, key=lambda c: score_candidate(name, c, hint, context))
-    if score_candidate(name, best, hint, context) < -4:
+    best = max(cands, key=lambda c: score_candidate(name, c, hint, context, resident))
+    if score_candidate(name, best, hint, context, resident) < -4:
         return None
     if not strong_name_match(name, best) and not (context and context["cc"].get(best.country_code or "")):
         return None  # a loose alternate name is only believable inside the article's countries

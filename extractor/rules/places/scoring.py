@@ -16,7 +16,8 @@ from ..entities.known_places import strong_name_match
 PlaceContext = dict[str, Any]
 
 
-def score_candidate(name: str, c: Any, hint: str | None, context: PlaceContext | None) -> float:
+def score_candidate(name: str, c: Any, hint: str | None, context: PlaceContext | None,
+                    resident: bool = False) -> float:
     """Higher is likelier. Weights: a tenfold population is worth one point, a country or
     region reading of an exact name 1-5, the article's context 3 (a country it names) and a
     capital 2, so "Warsaw" in a US story is still Poland's capital but "Pokrovsk" in a
@@ -27,6 +28,8 @@ def score_candidate(name: str, c: Any, hint: str | None, context: PlaceContext |
     elif c.alternate:
         s -= 0.5
     s += _kind_points(c, hint)
+    if resident and c.kind == "country":
+        s -= 6  # "a Palestine man": English says "a Palestinian man" of the country
     s += math.log10(c.population + 1)
     if c.capital:
         s += 2
@@ -60,9 +63,16 @@ def _add_context_points(s: float, c: Any, context: PlaceContext) -> float:
         s -= 3  # "Suzu" in a Japan story is not Suzhou
     if c.admin1 and c.admin1 in context["admin1"] and c.kind != "admin1":
         s += 1.5
-    if context.get("points") and c.kind in ("city", "admin2") and c.lat is not None:
-        s += _proximity_points(c, context["points"])
+    if c.kind in ("city", "admin2") and c.lat is not None:
+        if context.get("points"):
+            s += _proximity_points(c, context["points"])
+        s += _SUPPORT_POINTS * min(context.get("support", {}).get(c.pid, 0), _SUPPORT_CAP)
     return s
+
+
+#: points per other name with a reading near this one (coherence.py), counted up to a cap
+_SUPPORT_POINTS = 2.0
+_SUPPORT_CAP = 3
 
 
 #: (km, points): a town or county this close to another place the article names
