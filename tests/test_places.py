@@ -464,3 +464,18 @@ def test_place_pairs_need_a_comma_between_adjacent_mentions() -> None:
     text = "Paris, Tenn. and Athens in Georgia"
     ms = [{"start": 0, "end": 5}, {"start": 7, "end": 12}, {"start": 17, "end": 23}, {"start": 27, "end": 34}]
     assert place_pairs(text, ms) == [(0, 1)]
+
+
+@pytest.mark.parametrize("text, name, cc, kind", [
+    ("Israeli strikes hit Gaza overnight, officials said.", "Gaza", "PS", "city"),  # not Gaza province, MZ
+    ("Ontario announced new rules for its schools.", "Ontario", "CA", "region"),  # not Ontario, California
+    ("The delegation flew from Warsaw to Kiev.", "Kiev", "UA", "city"),  # a capital by its older spelling
+    ("The parade ended at an Irish pub in Rock Hill.", "Rock Hill", "US", "city"),  # an adjective names no country
+])
+def test_prominent_readings(run, text: str, name: str, cc: str, kind: str) -> None:
+    p = one(run(text), name)
+    assert (p["country_code"], p["type"]) == (cc, kind)
+
+
+def test_a_nationality_owning_an_institution_is_no_place(run) -> None:
+    assert not [p for p in run("The German foreign ministry summoned the envoy.") if p["name"] == "German"]

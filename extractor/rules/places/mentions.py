@@ -83,6 +83,8 @@ def _institution_owner(ent: Span, lex: PlacesLexicon, gaz: Any) -> Span | None:
             return owner if is_country(owner.text, lex, gaz) else None
     i = next((k for k, tok in enumerate(ent) if tok.is_lower), 0)
     owner = ent[:i]
+    if owner.text.lower() in lex.demonyms:
+        return None  # "German foreign ministry": a nationality, not a place (nor a parish of Man)
     if i > 0 and all(t.is_lower for t in ent[i:]) and owner.text[:1].isupper() and (
             is_country(owner.text, lex, gaz)
             or any(not c.alternate for c in gaz.lookup(owner.text))):

@@ -47,17 +47,36 @@ def resolve_mention(m: Mention, context: PlaceContext | None, lex: PlacesLexicon
     best = max(cands, key=lambda c: score_candidate(name, c, hint, context, resident))
     if score_candidate(name, best, hint, context, resident) < -4:
         return None
-    if not strong_name_match(name, best) and not (context and context["cc"].get(best.country_code or "")):
+    if not strong_name_match(name, best) and not best.capital \
+            and not (context and context["cc"].get(best.country_code or "")):
         return None  # a loose alternate name is only believable inside the article's countries
+        # (or for a capital: "Kiev"); "White House" is not Casablanca
     if best.kind in ("admin1", "admin2") and hint != "region":
         best = city_named_like_region(name, best, cands)
-    if context and context["cc"] and best.kind == "city" and best.population < 100000 and \
+        if best.kind != "city" and not (context and context["cc"].get(best.country_code or "")):
+            best = _big_city_elsewhere(name, best, cands)
+    if context and context["named"] and best.kind == "city" and best.population < 100000 and \
             not context["cc"].get(best.country_code or ""):
-        return None  # a hamlet abroad is a worse guess than the sentence's own country
+        return None  # a hamlet abroad is a worse guess than the sentence's own country (a
+        # country the article names; an "Irish pub" alone does not make Rock Hill foreign)
     res = from_candidate(best, hint, name, gaz)
     if name.split()[-1].lower() in lex.water_words:
         res["type"] = "water"
     return res
+
+
+#: a city this big, named exactly like a region, can be the one meant even in another country
+_BIG_CITY = 100000
+
+
+def _big_city_elsewhere(name: str, region: Any, cands: tuple[Any, ...]) -> Any:
+    """"Gaza", "Barcelona": the largest city of 100,000+ called exactly so, and at least a quarter
+    of the region's size, wins over a region of that name in a country the article does not
+    otherwise name (Gaza, Mozambique; the province of Barcelona). "Ontario" stays the province:
+    Ontario, California is too small beside it."""
+    cities = [c for c in cands if c.kind == "city" and not c.alternate and c.population >= _BIG_CITY
+              and c.population >= 0.25 * region.population]
+    return max(cities, key=lambda c: c.population) if cities else region
 
 
 def city_named_like_region(name: str, region: Any, cands: tuple[Any, ...]) -> Any:
