@@ -333,6 +333,8 @@ def test_a_name_does_not_vote_for_its_own_reading() -> None:
     ("Protesters gathered in Tbilisi, Georgia, on Sunday.", "Georgia", "GE", None),
     ("Flooding closed roads in London, Ontario, and nearby Sarnia.", "London", "CA", "Ontario"),
     ("The storm moved from Muncie, IN toward Ohio.", "Muncie", "US", "Indiana"),
+    ("Walk for victims. CHARLESTON, W.Va. -- A counseling group will host a walk.", "Charleston", "US",
+     "West Virginia"),
 ])
 def test_a_place_is_read_inside_the_area_named_after_it(run, text: str, name: str, cc: str, admin1: str) -> None:
     p = one(run(text), name)
@@ -426,6 +428,7 @@ def test_contains() -> None:
 @pytest.mark.parametrize("name, after_place, region", [
     ("Tenn.", False, "Tennessee"),
     ("W. Va.", False, "West Virginia"),
+    ("W.Va", False, "West Virginia"),  # the tagger's span without its last period
     ("TX", True, "Texas"),
     ("TX", False, None),  # a postal code only right after "Place, "
     ("IN", False, None),

@@ -20,7 +20,11 @@ _COUNTY_WORDS = {"county": "County", "counties": "County", "parish": "Parish", "
 def abbreviated_region(name: str, lex: PlacesLexicon, gaz: Any, after_place: bool) -> Any:
     """The first-level region a newspaper abbreviation stands for ("Tenn." -> Tennessee), or None.
     Forms marked "pair" in the lexicon count only `after_place` ("Paris, TX")."""
-    hit = lex.region_abbrev.get(name) or lex.region_abbrev.get(name.replace(" ", ""))
+    hit = None
+    for form in (name, name.replace(" ", "")):  # "W. Va." / "W.Va."; "W.Va" when the tagger left
+        hit = lex.region_abbrev.get(form) or lex.region_abbrev.get(form + ".")  # the last "." out
+        if hit is not None:
+            break
     if hit is None:
         return None
     cc, region, anywhere = hit
