@@ -387,6 +387,9 @@ def test_counties_in_a_list_are_counties(run) -> None:
 
 def test_a_country_stays_the_country_without_a_home_town_cue(run) -> None:
     assert one(run("Aid convoys reached Jordan on Monday."), "Jordan")["type"] == "country"
+    # initials are no home-town cue: "U.S. residents" are the country's
+    us = one(run("More than two million U.S. residents are infected every year."), "United States")
+    assert us["type"] == "country"
 
 
 class _C:

@@ -63,8 +63,10 @@ def make_mention(span: Span, hint: str | None, lex: PlacesLexicon, gaz: Any) -> 
             "text": text, "name": name, "start": span.start_char, "end": span.end_char, "hint": hint,
             "sent": (sent.start_char, sent.end_char), "res": None, "prep": prep and not medium,
             "region_word": region_word_after(span, lex.region_words) if hint == "region" else None,
-            # "a Palestine man", "Jordan police": the home of a person or a local body
-            "resident": nxt is not None and nxt.is_lower and after in lex.resident_nouns}
+            # "a Palestine man", "Jordan police": the home of a person or a local body (not "U.S.
+            # residents", "UK police": a country's initials stand where no adjective is used)
+            "resident": nxt is not None and nxt.is_lower and after in lex.resident_nouns
+            and not (text.isupper() or "." in text)}
 
 
 def drop_unplaced_media(mentions: list[Mention]) -> None:
