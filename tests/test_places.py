@@ -357,6 +357,12 @@ def test_a_region_abbreviation_is_the_region(run) -> None:
     assert [m["text"] for m in p["mentions"]] == ["Calif."]
 
 
+def test_england_is_the_region_of_the_united_kingdom(run) -> None:
+    p = one(run("Floods hit England and Wales this week."), "England")
+    assert (p["type"], p["country_code"], p["admin1"]) == ("region", "GB", "England")
+    assert 51 < p["lat"] < 54  # not the United Kingdom's point in Cumbria
+
+
 def test_areas_sit_at_their_standard_points(run) -> None:
     places = run("Russia and the United States met in Europe.")
     russia, europe = one(places, "Russia"), one(places, "Europe")

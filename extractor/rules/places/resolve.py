@@ -30,6 +30,9 @@ def resolve_mention(m: Mention, context: PlaceContext | None, lex: PlacesLexicon
         code = codes[0]
         if context and len(codes) > 1:
             code = max(codes, key=lambda c: (context["cc"].get(c, 0), -codes.index(c)))
+        region = gaz.admin1(code, name)
+        if region is not None and region.name.lower() == low:
+            return from_candidate(region, hint, name, gaz)  # "England": GB's first-level region
         c = gaz.country(code)
         if c is not None:
             return from_candidate(c, hint, name, gaz)
