@@ -491,3 +491,19 @@ def test_prominent_readings(run, text: str, name: str, cc: str, kind: str) -> No
 
 def test_a_nationality_owning_an_institution_is_no_place(run) -> None:
     assert not [p for p in run("The German foreign ministry summoned the envoy.") if p["name"] == "German"]
+
+
+@pytest.mark.parametrize("text, name, cc, admin1, located", [
+    # a small region abroad is refused when the article names other countries (not New Zealand's West Coast)
+    ("Fires spread along the West Coast, officials in the United States said.", "West Coast", "US", None, False),
+    # ... unless the other places of the article lie next to it
+    ("A Nigeria-born pastor preached in Jonesboro and Lovejoy, in Clayton County, before moving to Nigeria.",
+     "Lovejoy", "US", "Georgia", True),
+    # a loose alternate name gets no pull from the places near it: Montana is the state, not Montana City
+    ("HELENA, Mont. (AP) - Montana and the prison company are at an impasse.", "Montana", "US", "Montana", True),
+])
+def test_small_places_abroad(run, text: str, name: str, cc: str, admin1: str | None, located: bool) -> None:
+    p = one(run(text), name)
+    assert (p["country_code"], p["admin1"], p["lat"] is not None) == (cc, admin1, located)
+    if name == "Montana":
+        assert p["type"] == "region"

@@ -58,10 +58,11 @@ def resolve_mention(m: Mention, context: PlaceContext | None, lex: PlacesLexicon
         best = city_named_like_region(name, best, cands)
         if best.kind != "city" and not (context and context["cc"].get(best.country_code or "")):
             best = _big_city_elsewhere(name, best, cands)
-    if context and context["named"] and best.kind == "city" and best.population < 100000 and \
-            not context["cc"].get(best.country_code or ""):
-        return None  # a hamlet abroad is a worse guess than the sentence's own country (a
-        # country the article names; an "Irish pub" alone does not make Rock Hill foreign)
+    if context and context["named"] and best.kind in ("city", "admin1", "admin2") and best.population < 100000 \
+            and not context["cc"].get(best.country_code or "") and not context.get("support", {}).get(best.pid):
+        return None  # a hamlet (or a small region: "West Coast", NZ) abroad is a worse guess than the
+        # sentence's own country (one the article names; an "Irish pub" does not make Rock Hill
+        # foreign), unless other places of the article lie next to it (Jonesboro, Clayton County)
     res = from_candidate(best, hint, name, gaz)
     if name.split()[-1].lower() in lex.water_words:
         res["type"] = "water"

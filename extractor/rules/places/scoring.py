@@ -63,7 +63,8 @@ def _add_context_points(s: float, c: Any, context: PlaceContext) -> float:
         s -= 3  # "Suzu" in a Japan story is not Suzhou
     if c.admin1 and c.admin1 in context["admin1"] and c.kind != "admin1":
         s += 1.5
-    if c.kind in ("city", "admin2") and c.lat is not None:
+    if c.kind in ("city", "admin2") and c.lat is not None and not c.alternate:  # "Montana" is not
+        # Montana City, however near Helena it lies
         if context.get("points"):
             s += _proximity_points(c, context["points"])
         s += _SUPPORT_POINTS * min(context.get("support", {}).get(c.pid, 0), _SUPPORT_CAP)
