@@ -140,8 +140,8 @@ def run_one(target: str, args: argparse.Namespace) -> list[dict[str, Any]]:
         extract(folder / "records.jsonl", out, args.workers, args.reuse)
         return rows_news(f"news_gold ({split})", folder, out, args)
     path = Path(target)
-    name = path.name if path.is_dir() else path.stem
-    out = args.work / f"{name}.out.jsonl"
+    name = path.name if path.is_dir() else f"{path.parent.name}/{path.stem}"
+    out = args.work / f"{name.replace('/', '-')}.out.jsonl"
     extract(path / "records.jsonl" if kind == "news" else path, out, args.workers, args.reuse)
     handler = {"geo": rows_geo, "news": rows_news, "victims": rows_victims, "polnear": rows_polnear}[kind]
     return handler(name, path, out, args)
