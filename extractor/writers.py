@@ -199,12 +199,12 @@ TABLES: dict[str, tuple[str, ...]] = {
     "weapons": ("article_id", "n", "weapon", "count", "qualifier", "vague", "action", "operator", "by_actor",
                 "place", "text", "start_char", "end_char"),
     "places": ("article_id", "n", "name", "type", "country_code", "admin1", "lat", "lon", "mention_count",
-               "mentions"),
+               "mentions", "geonameid"),
     "dates": ("article_id", "n", "text", "start_char", "end_char", "date", "granularity"),
 }
 CHILD_TABLES = tuple(t for t in TABLES if t != "articles")
 _INTEGER = {"chars", "words", "n", "start_char", "end_char", "count", "speaker_start", "speaker_end", "cue_start",
-            "cue_end", "mention_count"}
+            "cue_end", "mention_count", "geonameid"}
 _REAL = {"lat", "lon"}
 
 
@@ -341,6 +341,14 @@ class ResumableJsonlWriter:
     abort = commit  # every written line is complete: keep them
 
 
+def _csv_header(path: Path) -> list[str] | None:
+    """The column names of an existing CSV file."""
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as fh:
+        return next(csv.reader(fh), None)
+
+
 class CsvWriter:
     """One CSV file per table in directory `path` (created if missing), article ids as keys.
 
@@ -367,7 +375,9 @@ class CsvWriter:
                 fd, tmp = tempfile.mkstemp(prefix=f".{table}.", suffix=".csv.part", dir=str(self.dir))
                 fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
                 new = True
-            w = csv.DictWriter(fh, fieldnames=cols, extrasaction="ignore")
+            # a file written by an older version keeps its own columns (a later column, such as
+            # places.geonameid, is left out of it rather than shifting every field after it)
+            w = csv.DictWriter(fh, fieldnames=cols if new else _csv_header(final) or cols, extrasaction="ignore")
             if new:
                 w.writeheader()
             self._files[table] = (fh, w, tmp)
@@ -431,6 +441,7 @@ class SqliteWriter:
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.executescript(sqlite_schema())
+            _add_missing_columns(self.db)
         except sqlite3.DatabaseError as exc:
             raise OutputError(f"{self.path}: not a usable SQLite database ({exc})") from None
         self.commit_every = commit_every
@@ -465,6 +476,16 @@ class SqliteWriter:
             self.db = None  # type: ignore[assignment]
 
     abort = commit  # committed articles are complete rows: keep them
+
+
+def _add_missing_columns(db: Any) -> None:
+    """A database written by an older version gets the columns added since (places.geonameid)."""
+    for table, cols in TABLES.items():
+        have = {r[1] for r in db.execute(f"PRAGMA table_info({table})")}
+        for c in cols:
+            if c not in have:
+                typ = "INTEGER" if c in _INTEGER else "REAL" if c in _REAL else "TEXT"
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {c} {typ}")
 
 
 def sqlite_schema() -> str:
