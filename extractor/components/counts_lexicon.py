@@ -20,6 +20,7 @@ FILES = (
     "lexicons/counts/qualifiers.json",
     "lexicons/counts/vague_amounts.txt",
     "lexicons/counts/demonyms.json",
+    "lexicons/counts/article_figures.json",
 )
 
 
@@ -27,6 +28,13 @@ def _str_map(data: object, where: str) -> dict[str, str]:
     if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
         raise LexiconError(f"{where}: expected an object of strings")
     return {k.lower(): v for k, v in data.items() if not k.startswith("_")}
+
+
+def _phrases(data: object) -> tuple[str, ...]:
+    """A list of lower-case phrases, longest first (so that the longest match wins)."""
+    if not isinstance(data, list) or not all(isinstance(x, str) for x in data):
+        raise LexiconError("expected a list of strings")
+    return tuple(sorted((x.lower() for x in data), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,11 @@ class CountsLexicon:
     qual_after: dict[str, str]
     vague: tuple[str, ...]
     demonyms: dict[str, str]
+    additive_before: tuple[str, ...]
+    additive_after: frozenset[str]
+    total_before: tuple[str, ...]
+    total_after: tuple[str, ...]
+    generic_heads: frozenset[str]
 
     @classmethod
     def load(cls, paths: dict[str, Path]) -> CountsLexicon:
@@ -80,6 +93,8 @@ class CountsLexicon:
                                                         "not_by_heads"))
         quals = read_json(paths[FILES[4]], allowed_keys=("_comment", "before", "after"))
         demonyms = read_json(paths[FILES[6]])
+        figs = read_json(paths[FILES[7]], allowed_keys=("_comment", "additive_before", "additive_after",
+                                                        "total_before", "total_after", "generic_heads"))
         names = [(name.lower(), klass) for klass, lst in weapons["classes"].items() for name in lst]
         names.sort(key=lambda nc: len(nc[0]), reverse=True)
         return cls(
@@ -114,4 +129,9 @@ class CountsLexicon:
             qual_after=_str_map(quals["after"], "qualifiers after"),
             vague=read_wordlist(paths[FILES[5]]),
             demonyms=_str_map(demonyms, "demonyms"),
+            additive_before=_phrases(figs["additive_before"]),
+            additive_after=frozenset(w.lower() for w in figs["additive_after"]),
+            total_before=_phrases(figs["total_before"]),
+            total_after=_phrases(figs["total_after"]),
+            generic_heads=frozenset(w.lower() for w in figs["generic_heads"]),
         )

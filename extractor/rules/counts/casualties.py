@@ -17,6 +17,7 @@ from .casualty_clause import CasualtyClause, KindRule
 from .casualty_groups import among_count_kind, among_group_kind, group_included_kind, group_part_kind
 from .casualty_noun import counted_phrase_kind
 from .casualty_predicate import predicate_kind, relative_clause_kind
+from .casualty_relations import relate
 from .casualty_subsets import earlier_count_kind, elliptical_breakdown_kind
 from .casualty_toll import toll_kind
 from .casualty_verb import governing_verb_kind, phrase_before_kind
@@ -59,6 +60,10 @@ def read_casualty(ctx: CountsDoc, m: NumberMatch, span: Span, sent: Span, head: 
         return
     place = c.place or casualty_place(ctx.doc, span, sent, ctx.places)
     entry = {"kind": c.kind, "count": m.value, "qualifier": m.qualifier, "vague": m.vague, "who": c.who,
-             "place": place, "text": ctx.text[c.ev_start:c.ev_end], "start": c.ev_start, "end": c.ev_end}
+             "place": place, "text": ctx.text[c.ev_start:c.ev_end], "start": c.ev_start, "end": c.ev_end,
+             "hedged": False, "background": False}
     definite = _DEFINITE_RE.search(ctx.text[max(sent.start_char, m.qstart - 12):m.qstart]) is not None
-    ctx.state.casualties.append(Entry(entry, sent.start, m.start, definite))
+    np_end = (head.idx + len(head.text)) if head is not None and head.i >= span.end else m.end
+    rel = relate(ctx, c, np_end)
+    ctx.state.casualties.append(Entry(entry, sent.start, m.start, definite, rel.role, rel.list_id, rel.adds,
+                                      np_end))

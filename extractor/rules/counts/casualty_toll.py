@@ -16,6 +16,7 @@ def toll_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
     kind, ttok = toll(ctx.doc, ctx.lex, c.span, c.sent)
     if kind is not None and ttok is not None:
         c.ev_start = min(c.ev_start, ttok.idx)
+        c.role = "toll"
     c.kind = kind
 
 

@@ -44,6 +44,8 @@ def governing_verb(doc: Doc, lex: CountsLexicon, span: Span, head: Token | None,
     vkey = verb_key(h, lex.cas_verbs)
     if g.dep_ in ("dobj", "obj", "nsubjpass", "oprd") and h.pos_ == "VERB" and vkey is not None \
             and (g.dep_ == "nsubjpass" or h.i < g.i):
+        if combined_verbs(lex, h):
+            return None, None  # "killing or wounding 25 people": one figure of two kinds
         return lex.cas_verbs[vkey], h
     if g.dep_ == "nsubj" and h.pos_ == "VERB" and h.lemma_.lower() in lex.intransitive and h.i > g.i:
         return lex.cas_verbs[h.lemma_.lower()], h  # "At least 14 people, among them three children, died"
@@ -53,6 +55,17 @@ def governing_verb(doc: Doc, lex: CountsLexicon, span: Span, head: Token | None,
             t.lemma_.lower() in lex.loss_context for t in sent):
         return lex.people_verbs[pkey], h  # "we lost two soldiers in the ambush" (not "lost 200 workers")
     return _verb_right_before(doc, lex, span, head, sent)
+
+
+def combined_verbs(lex: CountsLexicon, verb: Token) -> bool:
+    """ "killed or injured 25", "killing and wounding 40": the verb is the second of two casualty verbs of
+    different kinds sharing its object, so the count is of both kinds together."""
+    first = verb.head
+    if verb.dep_ != "conj" or first.pos_ != "VERB" or not 0 < verb.i - first.i <= 2:
+        return False
+    fkey, vkey = verb_key(first, lex.cas_verbs), verb_key(verb, lex.cas_verbs)
+    return fkey is not None and vkey is not None and lex.cas_verbs[fkey] != lex.cas_verbs[vkey] \
+        and not any(c.dep_ in ("dobj", "obj") for c in first.children)
 
 
 def _verb_right_before(doc: Doc, lex: CountsLexicon, span: Span, head: Token | None,
@@ -75,6 +88,6 @@ def _verb_right_before(doc: Doc, lex: CountsLexicon, span: Span, head: Token | N
     if k >= sent.start:
         t = doc[k]
         tkey = verb_key(t, lex.cas_verbs)
-        if t.pos_ == "VERB" and tkey is not None and tkey not in ("die",):
+        if t.pos_ == "VERB" and tkey is not None and tkey not in ("die",) and not combined_verbs(lex, t):
             return lex.cas_verbs[tkey], t
     return None, None

@@ -1,7 +1,8 @@
 """The per-document pass: every amount of the text is read, then each fact repeated is kept once.
 
 This is what the counts component calls: it builds the document context, reads the amounts in
-text order (earlier entries inform later ones), and returns the contract entries.
+text order (earlier entries inform later ones), and returns the contract entries and the article's
+figures (totals.py).
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ from ...components.counts_lexicon import CountsLexicon
 from .amounts import find_numbers
 from .context import CountsDoc
 from .patterns import CountsPatterns
-from .repeats import dedupe
+from .repeats import dedupe_entries
 from .route import ner_says_not_count, read_amount
+from .totals import article_totals
 
 
 def read_counts(doc: Doc, lex: CountsLexicon,
-                patterns: CountsPatterns) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(casualties, weapons) of a document: find every amount, decide what it counts, drop the repeats."""
+                patterns: CountsPatterns) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
+    """(casualties, weapons, totals) of a document: find every amount, decide what it counts, drop the
+    repeats, and answer "how many?" per kind and per weapon and action (totals.py)."""
     ctx = CountsDoc.build(doc, lex, patterns)
     for m in find_numbers(ctx.text, vague=lex.vague, qualifiers=lex.qual_before, qualifiers_after=lex.qual_after):
         if m.skip is not None:
@@ -32,6 +35,7 @@ def read_counts(doc: Doc, lex: CountsLexicon,
             continue
         read_amount(ctx, m, span)
     state = ctx.state
-    casualties = dedupe(state.casualties, ("kind",), title_end=state.title_end)
-    weapons = dedupe(state.weapons, ("weapon",), action_class=True, title_end=state.title_end)
-    return casualties, weapons
+    casualties = dedupe_entries(state.casualties, ("kind",), title_end=state.title_end)
+    weapons = dedupe_entries(state.weapons, ("weapon",), action_class=True, title_end=state.title_end)
+    totals = article_totals(casualties, weapons)
+    return [e.data for e in casualties], [e.data for e in weapons], totals

@@ -1,0 +1,109 @@
+"""How a casualty count relates to the counts of its kind read before it: a member of the same list,
+a breakdown or subset of another count, a count in addition to an earlier one, or the overall figure.
+
+The article's own figure (totals.py) depends on these relations, not on the counts alone:
+"A chief, his wife and three sons were shot dead" is one figure of five (a list, summed);
+"15 people (10 civilians and five policemen)" is one figure of 15 (a breakdown, not added);
+"15 died of hunger ... Seventeen others were killed" is 32 ("others" adds to the earlier count);
+"A total of seven suspects were killed" states the overall figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .casualty_clause import CasualtyClause
+from .casualty_subsets import subset_cue_start
+from .context import CountsDoc
+from .state import Entry
+
+#: "74 of the 117", "eight of them", "two of whom": a partitive names part of a larger group
+_PARTITIVE_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:the|them|those|these|whom|which|their|its|his|her)\b", re.I)
+#: what may stand between two members of one list ("a woman, two children and four men")
+_LIST_GAP_RE = re.compile(r"\s*(?:,\s*)?(?:(?:and|as\s+well\s+as|plus|along\s+with)\s+)?", re.I)
+#: a bracket, dash or colon right after a count opens its breakdown ("15 people (10 civilians and ...")
+_BREAKDOWN_GAP_RE = re.compile(r"\s*(?:[(\[:–—]|\s-)\s*")
+
+
+@dataclass(frozen=True)
+class Relation:
+    """What totals.py needs to know about one count besides its value."""
+
+    role: str  # count | subset | toll
+    list_id: int  # shared by the members of one list ("three women and six children")
+    adds: bool  # "others", "another", "more": in addition to an earlier count of the kind
+
+
+def relate(ctx: CountsDoc, c: CasualtyClause, np_end: int) -> Relation:
+    """The relation of the count in clause `c` (its counted phrase ends at character `np_end`)."""
+    assert c.kind is not None
+    role = c.role
+    if role == "count" and (subset_cue_start(ctx, c.sent, c.m) is not None or (
+            _PARTITIVE_RE.match(ctx.text, c.m.end) and _counted_before(ctx, c))):
+        role = "subset"  # "including at least one other", "killed 15 people, eight of them civilians"
+    if role == "count" and _states_total(ctx, c, np_end):
+        role = "toll"
+    list_id = c.m.start
+    prev = _previous_in_sentence(ctx, c)
+    if prev is not None and prev.np_end <= c.m.qstart:
+        gap = ctx.text[prev.np_end:c.m.qstart]
+        if _LIST_GAP_RE.fullmatch(gap):
+            if role == "count" and gap.strip() == "," and _generic(ctx, prev):
+                role = "subset"  # "killed 30 people, 10 civilians and 20 soldiers": who the 30 were
+            else:
+                list_id = prev.list_id  # "a woman, two children and four men"
+                role = "subset" if prev.role == "subset" and role == "count" else role
+        elif _BREAKDOWN_GAP_RE.fullmatch(gap) and role == "count":
+            role = "subset"  # "15 people (10 civilians and five policemen)"
+    return Relation(role, list_id, _adds(ctx, c))
+
+
+def _previous_in_sentence(ctx: CountsDoc, c: CasualtyClause) -> Entry | None:
+    """The latest count of the same kind read before this one in its sentence."""
+    for e in reversed(ctx.state.casualties):
+        if e.sent_start != c.sent.start:
+            return None
+        if e.data["kind"] == c.kind and e.pos < c.m.start:
+            return e
+    return None
+
+
+def _counted_before(ctx: CountsDoc, c: CasualtyClause) -> bool:
+    """A count of the same kind in this sentence or the one before: what a partitive can be part of (without
+    one, "killed 9 of the passengers" is the count itself)."""
+    lo = ctx.doc[c.sent.start - 1].sent.start if c.sent.start > 0 else 0
+    return any(e.data["kind"] == c.kind and lo <= e.sent_start and e.pos < c.m.start for e in ctx.state.casualties)
+
+
+def _generic(ctx: CountsDoc, e: Entry) -> bool:
+    """A count of people in general ("30 people", a bare "30"), which a list after a comma breaks down."""
+    who = e.data.get("who")
+    return who is None or who.lower() in ctx.lex.generic_heads
+
+
+def _adds(ctx: CountsDoc, c: CasualtyClause) -> bool:
+    """ "another 83 people", "an additional 14", "17 others", "seven other people", "four more were killed".
+
+    "Others" contrasts with the count right before it: only when that count is of the same kind is this one
+    in addition to it ("15 died ... Seventeen others were killed"); after a count of another kind it only
+    says "not those" ("killed five people and wounded 10 others")."""
+    nearest = next((e for e in reversed(ctx.state.casualties) if e.pos < c.m.start), None)
+    if nearest is None or nearest.data["kind"] != c.kind:
+        return False
+    before = ctx.text[max(c.sent.start_char, c.m.qstart - 20):c.m.qstart].lower()
+    if any(re.search(r"(?:^|\W)" + re.escape(p) + r"\s+$", before) for p in ctx.lex.additive_before):
+        return True
+    span = c.span
+    last = c.head.i if c.head is not None and c.head.i >= span.end else span.end
+    return any(ctx.doc[k].lower_ in ctx.lex.additive_after for k in range(span.end, min(last + 1, c.sent.end)))
+
+
+def _states_total(ctx: CountsDoc, c: CasualtyClause, np_end: int) -> bool:
+    """ "a total of 30 people", "30 people in total", "altogether 30 were killed": the overall figure."""
+    before = ctx.text[max(c.sent.start_char, c.m.qstart - 20):c.m.qstart].lower()
+    if any(re.search(r"(?:^|\W)" + re.escape(p) + r"[\s,]+$", before) for p in ctx.lex.total_before):
+        return True
+    after = ctx.text[np_end:min(c.sent.end_char, np_end + 40)].lower()
+    return any(re.match(r"\s*(?:(?:were|have\s+been|had\s+been|was)\s+\w+\s+)?" + re.escape(p) + r"\b", after)
+               for p in ctx.lex.total_after)

@@ -1,0 +1,124 @@
+"""The article's own figure per casualty kind and per weapon and action: what "how many?" answers.
+
+A reader asking "how many were killed?" should not have to choose among repeated, partial and
+subset counts, nor among figures of other events. The rules, in order:
+1. Counts of earlier events given as background (`background`, background.py) never count.
+2. Hedged counts ("feared dead", `hedged`, hedges.py) are used only when nothing firmer exists.
+3. Subsets ("including two children", "eight of them civilians") never add, and are the figure only when
+   the article gives nothing else ("The dead included six civilians and eight policemen").
+4. The members of one list are summed ("a woman, two children and four men" -> 7), and a count
+   "in addition" ("17 others", "another 83") adds to the figure before it (casualty_relations.py).
+5. A stated overall toll ("the death toll rose to 25", "a total of 30") wins over partial counts;
+   otherwise the largest figure wins (a repeat of the lead with less detail is smaller or equal).
+6. A stated zero ("no one was hurt") is the figure only when no count of the kind is above zero;
+   vague amounts only ("dozens were killed") give a null count with `vague` set.
+A kind the article never mentions is absent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .state import Entry
+
+#: how sure a sum is, from the qualifiers of its parts: the least committal part decides
+_QUALIFIER_RANK = {"exact": 0, "at_least": 1, "more_than": 2, "about": 3, "up_to": 4, "fewer_than": 5}
+
+
+@dataclass
+class Figure:
+    """One candidate answer: a count, or the sum of a list or chain of counts."""
+
+    parts: list[Entry] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(int(e.data["count"]) for e in self.parts)
+
+    @property
+    def qualifier(self) -> str:
+        return max((e.data["qualifier"] for e in self.parts), key=lambda q: _QUALIFIER_RANK.get(q, 0))
+
+    @property
+    def toll(self) -> bool:
+        return any(e.role == "toll" for e in self.parts)
+
+    def record(self) -> dict[str, Any]:
+        """The contract object: count, qualifier, vague and the evidence of the first part."""
+        first = self.parts[0].data
+        return {"count": self.count, "qualifier": self.qualifier, "vague": None,
+                "text": first["text"], "start": first["start"], "end": first["end"]}
+
+
+def article_totals(casualties: Iterable[Entry], weapons: Iterable[Entry]) -> dict[str, Any]:
+    """The `totals` object of a record from the de-duplicated entries of the document."""
+    by_kind: dict[str, list[Entry]] = {}
+    for e in sorted(casualties, key=lambda x: x.data["start"]):
+        by_kind.setdefault(e.data["kind"], []).append(e)
+    cas = {kind: t for kind, es in by_kind.items() if (t := casualty_total(es)) is not None}
+    by_key: dict[tuple[str, str | None], list[Entry]] = {}
+    for e in sorted(weapons, key=lambda x: x.data["start"]):
+        by_key.setdefault((e.data["weapon"], e.data["action"]), []).append(e)
+    wpn = []
+    for (weapon, action), es in by_key.items():
+        fig = best_figure(figures([e for e in es if isinstance(e.data["count"], int)]))
+        if fig is not None:
+            wpn.append({"weapon": weapon, "action": action, **fig.record()})
+    return {"casualties": cas, "weapons": wpn}
+
+
+def casualty_total(entries: list[Entry]) -> dict[str, Any] | None:
+    """The figure of one casualty kind (entries in text order), or None when there is nothing to say."""
+    current = [e for e in entries if not e.data.get("background")]
+    numeric = [e for e in current if isinstance(e.data["count"], int)]
+    firm = [e for e in numeric if not e.data.get("hedged")]
+    pool = [e for e in (firm if any(e.data["count"] > 0 for e in firm) else numeric) if e.data["count"] > 0]
+    fig = best_figure(figures(pool) or figures(pool, subsets=True))
+    if fig is not None:
+        return fig.record()
+    zero = next((e for e in firm or numeric if e.data["count"] == 0), None)
+    if zero is not None:
+        return {"count": 0, "qualifier": "exact", "vague": None,
+                "text": zero.data["text"], "start": zero.data["start"], "end": zero.data["end"]}
+    vague = next((e for e in current if e.data["count"] is None), None)
+    if vague is not None:
+        d = vague.data
+        return {"count": None, "qualifier": "about", "vague": d["vague"], "text": d["text"], "start": d["start"],
+                "end": d["end"]}
+    return None
+
+
+def figures(entries: list[Entry], *, subsets: bool = False) -> list[Figure]:
+    """Candidate figures, in text order: subsets dropped, lists summed, additions chained on.
+
+    With `subsets`, the subsets are the figures: "The dead included six civilians and eight policemen"
+    is all an article may say."""
+    out: list[Figure] = []
+    by_list: dict[object, Figure] = {}
+    for e in entries:
+        if (e.role == "subset") is not subsets:
+            continue
+        key: object = e.list_id if e.list_id is not None else id(e)
+        fig = by_list.get(key)
+        if fig is not None:
+            fig.parts.append(e)
+            continue
+        if e.adds and out and e.role != "toll" and not out[-1].toll:
+            out[-1].parts.append(e)  # "Seventeen others were killed": in addition to the earlier count
+            by_list[key] = out[-1]
+            continue
+        fig = Figure([e])
+        by_list[key] = fig
+        out.append(fig)
+    return out
+
+
+def best_figure(figs: list[Figure]) -> Figure | None:
+    """A stated toll wins; otherwise the largest figure (the first of equals)."""
+    tolls = [f for f in figs if f.toll]
+    pool = tolls or figs
+    if not pool:
+        return None
+    return max(pool, key=lambda f: f.count)
