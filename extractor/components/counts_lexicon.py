@@ -77,6 +77,11 @@ class CountsLexicon:
     total_before: tuple[str, ...]
     total_after: tuple[str, ...]
     generic_heads: frozenset[str]
+    single_never: frozenset[str]
+    single_pronouns: frozenset[str]
+    not_single_determiners: frozenset[str]
+    honorifics: frozenset[str]
+    distinct_persons: frozenset[str]
 
     @classmethod
     def load(cls, paths: dict[str, Path]) -> CountsLexicon:
@@ -94,7 +99,10 @@ class CountsLexicon:
         quals = read_json(paths[FILES[4]], allowed_keys=("_comment", "before", "after"))
         demonyms = read_json(paths[FILES[6]])
         figs = read_json(paths[FILES[7]], allowed_keys=("_comment", "additive_before", "additive_after",
-                                                        "total_before", "total_after", "generic_heads"))
+                                                        "total_before", "total_after", "generic_heads",
+                                                        "single_never", "single_pronouns",
+                                                        "not_single_determiners", "honorifics",
+                                                        "distinct_persons"))
         names = [(name.lower(), klass) for klass, lst in weapons["classes"].items() for name in lst]
         names.sort(key=lambda nc: len(nc[0]), reverse=True)
         return cls(
@@ -134,4 +142,9 @@ class CountsLexicon:
             total_before=_phrases(figs["total_before"]),
             total_after=_phrases(figs["total_after"]),
             generic_heads=frozenset(w.lower() for w in figs["generic_heads"]),
+            single_never=frozenset(w.lower() for w in figs["single_never"]),
+            single_pronouns=frozenset(w.lower() for w in figs["single_pronouns"]),
+            not_single_determiners=frozenset(w.lower() for w in figs["not_single_determiners"]),
+            honorifics=frozenset(w.lower() for w in figs["honorifics"]),
+            distinct_persons=frozenset(w.lower() for w in figs["distinct_persons"]),
         )

@@ -46,17 +46,30 @@ KIND_RULES: tuple[KindRule, ...] = (
 _DEFINITE_RE = re.compile(r"\b(?:the|those|these|all)\s+$", re.IGNORECASE)
 
 
-def read_casualty(ctx: CountsDoc, m: NumberMatch, span: Span, sent: Span, head: Token | None) -> None:
-    """Build the casualty entry for one amount when some word ties it to a kind."""
+def read_single(ctx: CountsDoc, m: NumberMatch, span: Span, head: Token) -> None:
+    """Build the casualty entry of one victim named without a number ("A journalist was killed"), unless the
+    phrase is already part of a count or the sentence asks a question."""
+    sent = head.sent
+    if any(e.data["start"] <= head.idx < e.data["end"] for e in ctx.state.casualties if e.sent_start == sent.start):
+        return
+    if ctx.text[sent.start_char:sent.end_char].rstrip(" \"'’”)").endswith("?"):
+        return  # "Who killed the journalist?"
+    read_casualty(ctx, m, span, sent, head, single=True)
+
+
+def read_casualty(ctx: CountsDoc, m: NumberMatch, span: Span, sent: Span, head: Token | None, *,
+                  single: bool = False) -> None:
+    """Build the casualty entry for one amount (`single`: one victim named without a number) when some word
+    ties it to a kind."""
     if m.start in ctx.state.consumed:
         return
     ev_end = (head.idx + len(head.text)) if head is not None and head.i >= span.end else m.end
-    c = CasualtyClause(m, span, sent, head, m.qstart, ev_end)
+    c = CasualtyClause(m, span, sent, head, m.qstart, ev_end, single=single)
     for rule in KIND_RULES:
         rule(ctx, c)
         if c.kind is not None:
             break
-    if c.kind is None or is_hypothetical(span, head):
+    if c.kind is None or is_hypothetical(span, head) or _negated(ctx, c):
         return
     place = c.place or casualty_place(ctx.doc, span, sent, ctx.places)
     entry = {"kind": c.kind, "count": m.value, "qualifier": m.qualifier, "vague": m.vague, "who": c.who,
@@ -67,3 +80,9 @@ def read_casualty(ctx: CountsDoc, m: NumberMatch, span: Span, sent: Span, head: 
     rel = relate(ctx, c, np_end)
     ctx.state.casualties.append(Entry(entry, sent.start, m.start, definite, rel.role, rel.list_id, rel.adds,
                                       np_end))
+
+
+def _negated(ctx: CountsDoc, c: CasualtyClause) -> bool:
+    """ "The driver was not hurt", "two soldiers were never found": a negated predicate is no casualty."""
+    ev = ctx.doc.char_span(c.m.end, c.ev_end, alignment_mode="expand") if c.ev_end > c.m.end else None
+    return ev is not None and any(t.dep_ == "neg" for t in ev)  # not "No fewer than 16": that is a qualifier

@@ -31,6 +31,7 @@ class CasualtyClause:
     kind: str | None = None  # killed / injured / missing / ... once a rule found it
     who: str | None = None  # "children", "people", "Palestinians"
     place: str | None = None  # set by a rule only when the clause itself names it (a breakdown)
+    single: bool = False  # one victim named without a number ("a journalist"): never the value of a toll
     role: str = "count"  # "subset" or "toll" when the rule that found the kind says so (see state.Entry)
 
 

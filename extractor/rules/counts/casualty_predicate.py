@@ -87,7 +87,8 @@ def predicate_after(ctx: CountsDoc, last: Token, sent: Span) -> Found:
             if lem in lex.intransitive or (passive and not any(c.dep_ == "dobj" for c in t.children)):
                 return lex.cas_verbs[lem], t
             return None, None
-        if low in _PRED_FILLER or lem in _PRED_FILLER or t.pos_ in ("ADV", "AUX", "PART"):
+        if low in _PRED_FILLER or lem in _PRED_FILLER or t.pos_ in ("ADV", "AUX", "PART") \
+                or t.ent_type_ in ("DATE", "TIME"):  # "were last night killed", "was Sunday afternoon killed"
             k += 1
             continue
         if t.pos_ == "ADP" and k + 1 < sent.end and doc[k + 1].pos_ == "PROPN":

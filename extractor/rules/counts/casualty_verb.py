@@ -47,6 +47,10 @@ def governing_verb(doc: Doc, lex: CountsLexicon, span: Span, head: Token | None,
         if combined_verbs(lex, h):
             return None, None  # "killing or wounding 25 people": one figure of two kinds
         return lex.cas_verbs[vkey], h
+    if g.dep_ in ("dobj", "obj") and h.pos_ == "VERB" and h.i < g.i:
+        kind, res = resultative(lex, h, g)
+        if kind is not None:
+            return kind, h  # "left five members of the family dead", "hacked five civilians to death"
     if g.dep_ == "nsubj" and h.pos_ == "VERB" and h.lemma_.lower() in lex.intransitive and h.i > g.i:
         return lex.cas_verbs[h.lemma_.lower()], h  # "At least 14 people, among them three children, died"
     pkey = verb_key(h, lex.people_verbs)
@@ -57,14 +61,32 @@ def governing_verb(doc: Doc, lex: CountsLexicon, span: Span, head: Token | None,
     return _verb_right_before(doc, lex, span, head, sent)
 
 
+def resultative(lex: CountsLexicon, verb: Token, obj: Token) -> tuple[str | None, Token | None]:
+    """Kind given by what the verb left its object as: "left six inmates dead", "shot the chief dead",
+    "hacked five civilians to death", "left 12 people injured" (the adjective or "to death" after the object)."""
+    for c in verb.children:
+        if c.i <= obj.i:
+            continue
+        if c.dep_ in ("oprd", "acomp", "advcl", "xcomp", "ccomp", "advmod") and c.lower_ in lex.cas_adjs:
+            doc = verb.doc
+            nxt = doc[c.i + 2] if c.i + 2 < len(doc) and doc[c.i + 1].lower_ in ("and", "or") else None
+            if nxt is not None and nxt.lower_ in lex.cas_adjs and lex.cas_adjs[nxt.lower_] != lex.cas_adjs[c.lower_]:
+                return None, None  # "lost 6,000 dead and wounded": one figure of two kinds
+            return lex.cas_adjs[c.lower_], c
+        if c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "death" for p in c.children):
+            return "killed", c
+    return None, None
+
+
 def combined_verbs(lex: CountsLexicon, verb: Token) -> bool:
-    """ "killed or injured 25", "killing and wounding 40": the verb is the second of two casualty verbs of
-    different kinds sharing its object, so the count is of both kinds together."""
+    """ "killed or injured 25", "killing and wounding 40": the verb is the second of a killed/injured pair
+    sharing its object, so the count is of both kinds together ("kidnapped and killed eight" is killed)."""
     first = verb.head
     if verb.dep_ != "conj" or first.pos_ != "VERB" or not 0 < verb.i - first.i <= 2:
         return False
     fkey, vkey = verb_key(first, lex.cas_verbs), verb_key(verb, lex.cas_verbs)
-    return fkey is not None and vkey is not None and lex.cas_verbs[fkey] != lex.cas_verbs[vkey] \
+    return fkey is not None and vkey is not None \
+        and {lex.cas_verbs[fkey], lex.cas_verbs[vkey]} == {"killed", "injured"} \
         and not any(c.dep_ in ("dobj", "obj") for c in first.children)
 
 
@@ -76,8 +98,10 @@ def _verb_right_before(doc: Doc, lex: CountsLexicon, span: Span, head: Token | N
     while k >= sent.start and doc[k].lower_ in QUALIFIER_WORDS:
         k -= 1
     # a member of a list whose first member is the verb's object: "killing a teenager, five women and ..."
+    # (not the subject of a clause of its own: "wounding four, an official said")
     hops = 0
-    while head is not None and k >= sent.start and doc[k].text == "," and hops < 3:  # not "killed Ali, 45"
+    listed = head is not None and not (head.dep_ in ("nsubj", "nsubjpass") and head.head.i > head.i)
+    while listed and k >= sent.start and doc[k].text == "," and hops < 3:  # not "killed Ali, 45"
         j = k - 1
         while j >= sent.start and k - j <= 5 and (doc[j].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
                                                    or doc[j].tag_ == "PRP$") and doc[j].text != ",":

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from ...components.counts_lexicon import CountsLexicon
-from .amounts import find_numbers
+from .amounts import NumberMatch, find_numbers
+from .casualties import read_single
+from .casualty_single import single_victims
 from .context import CountsDoc
 from .patterns import CountsPatterns
 from .repeats import dedupe_entries
@@ -25,6 +27,7 @@ def read_counts(doc: Doc, lex: CountsLexicon,
     """(casualties, weapons, totals) of a document: find every amount, decide what it counts, drop the
     repeats, and answer "how many?" per kind and per weapon and action (totals.py)."""
     ctx = CountsDoc.build(doc, lex, patterns)
+    readings: list[tuple[NumberMatch, Span, Token | None]] = []
     for m in find_numbers(ctx.text, vague=lex.vague, qualifiers=lex.qual_before, qualifiers_after=lex.qual_after):
         if m.skip is not None:
             continue
@@ -33,7 +36,14 @@ def read_counts(doc: Doc, lex: CountsLexicon,
             continue
         if m.vague is None and ner_says_not_count(ctx, span, m):
             continue
-        read_amount(ctx, m, span)
+        readings.append((m, span, None))
+    readings += single_victims(ctx)
+    # in text order: a count informs the ones after it (subsets, lists, "others")
+    for m, span, single in sorted(readings, key=lambda r: (r[0].start, r[2] is not None)):
+        if single is None:
+            read_amount(ctx, m, span)
+        else:
+            read_single(ctx, m, span, single)
     state = ctx.state
     casualties = dedupe_entries(state.casualties, ("kind",), title_end=state.title_end)
     weapons = dedupe_entries(state.weapons, ("weapon",), action_class=True, title_end=state.title_end)
