@@ -82,6 +82,8 @@ class CountsLexicon:
     not_single_determiners: frozenset[str]
     honorifics: frozenset[str]
     distinct_persons: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    hedge_verbs: frozenset[str]
 
     @classmethod
     def load(cls, paths: dict[str, Path]) -> CountsLexicon:
@@ -102,7 +104,7 @@ class CountsLexicon:
                                                         "total_before", "total_after", "generic_heads",
                                                         "single_never", "single_pronouns",
                                                         "not_single_determiners", "honorifics",
-                                                        "distinct_persons"))
+                                                        "distinct_persons", "hedge_adverbs", "hedge_verbs"))
         names = [(name.lower(), klass) for klass, lst in weapons["classes"].items() for name in lst]
         names.sort(key=lambda nc: len(nc[0]), reverse=True)
         return cls(
@@ -147,4 +149,6 @@ class CountsLexicon:
             not_single_determiners=frozenset(w.lower() for w in figs["not_single_determiners"]),
             honorifics=frozenset(w.lower() for w in figs["honorifics"]),
             distinct_persons=frozenset(w.lower() for w in figs["distinct_persons"]),
+            hedge_adverbs=frozenset(w.lower() for w in figs["hedge_adverbs"]),
+            hedge_verbs=frozenset(w.lower() for w in figs["hedge_verbs"]),
         )

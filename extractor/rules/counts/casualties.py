@@ -22,6 +22,7 @@ from .casualty_subsets import earlier_count_kind, elliptical_breakdown_kind
 from .casualty_toll import toll_kind
 from .casualty_verb import governing_verb_kind, phrase_before_kind
 from .context import CountsDoc
+from .hedges import is_hedged
 from .hypothetical import is_hypothetical
 from .places import casualty_place
 from .state import Entry
@@ -74,7 +75,7 @@ def read_casualty(ctx: CountsDoc, m: NumberMatch, span: Span, sent: Span, head: 
     place = c.place or casualty_place(ctx.doc, span, sent, ctx.places)
     entry = {"kind": c.kind, "count": m.value, "qualifier": m.qualifier, "vague": m.vague, "who": c.who,
              "place": place, "text": ctx.text[c.ev_start:c.ev_end], "start": c.ev_start, "end": c.ev_end,
-             "hedged": False, "background": False}
+             "hedged": is_hedged(ctx, c), "background": False}
     definite = _DEFINITE_RE.search(ctx.text[max(sent.start_char, m.qstart - 12):m.qstart]) is not None
     np_end = (head.idx + len(head.text)) if head is not None and head.i >= span.end else m.end
     rel = relate(ctx, c, np_end)

@@ -45,7 +45,8 @@ def read_counts(doc: Doc, lex: CountsLexicon,
         else:
             read_single(ctx, m, span, single)
     state = ctx.state
-    casualties = dedupe_entries(state.casualties, ("kind",), title_end=state.title_end)
+    # a hedged or background count is not a repeat of a firm current one: totals need to tell them apart
+    casualties = dedupe_entries(state.casualties, ("kind", "hedged", "background"), title_end=state.title_end)
     weapons = dedupe_entries(state.weapons, ("weapon",), action_class=True, title_end=state.title_end)
     totals = article_totals(casualties, weapons)
     return [e.data for e in casualties], [e.data for e in weapons], totals

@@ -73,12 +73,14 @@ def casualty_total(entries: list[Entry]) -> dict[str, Any] | None:
     """The figure of one casualty kind (entries in text order), or None when there is nothing to say."""
     current = [e for e in entries if not e.data.get("background")]
     numeric = [e for e in current if isinstance(e.data["count"], int)]
-    firm = [e for e in numeric if not e.data.get("hedged")]
-    pool = [e for e in (firm if any(e.data["count"] > 0 for e in firm) else numeric) if e.data["count"] > 0]
-    fig = best_figure(figures(pool) or figures(pool, subsets=True))
+    pool = [e for e in numeric if e.data["count"] > 0]
+    figs = figures(pool) or figures(pool, subsets=True)
+    # a figure with one firm part is firm ("a woman was reportedly burnt alive; they killed four others")
+    firm = [f for f in figs if not all(e.data.get("hedged") for e in f.parts)]
+    fig = best_figure(firm or figs)
     if fig is not None:
         return fig.record()
-    zero = next((e for e in firm or numeric if e.data["count"] == 0), None)
+    zero = next((e for e in numeric if e.data["count"] == 0 and not e.data.get("hedged")), None)
     if zero is not None:
         return {"count": 0, "qualifier": "exact", "vague": None,
                 "text": zero.data["text"], "start": zero.data["start"], "end": zero.data["end"]}
