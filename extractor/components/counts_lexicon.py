@@ -84,6 +84,11 @@ class CountsLexicon:
     distinct_persons: frozenset[str]
     hedge_adverbs: frozenset[str]
     hedge_verbs: frozenset[str]
+    past_words: tuple[str, ...]
+    since_cumulative: frozenset[str]
+    months: frozenset[str]
+    forecast_nouns: frozenset[str]
+    forecast_verbs: frozenset[str]
 
     @classmethod
     def load(cls, paths: dict[str, Path]) -> CountsLexicon:
@@ -104,7 +109,9 @@ class CountsLexicon:
                                                         "total_before", "total_after", "generic_heads",
                                                         "single_never", "single_pronouns",
                                                         "not_single_determiners", "honorifics",
-                                                        "distinct_persons", "hedge_adverbs", "hedge_verbs"))
+                                                        "distinct_persons", "hedge_adverbs", "hedge_verbs",
+                                                        "past_words", "since_cumulative", "months",
+                                                        "forecast_nouns", "forecast_verbs"))
         names = [(name.lower(), klass) for klass, lst in weapons["classes"].items() for name in lst]
         names.sort(key=lambda nc: len(nc[0]), reverse=True)
         return cls(
@@ -151,4 +158,9 @@ class CountsLexicon:
             distinct_persons=frozenset(w.lower() for w in figs["distinct_persons"]),
             hedge_adverbs=frozenset(w.lower() for w in figs["hedge_adverbs"]),
             hedge_verbs=frozenset(w.lower() for w in figs["hedge_verbs"]),
+            past_words=_phrases(figs["past_words"]),
+            since_cumulative=frozenset(w.lower() for w in figs["since_cumulative"]),
+            months=frozenset(w.lower() for w in figs["months"]),
+            forecast_nouns=frozenset(w.lower() for w in figs["forecast_nouns"]),
+            forecast_verbs=frozenset(w.lower() for w in figs["forecast_verbs"]),
         )

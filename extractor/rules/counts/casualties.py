@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Span, Token
 
 from .amounts import NumberMatch
+from .background import is_background
 from .casualty_clause import CasualtyClause, KindRule
 from .casualty_groups import among_count_kind, among_group_kind, group_included_kind, group_part_kind
 from .casualty_noun import counted_phrase_kind
@@ -23,7 +24,7 @@ from .casualty_toll import toll_kind
 from .casualty_verb import governing_verb_kind, phrase_before_kind
 from .context import CountsDoc
 from .hedges import is_hedged
-from .hypothetical import is_hypothetical
+from .hypothetical import is_forecast, is_hypothetical
 from .places import casualty_place
 from .state import Entry
 
@@ -70,12 +71,12 @@ def read_casualty(ctx: CountsDoc, m: NumberMatch, span: Span, sent: Span, head: 
         rule(ctx, c)
         if c.kind is not None:
             break
-    if c.kind is None or is_hypothetical(span, head) or _negated(ctx, c):
+    if c.kind is None or is_hypothetical(span, head) or is_forecast(ctx.lex, span, head) or _negated(ctx, c):
         return
     place = c.place or casualty_place(ctx.doc, span, sent, ctx.places)
     entry = {"kind": c.kind, "count": m.value, "qualifier": m.qualifier, "vague": m.vague, "who": c.who,
              "place": place, "text": ctx.text[c.ev_start:c.ev_end], "start": c.ev_start, "end": c.ev_end,
-             "hedged": is_hedged(ctx, c), "background": False}
+             "hedged": is_hedged(ctx, c), "background": is_background(ctx, c)}
     definite = _DEFINITE_RE.search(ctx.text[max(sent.start_char, m.qstart - 12):m.qstart]) is not None
     np_end = (head.idx + len(head.text)) if head is not None and head.i >= span.end else m.end
     rel = relate(ctx, c, np_end)
