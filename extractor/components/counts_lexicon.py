@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from ..lexicons import LexiconError, read_json, read_wordlist
 
@@ -35,6 +36,58 @@ def _phrases(data: object) -> tuple[str, ...]:
     if not isinstance(data, list) or not all(isinstance(x, str) for x in data):
         raise LexiconError("expected a list of strings")
     return tuple(sorted((x.lower() for x in data), key=len, reverse=True))
+
+
+def _words(data: object) -> frozenset[str]:
+    if not isinstance(data, list) or not all(isinstance(x, str) for x in data):
+        raise LexiconError("expected a list of strings")
+    return frozenset(x.lower() for x in data)
+
+
+@dataclass(frozen=True)
+class FiguresLexicon:
+    """The words of article_figures.json: relations between counts, single victims, hedges, background
+    dates, forecasts and stated zeros (see the file's `_comment`)."""
+
+    additive_before: tuple[str, ...]
+    additive_after: frozenset[str]
+    total_before: tuple[str, ...]
+    total_after: tuple[str, ...]
+    generic_heads: frozenset[str]
+    single_never: frozenset[str]
+    single_pronouns: frozenset[str]
+    not_single_determiners: frozenset[str]
+    honorifics: frozenset[str]
+    distinct_persons: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    hedge_verbs: frozenset[str]
+    past_words: tuple[str, ...]
+    since_cumulative: frozenset[str]
+    months: frozenset[str]
+    forecast_nouns: frozenset[str]
+    forecast_verbs: frozenset[str]
+    zero_nouns: dict[str, tuple[str, ...]]
+    zero_pronouns: frozenset[str]
+
+    #: the keys of article_figures.json
+    KEYS: ClassVar[tuple[str, ...]] = (
+        "additive_before", "additive_after", "total_before", "total_after", "generic_heads", "single_never",
+        "single_pronouns", "not_single_determiners", "honorifics", "distinct_persons", "hedge_adverbs",
+        "hedge_verbs", "past_words", "since_cumulative", "months", "forecast_nouns", "forecast_verbs",
+        "zero_nouns", "zero_pronouns")
+    #: keys whose phrases are matched longest first
+    PHRASE_KEYS: ClassVar[frozenset[str]] = frozenset(["additive_before", "total_before", "total_after",
+                                                       "past_words"])
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> FiguresLexicon:
+        """Validate and convert the parsed file."""
+        zero = data["zero_nouns"]
+        if not isinstance(zero, dict) or not all(isinstance(v, list) for v in zero.values()):
+            raise LexiconError("zero_nouns: expected an object of lists")
+        fields: dict[str, object] = {k: (_phrases(data[k]) if k in cls.PHRASE_KEYS else _words(data[k]))
+                                     for k in cls.KEYS if k != "zero_nouns"}
+        return cls(zero_nouns={k.lower(): tuple(v) for k, v in zero.items()}, **fields)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -72,23 +125,7 @@ class CountsLexicon:
     qual_after: dict[str, str]
     vague: tuple[str, ...]
     demonyms: dict[str, str]
-    additive_before: tuple[str, ...]
-    additive_after: frozenset[str]
-    total_before: tuple[str, ...]
-    total_after: tuple[str, ...]
-    generic_heads: frozenset[str]
-    single_never: frozenset[str]
-    single_pronouns: frozenset[str]
-    not_single_determiners: frozenset[str]
-    honorifics: frozenset[str]
-    distinct_persons: frozenset[str]
-    hedge_adverbs: frozenset[str]
-    hedge_verbs: frozenset[str]
-    past_words: tuple[str, ...]
-    since_cumulative: frozenset[str]
-    months: frozenset[str]
-    forecast_nouns: frozenset[str]
-    forecast_verbs: frozenset[str]
+    figures: FiguresLexicon  # how counts relate and which is the article's figure (article_figures.json)
 
     @classmethod
     def load(cls, paths: dict[str, Path]) -> CountsLexicon:
@@ -105,13 +142,7 @@ class CountsLexicon:
                                                         "not_by_heads"))
         quals = read_json(paths[FILES[4]], allowed_keys=("_comment", "before", "after"))
         demonyms = read_json(paths[FILES[6]])
-        figs = read_json(paths[FILES[7]], allowed_keys=("_comment", "additive_before", "additive_after",
-                                                        "total_before", "total_after", "generic_heads",
-                                                        "single_never", "single_pronouns",
-                                                        "not_single_determiners", "honorifics",
-                                                        "distinct_persons", "hedge_adverbs", "hedge_verbs",
-                                                        "past_words", "since_cumulative", "months",
-                                                        "forecast_nouns", "forecast_verbs"))
+        figs = read_json(paths[FILES[7]], allowed_keys=("_comment", *FiguresLexicon.KEYS))
         names = [(name.lower(), klass) for klass, lst in weapons["classes"].items() for name in lst]
         names.sort(key=lambda nc: len(nc[0]), reverse=True)
         return cls(
@@ -146,21 +177,5 @@ class CountsLexicon:
             qual_after=_str_map(quals["after"], "qualifiers after"),
             vague=read_wordlist(paths[FILES[5]]),
             demonyms=_str_map(demonyms, "demonyms"),
-            additive_before=_phrases(figs["additive_before"]),
-            additive_after=frozenset(w.lower() for w in figs["additive_after"]),
-            total_before=_phrases(figs["total_before"]),
-            total_after=_phrases(figs["total_after"]),
-            generic_heads=frozenset(w.lower() for w in figs["generic_heads"]),
-            single_never=frozenset(w.lower() for w in figs["single_never"]),
-            single_pronouns=frozenset(w.lower() for w in figs["single_pronouns"]),
-            not_single_determiners=frozenset(w.lower() for w in figs["not_single_determiners"]),
-            honorifics=frozenset(w.lower() for w in figs["honorifics"]),
-            distinct_persons=frozenset(w.lower() for w in figs["distinct_persons"]),
-            hedge_adverbs=frozenset(w.lower() for w in figs["hedge_adverbs"]),
-            hedge_verbs=frozenset(w.lower() for w in figs["hedge_verbs"]),
-            past_words=_phrases(figs["past_words"]),
-            since_cumulative=frozenset(w.lower() for w in figs["since_cumulative"]),
-            months=frozenset(w.lower() for w in figs["months"]),
-            forecast_nouns=frozenset(w.lower() for w in figs["forecast_nouns"]),
-            forecast_verbs=frozenset(w.lower() for w in figs["forecast_verbs"]),
+            figures=FiguresLexicon.from_json(figs),
         )

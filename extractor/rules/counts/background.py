@@ -95,7 +95,7 @@ def _past_year(ctx: CountsDoc, tok: Token, article_year: int | None) -> bool:
         return False  # "at about 1930 local time"
     if ent is not None:
         has_day = any(t.i != tok.i and (t.like_num or t.lower_.endswith("day")) for t in ent)
-        has_month = any(t.lower_ in ctx.lex.months for t in ent)
+        has_month = any(t.lower_ in ctx.lex.figures.months for t in ent)
         if has_day or (has_month and article_year is None):
             return False  # "on 25 July 2016" is the event's own date
     if tok.dep_ in ("nummod", "compound", "amod", "nmod", "poss"):
@@ -109,7 +109,7 @@ def _past_words(ctx: CountsDoc, tok: Token) -> bool:
     if ent is None or ent.label_ != "DATE" or tok.i != ent.start:
         return False
     low = ent.text.lower()
-    return any(re.search(r"\b" + re.escape(w) + r"\b", low) for w in ctx.lex.past_words)
+    return any(re.search(r"\b" + re.escape(w) + r"\b", low) for w in ctx.lex.figures.past_words)
 
 
 def _cumulative_since(ctx: CountsDoc, since: Token, article_year: int | None) -> bool:
@@ -125,6 +125,6 @@ def _cumulative_since(ctx: CountsDoc, since: Token, article_year: int | None) ->
         low = t.lower_
         if _YEAR_RE.fullmatch(t.text) and (article_year is None or int(t.text) <= article_year):
             return True
-        if low in ctx.lex.months or t.lemma_.lower() in ctx.lex.since_cumulative:
+        if low in ctx.lex.figures.months or t.lemma_.lower() in ctx.lex.figures.since_cumulative:
             return True
     return False

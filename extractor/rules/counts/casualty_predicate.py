@@ -88,7 +88,7 @@ def predicate_after(ctx: CountsDoc, last: Token, sent: Span) -> Found:
                 return lex.cas_verbs[lem], t
             return None, None
         if low in _PRED_FILLER or lem in _PRED_FILLER or t.pos_ in ("ADV", "AUX", "PART") \
-                or low in lex.hedge_verbs or low in lex.hedge_adverbs \
+                or low in lex.figures.hedge_verbs or low in lex.figures.hedge_adverbs \
                 or t.ent_type_ in ("DATE", "TIME"):  # "were last night killed", "was Sunday afternoon killed"
             k += 1
             continue

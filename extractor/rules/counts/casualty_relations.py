@@ -79,7 +79,7 @@ def _counted_before(ctx: CountsDoc, c: CasualtyClause) -> bool:
 def _generic(ctx: CountsDoc, e: Entry) -> bool:
     """A count of people in general ("30 people", a bare "30"), which a list after a comma breaks down."""
     who = e.data.get("who")
-    return who is None or who.lower() in ctx.lex.generic_heads
+    return who is None or who.lower() in ctx.lex.figures.generic_heads
 
 
 def _adds(ctx: CountsDoc, c: CasualtyClause) -> bool:
@@ -92,18 +92,18 @@ def _adds(ctx: CountsDoc, c: CasualtyClause) -> bool:
     if nearest is None or nearest.data["kind"] != c.kind:
         return False
     before = ctx.text[max(c.sent.start_char, c.m.qstart - 20):c.m.qstart].lower()
-    if any(re.search(r"(?:^|\W)" + re.escape(p) + r"\s+$", before) for p in ctx.lex.additive_before):
+    if any(re.search(r"(?:^|\W)" + re.escape(p) + r"\s+$", before) for p in ctx.lex.figures.additive_before):
         return True
     span = c.span
     last = c.head.i if c.head is not None and c.head.i >= span.end else span.end
-    return any(ctx.doc[k].lower_ in ctx.lex.additive_after for k in range(span.end, min(last + 1, c.sent.end)))
+    return any(ctx.doc[k].lower_ in ctx.lex.figures.additive_after for k in range(span.end, min(last + 1, c.sent.end)))
 
 
 def _states_total(ctx: CountsDoc, c: CasualtyClause, np_end: int) -> bool:
     """ "a total of 30 people", "30 people in total", "altogether 30 were killed": the overall figure."""
     before = ctx.text[max(c.sent.start_char, c.m.qstart - 20):c.m.qstart].lower()
-    if any(re.search(r"(?:^|\W)" + re.escape(p) + r"[\s,]+$", before) for p in ctx.lex.total_before):
+    if any(re.search(r"(?:^|\W)" + re.escape(p) + r"[\s,]+$", before) for p in ctx.lex.figures.total_before):
         return True
     after = ctx.text[np_end:min(c.sent.end_char, np_end + 40)].lower()
     return any(re.match(r"\s*(?:(?:were|have\s+been|had\s+been|was)\s+\w+\s+)?" + re.escape(p) + r"\b", after)
-               for p in ctx.lex.total_after)
+               for p in ctx.lex.figures.total_after)

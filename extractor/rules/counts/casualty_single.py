@@ -40,7 +40,7 @@ def _candidate(ctx: CountsDoc, tok: Token) -> bool:
     """A token that heads a phrase naming one person, with no number of its own."""
     low = tok.lower_
     if tok.tag_ == "PRP":
-        return low in ctx.lex.single_pronouns and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "conj")
+        return low in ctx.lex.figures.single_pronouns and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "conj")
     if low == "another":  # "a teacher was killed and another wounded"
         return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "conj")
     if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ not in ("NN", "NNP") or tok.dep_ in _MODIFIER_DEPS:
@@ -57,8 +57,8 @@ def _candidate(ctx: CountsDoc, tok: Token) -> bool:
     if tok.pos_ == "PROPN":
         return _titled_name(ctx, tok)
     lem = tok.lemma_.lower()
-    return (lem in ctx.lex.people or low in ctx.lex.people) and lem not in ctx.lex.single_never \
-        and low not in ctx.lex.single_never
+    return (lem in ctx.lex.people or low in ctx.lex.people) and lem not in ctx.lex.figures.single_never \
+        and low not in ctx.lex.figures.single_never
 
 
 def _titled_name(ctx: CountsDoc, tok: Token) -> bool:
@@ -68,7 +68,7 @@ def _titled_name(ctx: CountsDoc, tok: Token) -> bool:
         return False
     for c in tok.children:
         lem = c.lemma_.lower().rstrip(".")
-        if c.dep_ == "compound" and (lem in ctx.lex.people or lem in ctx.lex.honorifics) and c.i < tok.i:
+        if c.dep_ == "compound" and (lem in ctx.lex.people or lem in ctx.lex.figures.honorifics) and c.i < tok.i:
             return True
         if c.dep_ == "appos" and c.pos_ == "NOUN" and lem in ctx.lex.people:
             return True
@@ -81,7 +81,7 @@ def _second_title(ctx: CountsDoc, tok: Token) -> bool:
     "a woman and child" are two."""
     first = conj_first(tok)
     if first is tok or any(c.dep_ in ("det", "poss") for c in tok.children) \
-            or tok.lemma_.lower() in ctx.lex.distinct_persons:
+            or tok.lemma_.lower() in ctx.lex.figures.distinct_persons:
         return False
     return any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in first.children)
 
@@ -93,7 +93,7 @@ def _not_one(ctx: CountsDoc, tok: Token) -> bool:
 
 def _no_determiner(ctx: CountsDoc, tok: Token) -> bool:
     """A determiner such as "no" or "every" (on a list's first member it covers the list)."""
-    return any(c.dep_ == "det" and c.lower_ in ctx.lex.not_single_determiners for c in tok.children)
+    return any(c.dep_ == "det" and c.lower_ in ctx.lex.figures.not_single_determiners for c in tok.children)
 
 
 def _phrase_start(ctx: CountsDoc, tok: Token) -> Token:

@@ -19,6 +19,7 @@ from .context import CountsDoc
 from .patterns import CountsPatterns
 from .repeats import dedupe_entries
 from .route import ner_says_not_count, read_amount
+from .stated_zeros import stated_zeros
 from .totals import article_totals
 
 
@@ -45,6 +46,7 @@ def read_counts(doc: Doc, lex: CountsLexicon,
         else:
             read_single(ctx, m, span, single)
     state = ctx.state
+    state.casualties += stated_zeros(ctx)
     # a hedged or background count is not a repeat of a firm current one: totals need to tell them apart
     casualties = dedupe_entries(state.casualties, ("kind", "hedged", "background"), title_end=state.title_end)
     weapons = dedupe_entries(state.weapons, ("weapon",), action_class=True, title_end=state.title_end)

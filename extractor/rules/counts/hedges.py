@@ -23,13 +23,13 @@ def is_hedged(ctx: CountsDoc, c: CasualtyClause) -> bool:
     if ev is None:
         return False
     low = ctx.text[c.ev_start:c.ev_end].lower()
-    words = "|".join(map(re.escape, lex.hedge_verbs))
+    words = "|".join(map(re.escape, lex.figures.hedge_verbs))
     # "were feared dead", "are presumed killed", "are believed to have died"
     if re.search(r"\b(?:" + words + r")\s+(?:to\s+(?:have\s+(?:been\s+)?|be\s+))?(?:\w+ed|dead|slain|died)\b", low) \
             and _casualty_after_belief(ctx, ev):
         return True
     for t in ev:
-        if t.lower_ in lex.hedge_adverbs:
+        if t.lower_ in lex.figures.hedge_adverbs:
             return True  # "were reportedly killed"
         if t.pos_ in ("VERB", "AUX", "ADJ") and _hedged_verb(ctx, t):
             return True
@@ -41,7 +41,7 @@ def _casualty_after_belief(ctx: CountsDoc, ev: object) -> bool:
     lex = ctx.lex
     toks = list(ev)  # type: ignore[call-overload]
     for i, t in enumerate(toks):
-        if t.lower_ not in lex.hedge_verbs:
+        if t.lower_ not in lex.figures.hedge_verbs:
             continue
         for nxt in toks[i + 1:i + 5]:
             lem = nxt.lemma_.lower()
@@ -56,4 +56,4 @@ def _hedged_verb(ctx: CountsDoc, t: Token) -> bool:
     """A casualty verb modified by a hedge adverb outside the evidence ("militants reportedly killed 12")."""
     if not (t.lemma_.lower() in ctx.lex.cas_verbs or t.lower_ in ctx.lex.cas_adjs):
         return False
-    return any(ch.dep_ == "advmod" and ch.lower_ in ctx.lex.hedge_adverbs for ch in t.children)
+    return any(ch.dep_ == "advmod" and ch.lower_ in ctx.lex.figures.hedge_adverbs for ch in t.children)

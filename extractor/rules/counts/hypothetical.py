@@ -35,6 +35,7 @@ def is_forecast(lex: CountsLexicon, span: Span, head: Token | None) -> bool:
             break
         tok = tok.head
         lem = tok.lemma_.lower()
-        if (tok.pos_ == "NOUN" and lem in lex.forecast_nouns) or (tok.pos_ == "VERB" and lem in lex.forecast_verbs):
+        fig = lex.figures
+        if (tok.pos_ == "NOUN" and lem in fig.forecast_nouns) or (tok.pos_ == "VERB" and lem in fig.forecast_verbs):
             return True
     return False
