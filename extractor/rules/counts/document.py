@@ -20,7 +20,7 @@ from .patterns import CountsPatterns
 from .repeats import dedupe_entries
 from .route import ner_says_not_count, read_amount
 from .stated_zeros import stated_zeros
-from .totals import article_totals
+from .totals import Regions, article_totals
 
 
 def read_counts(doc: Doc, lex: CountsLexicon,
@@ -50,5 +50,15 @@ def read_counts(doc: Doc, lex: CountsLexicon,
     # a hedged or background count is not a repeat of a firm current one: totals need to tell them apart
     casualties = dedupe_entries(state.casualties, ("kind", "hedged", "background"), title_end=state.title_end)
     weapons = dedupe_entries(state.weapons, ("weapon",), action_class=True, title_end=state.title_end)
-    totals = article_totals(casualties, weapons)
+    totals = article_totals(casualties, weapons, _regions(doc))
     return [e.data for e in casualties], [e.data for e in weapons], totals
+
+
+def _regions(doc: Doc) -> Regions:
+    """Country and first-level region of every place below country level (from the places component), so that
+    totals can tell counts in different regions apart."""
+    out: Regions = {}
+    for p in doc._.extractor_places or []:
+        if isinstance(p, dict) and p.get("name") and p.get("type") != "country":
+            out[p["name"]] = (p.get("country_code"), p.get("admin1"))
+    return out

@@ -9,6 +9,7 @@ subset counts, nor among figures of other events. The rules, in order:
 4. The members of one list are summed ("a woman, two children and four men" -> 7), and a count
    "in addition" ("17 others", "another 83") adds to the figure before it (casualty_relations.py).
 5. A stated overall toll ("the death toll rose to 25", "a total of 30") wins over partial counts;
+   figures of clearly distinct incidents (each tied to a place in a region of its own) are summed;
    otherwise the largest figure wins (a repeat of the lead with less detail is smaller or equal).
 6. A stated zero ("no one was hurt") is the figure only when no count of the kind is above zero;
    vague amounts only ("dozens were killed") give a null count with `vague` set.
@@ -52,12 +53,17 @@ class Figure:
                 "text": first["text"], "start": first["start"], "end": first["end"]}
 
 
-def article_totals(casualties: Iterable[Entry], weapons: Iterable[Entry]) -> dict[str, Any]:
+#: place name -> (country code, first-level region) of the places the article names below country level
+Regions = dict[str, tuple[str | None, str | None]]
+
+
+def article_totals(casualties: Iterable[Entry], weapons: Iterable[Entry],
+                   regions: Regions | None = None) -> dict[str, Any]:
     """The `totals` object of a record from the de-duplicated entries of the document."""
     by_kind: dict[str, list[Entry]] = {}
     for e in sorted(casualties, key=lambda x: x.data["start"]):
         by_kind.setdefault(e.data["kind"], []).append(e)
-    cas = {kind: t for kind, es in by_kind.items() if (t := casualty_total(es)) is not None}
+    cas = {kind: t for kind, es in by_kind.items() if (t := casualty_total(es, regions or {})) is not None}
     by_key: dict[tuple[str, str | None], list[Entry]] = {}
     for e in sorted(weapons, key=lambda x: x.data["start"]):
         by_key.setdefault((e.data["weapon"], e.data["action"]), []).append(e)
@@ -69,7 +75,7 @@ def article_totals(casualties: Iterable[Entry], weapons: Iterable[Entry]) -> dic
     return {"casualties": cas, "weapons": wpn}
 
 
-def casualty_total(entries: list[Entry]) -> dict[str, Any] | None:
+def casualty_total(entries: list[Entry], regions: Regions | None = None) -> dict[str, Any] | None:
     """The figure of one casualty kind (entries in text order), or None when there is nothing to say."""
     current = [e for e in entries if not e.data.get("background")]
     numeric = [e for e in current if isinstance(e.data["count"], int)]
@@ -77,7 +83,7 @@ def casualty_total(entries: list[Entry]) -> dict[str, Any] | None:
     figs = figures(pool) or figures(pool, subsets=True)
     # a figure with one firm part is firm ("a woman was reportedly burnt alive; they killed four others")
     firm = [f for f in figs if not all(e.data.get("hedged") for e in f.parts)]
-    fig = best_figure(firm or figs)
+    fig = distinct_incidents(firm, regions or {}) or best_figure(firm or figs)
     if fig is not None:
         return fig.record()
     zero = next((e for e in numeric if e.data["count"] == 0 and not e.data.get("hedged")), None)
@@ -115,6 +121,25 @@ def figures(entries: list[Entry], *, subsets: bool = False) -> list[Figure]:
         by_list[key] = fig
         out.append(fig)
     return out
+
+
+def distinct_incidents(figs: list[Figure], regions: Regions) -> Figure | None:
+    """The sum of figures that are clearly distinct incidents: no overall toll, and every figure is tied to a
+    place below country level in a first-level region of its own ("one injured in Kherson ... three in
+    Dnipro ... one in Kaluga" is five). A figure without such a place may be the overall one: no sum."""
+    if len(figs) < 2 or any(f.toll for f in figs):
+        return None
+    counts = sorted(f.count for f in figs)
+    if counts[-1] == sum(counts[:-1]):
+        return None  # "six were killed in Mexico City ... five men and one woman died in Iztapalapa": a breakdown
+    seen: set[tuple[str | None, str | None]] = set()
+    for f in figs:
+        places = {e.data.get("place") for e in f.parts}
+        region = regions.get(next(iter(places))) if len(places) == 1 and None not in places else None
+        if region is None or region[1] is None or region in seen:
+            return None
+        seen.add(region)
+    return Figure([e for f in figs for e in f.parts])
 
 
 def best_figure(figs: list[Figure]) -> Figure | None:
