@@ -18,7 +18,7 @@ from .grammar import verb_key
 _PRED_FILLER = frozenset(["be", "have", "also", "reportedly", "there", "later", "each", "all", "both", "now",
                           "so", "far", "still", "were", "was", "been", "are", "is", "had", "has", "have",
                           "being", "allegedly", "subsequently", "initially", "then", "confirmed", "reported",
-                          "remain", "remained", "remains"])
+                          "remain", "remained", "remains", "as"])
 
 Found = tuple[str | None, Token | None]
 
@@ -81,8 +81,9 @@ def predicate_after(ctx: CountsDoc, last: Token, sent: Span) -> Found:
             return _suffered(lex, t)
         if t.pos_ == "VERB" and lem in lex.cas_verbs:
             has_aux = any(c.dep_ == "auxpass" for c in t.children)
-            if last.pos_ == "NUM" and not has_aux and any(c.dep_ == "agent" for c in t.children):
-                return None, None  # "two recordings ..., one captured by a camera"
+            if last.pos_ == "NUM" and not has_aux and any(c.dep_ == "agent" for c in t.children) \
+                    and lex.cas_verbs[lem] not in ("killed", "injured"):
+                return None, None  # "two recordings ..., one captured by a camera" (not "15 wounded by a bomb")
             passive = t.tag_ == "VBN" or has_aux
             if lem in lex.intransitive or (passive and not any(c.dep_ == "dobj" for c in t.children)):
                 return lex.cas_verbs[lem], t
@@ -105,8 +106,8 @@ def _adjective_predicate(doc: Doc, lex: CountsLexicon, last: Token, k: int, sent
     if t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children) and lem not in lex.intransitive:
         return None, None
     if last.pos_ == "NUM" and any(c.dep_ == "agent" for c in t.children) \
-            and not any(c.dep_ == "auxpass" for c in t.children):
-        return None, None  # "two recordings ..., one captured by a camera"
+            and not any(c.dep_ == "auxpass" for c in t.children) and lex.cas_adjs[low] not in ("killed", "injured"):
+        return None, None  # "two recordings ..., one captured by a camera" (not "15 wounded by a bomb")
     if k + 2 < sent.end and doc[k + 1].lower_ in ("and", "or") and doc[k + 2].lower_ in lex.cas_adjs \
             and lex.cas_adjs[doc[k + 2].lower_] != lex.cas_adjs[low]:
         return None, None  # "6,000 dead and wounded": a combined figure of two kinds
@@ -114,9 +115,16 @@ def _adjective_predicate(doc: Doc, lex: CountsLexicon, last: Token, k: int, sent
 
 
 def _suffered(lex: CountsLexicon, t: Token) -> Found:
-    """ "nine others sustained injuries", "three suffered fatal wounds"."""
-    obj = next((c for c in t.children if c.dep_ in ("dobj", "obj")
-                and c.lemma_.lower() in lex.suffer_objects), None)
+    """ "nine others sustained injuries", "three suffered fatal wounds", "10 persons sustained various degrees of
+    injuries", "four survived the attack with injuries" (also when the parser hangs the verb on its object)."""
+    objs = [c for c in t.children if c.dep_ in ("dobj", "obj")]
+    objs += [p for x in [t, *objs] for c in x.children if c.dep_ == "prep" and c.lower_ == "with"
+             for p in c.children if p.dep_ == "pobj"]  # "survived (the attack) with injuries"
+    objs += [p for o in list(objs) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+             for p in c.children if p.dep_ == "pobj"]  # "various degrees of injuries"
+    if t.dep_ == "amod":
+        objs.append(t.head)  # "12 others had sustained injuries" parsed with "sustained" modifying "injuries"
+    obj = next((o for o in objs if o.lemma_.lower() in lex.suffer_objects), None)
     if obj is None:
         return None, None
     fatal = any(c.lower_ in ("fatal", "deadly", "mortal") for c in obj.children)

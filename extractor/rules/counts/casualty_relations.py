@@ -96,7 +96,11 @@ def _adds(ctx: CountsDoc, c: CasualtyClause) -> bool:
         return True
     span = c.span
     last = c.head.i if c.head is not None and c.head.i >= span.end else span.end
-    return any(ctx.doc[k].lower_ in ctx.lex.figures.additive_after for k in range(span.end, min(last + 1, c.sent.end)))
+    if any(ctx.doc[k].lower_ in ctx.lex.figures.additive_after for k in range(span.end, min(last + 1, c.sent.end))):
+        return True
+    # "twenty civilians were also hurt": "also" in the count's own predicate
+    pred = ctx.doc.char_span(c.ev_start, c.ev_end, alignment_mode="expand")
+    return pred is not None and any(t.lower_ == "also" and t.i > last for t in pred)
 
 
 def _states_total(ctx: CountsDoc, c: CasualtyClause, np_end: int) -> bool:

@@ -41,8 +41,9 @@ def _candidate(ctx: CountsDoc, tok: Token) -> bool:
     low = tok.lower_
     if tok.tag_ == "PRP":
         return low in ctx.lex.figures.single_pronouns and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "conj")
-    if low == "another":  # "a teacher was killed and another wounded"
-        return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "conj")
+    if low == "another":  # "a teacher was killed and another wounded", "wounded another Thursday"
+        return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") or (
+            tok.dep_ == "det" and tok.head.ent_type_ in ("DATE", "TIME"))
     if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ not in ("NN", "NNP") or tok.dep_ in _MODIFIER_DEPS:
         return False
     if tok.dep_ == "appos" and not any(c.dep_ == "conj" for c in tok.children):
@@ -57,6 +58,9 @@ def _candidate(ctx: CountsDoc, tok: Token) -> bool:
     if tok.pos_ == "PROPN":
         return _titled_name(ctx, tok)
     lem = tok.lemma_.lower()
+    doc = ctx.doc
+    if tok.i >= 2 and doc[tok.i - 1].text in "-‐" and doc[tok.i - 1].idx == doc[tok.i - 2].idx + len(doc[tok.i - 2]):
+        low = lem = doc[tok.i - 2].lower_ + "-" + low  # "a passer-by"
     return (lem in ctx.lex.people or low in ctx.lex.people) and lem not in ctx.lex.figures.single_never \
         and low not in ctx.lex.figures.single_never
 
