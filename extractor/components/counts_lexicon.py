@@ -69,13 +69,15 @@ class FiguresLexicon:
     zero_nouns: dict[str, tuple[str, ...]]
     zero_pronouns: frozenset[str]
     weekdays: frozenset[str]
+    body_nouns: frozenset[str]
+    body_verbs: frozenset[str]
 
     #: the keys of article_figures.json
     KEYS: ClassVar[tuple[str, ...]] = (
         "additive_before", "additive_after", "total_before", "total_after", "generic_heads", "single_never",
         "single_pronouns", "not_single_determiners", "honorifics", "distinct_persons", "hedge_adverbs",
         "hedge_verbs", "past_words", "since_cumulative", "months", "forecast_nouns", "forecast_verbs",
-        "zero_nouns", "zero_pronouns", "weekdays")
+        "zero_nouns", "zero_pronouns", "weekdays", "body_nouns", "body_verbs")
     #: keys whose phrases are matched longest first
     PHRASE_KEYS: ClassVar[frozenset[str]] = frozenset(["additive_before", "total_before", "total_after",
                                                        "past_words"])

@@ -31,10 +31,10 @@ from .state import Entry
 #: The kind rules, in the order they are tried.
 KIND_RULES: tuple[KindRule, ...] = (
     counted_phrase_kind,  # "six fatalities", "21 injured", "eight injured residents"
+    phrase_before_kind,  # "claimed the lives of 12 people", "the murder of 14 civilians (initially kidnapped)"
     predicate_kind,  # "three soldiers died", "25 people were killed", "12 dead"
     relative_clause_kind,  # "the 870 people who were injured"
     governing_verb_kind,  # "killed at least two people", "injuring seven"
-    phrase_before_kind,  # "claimed the lives of 12 people"
     toll_kind,  # "the death toll rose to 25"
     earlier_count_kind,  # "injuring seven, including two children"
     among_count_kind,  # "Six children were among 11 people killed"

@@ -41,6 +41,8 @@ def relative_clause_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
     head = c.head
     if head is None:
         return
+    if head.dep_ in ("nsubj", "nsubjpass") and verb_key(head.head, ctx.lex.cas_verbs) is not None:
+        return  # "12 students who were kidnapped in December have been killed": the main verb decides
     kind, rtok = relative_clause(ctx.lex, head)
     if kind is not None and rtok is not None and rtok.i - head.i <= 4:
         c.ev_end = max(c.ev_end, rtok.idx + len(rtok.text))

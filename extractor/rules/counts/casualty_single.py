@@ -55,14 +55,26 @@ def _candidate(ctx: CountsDoc, tok: Token) -> bool:
     ent = ctx.ent_at.get(tok.i)
     if ent is not None and ent.label_ == "PERSON":
         return ent.end == tok.i + 1  # the last word of a name heads it
-    if tok.pos_ == "PROPN":
+    if tok.pos_ == "PROPN" and tok.lower_ not in ctx.lex.people:  # but "the Chairman of ..." is a title
         return _titled_name(ctx, tok)
     lem = tok.lemma_.lower()
+    if lem in ctx.lex.figures.body_nouns:
+        return _someones_body(ctx, tok)
     doc = ctx.doc
     if tok.i >= 2 and doc[tok.i - 1].text in "-‐" and doc[tok.i - 1].idx == doc[tok.i - 2].idx + len(doc[tok.i - 2]):
         low = lem = doc[tok.i - 2].lower_ + "-" + low  # "a passer-by"
     return (lem in ctx.lex.people or low in ctx.lex.people) and lem not in ctx.lex.figures.single_never \
         and low not in ctx.lex.figures.single_never
+
+
+def _someones_body(ctx: CountsDoc, tok: Token) -> bool:
+    """ "the body of the mayor", "his body was found", "a body was recovered" (not "a governing body")."""
+    fig = ctx.lex.figures
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.lemma_.lower() in fig.body_verbs:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.lemma_.lower() in ctx.lex.people) for p in c.children)
+        for c in tok.children)
 
 
 def _titled_name(ctx: CountsDoc, tok: Token) -> bool:

@@ -20,6 +20,8 @@ def governing_verb_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
     kind, vtok = governing_verb(ctx.doc, ctx.lex, c.span, c.head, c.sent)
     if kind is not None and vtok is not None and vtok.idx < c.ev_start and c.span[0].i - vtok.i <= 5:
         c.ev_start = vtok.idx
+    elif kind is not None and vtok is not None and vtok.idx >= c.ev_end and vtok.i - c.span[-1].i <= 15:
+        c.ev_end = _verb_end(vtok)  # "A local worker for the Red Cross was shot dead"
     c.kind = kind
 
 
@@ -36,29 +38,67 @@ def phrase_before_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
 def governing_verb(doc: Doc, lex: CountsLexicon, span: Span, head: Token | None,
                    sent: Span) -> tuple[str | None, Token | None]:
     """Kind given by the verb whose object (or passive subject) the counted phrase is ("killed two people")."""
-    g = list_first(head if head is not None else span[-1])
+    partitive = head is not None and span.end < len(doc) and doc[span.end].lower_ == "of"
+    g = list_first(head if head is not None and not partitive else span[-1])  # "One of the members was shot"
     h = g.head
     if g.dep_ == "conj" and h.pos_ == "VERB" and g.pos_ in ("NOUN", "PROPN") and h.i < g.i and any(
             c.dep_ in ("dobj", "obj") and c.i < g.i for c in h.children):
         g = next(c for c in h.children if c.dep_ in ("dobj", "obj"))  # "killing a child, three women and a man"
-    vkey = verb_key(h, lex.cas_verbs)
-    if g.dep_ in ("dobj", "obj", "nsubjpass", "oprd") and h.pos_ == "VERB" and vkey is not None \
-            and (g.dep_ == "nsubjpass" or h.i < g.i):
-        if combined_verbs(lex, h):
-            return None, None  # "killing or wounding 25 people": one figure of two kinds
-        return lex.cas_verbs[vkey], h
-    if g.dep_ in ("dobj", "obj") and h.pos_ == "VERB" and h.i < g.i:
-        kind, res = resultative(lex, h, g)
-        if kind is not None:
-            return kind, h  # "left five members of the family dead", "hacked five civilians to death"
-    if g.dep_ == "nsubj" and h.pos_ == "VERB" and h.lemma_.lower() in lex.intransitive and h.i > g.i:
-        return lex.cas_verbs[h.lemma_.lower()], h  # "At least 14 people, among them three children, died"
+    if h.pos_ == "VERB" and g.dep_ in ("dobj", "obj", "nsubjpass", "oprd") and (g.dep_ == "nsubjpass" or h.i < g.i):
+        found = _object_kind(lex, g, h)
+        if found is not None:
+            return found
+    if g.dep_ == "nsubj" and h.pos_ == "VERB" and h.i > g.i:
+        if h.lemma_.lower() in lex.intransitive:
+            return lex.cas_verbs[h.lemma_.lower()], h  # "At least 14 people, among them three children, died"
+        if h.lemma_.lower() in lex.noun_verbs.get("life", ()) and any(
+                c.dep_ in ("dobj", "obj") and c.lemma_.lower() == "life" for c in h.children):
+            return "killed", h  # "31 persons, mostly women and children, lost their lives"
     pkey = verb_key(h, lex.people_verbs)
     if head is not None and pkey is not None and g.dep_ in ("dobj", "obj") and h.i < g.i and (
             head.lemma_.lower() in lex.people or head.lower_ in lex.people) and any(
             t.lemma_.lower() in lex.loss_context for t in sent):
         return lex.people_verbs[pkey], h  # "we lost two soldiers in the ambush" (not "lost 200 workers")
     return _verb_right_before(doc, lex, span, head, sent)
+
+
+def _verb_end(verb: Token) -> int:
+    """End of a verb with its particle or result ("gunned down", "shot dead", "beaten to death")."""
+    end = verb.idx + len(verb.text)
+    for c in verb.children:
+        if c.i > verb.i and c.i - verb.i <= 3 and (c.dep_ in ("prt", "oprd", "advcl", "acomp") and c.pos_ != "VERB"
+                                                   or (c.dep_ == "prep" and c.lower_ == "to")):
+            end = max(end, c.right_edge.idx + len(c.right_edge.text))
+    return end
+
+
+def _object_kind(lex: CountsLexicon, g: Token, h: Token) -> tuple[str | None, Token | None] | None:
+    """Kind given by the verb `h` whose object or passive subject is `g`; None when it gives none."""
+    vkey = verb_key(h, lex.cas_verbs)
+    later = later_killing(lex, h) if g.dep_ == "nsubjpass" else None
+    if later is not None:
+        return "killed", later  # "was kidnapped and killed", "was ambushed and murdered"
+    if vkey is not None:
+        if combined_verbs(lex, h):
+            return None, None  # "killing or wounding 25 people": one figure of two kinds
+        return lex.cas_verbs[vkey], h
+    if g.dep_ != "oprd":
+        kind, _res = resultative(lex, h, g)
+        if kind is not None:
+            return kind, h  # "left five members of the family dead", "was shot dead", "hacked ... to death"
+    return None
+
+
+def later_killing(lex: CountsLexicon, verb: Token) -> Token | None:
+    """A killing verb coordinated after the verb and sharing its passive subject: "was kidnapped and killed",
+    "was ambushed and murdered" (the victims' fate is the last verb)."""
+    for c in verb.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i and not any(
+                x.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") for x in c.children):
+            key = verb_key(c, lex.cas_verbs)
+            if key is not None and lex.cas_verbs[key] == "killed":
+                return c
+    return None
 
 
 def resultative(lex: CountsLexicon, verb: Token, obj: Token) -> tuple[str | None, Token | None]:
