@@ -252,7 +252,6 @@ def test_lists_subsets_and_idioms(ex, text: str, expected: list[tuple[str, int |
     "Three of the candidates were women.",
     "The army suffered 30 defeats in the war.",
     "Two medics were among the doctors who treated the wounded in Aden.",
-    "One of the court's most conservative judges, Ali Hassan, died in February.",
     "Twelve workers received awards at the ceremony in Dhaka.",
     "The charity saved 300 lives in the flood-hit villages of Sindh.",
 ])

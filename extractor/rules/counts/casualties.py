@@ -52,8 +52,8 @@ def read_single(ctx: CountsDoc, m: NumberMatch, span: Span, head: Token) -> None
     """Build the casualty entry of one victim named without a number ("A journalist was killed"), unless the
     phrase is already part of a count or the sentence asks a question."""
     sent = head.sent
-    if any(e.data["start"] <= head.idx < e.data["end"] for e in ctx.state.casualties if e.sent_start == sent.start):
-        return
+    if any(e.pos <= head.idx < e.np_end for e in ctx.state.casualties if e.sent_start == sent.start):
+        return  # the person is inside a counted phrase ("five members of the chief's family")
     if ctx.text[sent.start_char:sent.end_char].rstrip(" \"'’”)").endswith("?"):
         return  # "Who killed the journalist?"
     read_casualty(ctx, m, span, sent, head, single=True)

@@ -38,7 +38,8 @@ def phrase_before_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
 def governing_verb(doc: Doc, lex: CountsLexicon, span: Span, head: Token | None,
                    sent: Span) -> tuple[str | None, Token | None]:
     """Kind given by the verb whose object (or passive subject) the counted phrase is ("killed two people")."""
-    partitive = head is not None and span.end < len(doc) and doc[span.end].lower_ == "of"
+    partitive = head is not None and span.end < len(doc) and doc[span.end].lower_ == "of" \
+        and span[-1].dep_ in ("nsubj", "nsubjpass", "dobj", "obj")
     g = list_first(head if head is not None and not partitive else span[-1])  # "One of the members was shot"
     h = g.head
     if g.dep_ == "conj" and h.pos_ == "VERB" and g.pos_ in ("NOUN", "PROPN") and h.i < g.i and any(
