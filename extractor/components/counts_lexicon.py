@@ -71,13 +71,14 @@ class FiguresLexicon:
     weekdays: frozenset[str]
     body_nouns: frozenset[str]
     body_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
 
     #: the keys of article_figures.json
     KEYS: ClassVar[tuple[str, ...]] = (
         "additive_before", "additive_after", "total_before", "total_after", "generic_heads", "single_never",
         "single_pronouns", "not_single_determiners", "honorifics", "distinct_persons", "hedge_adverbs",
         "hedge_verbs", "past_words", "since_cumulative", "months", "forecast_nouns", "forecast_verbs",
-        "zero_nouns", "zero_pronouns", "weekdays", "body_nouns", "body_verbs")
+        "zero_nouns", "zero_pronouns", "weekdays", "body_nouns", "body_verbs", "speech_verbs")
     #: keys whose phrases are matched longest first
     PHRASE_KEYS: ClassVar[frozenset[str]] = frozenset(["additive_before", "total_before", "total_after",
                                                        "past_words"])
@@ -114,6 +115,9 @@ class CountsLexicon:
     toll_words: frozenset[str]
     toll_kinds: dict[str, str]
     inherit_cues: tuple[str, ...]
+    fatal_adverbs: frozenset[str]
+    companion_preps: tuple[str, ...]
+    parent_nouns: frozenset[str]
     people: frozenset[str]
     weapon_names: tuple[tuple[str, str], ...]  # (name, class), longest name first
     act_object: dict[str, str]
@@ -138,7 +142,8 @@ class CountsLexicon:
                                                        "before_phrases", "intransitive", "toll_verbs",
                                                        "tally_words", "noun_verbs", "people_verbs",
                                                        "among_words", "loss_context", "suffer_verbs",
-                                                       "suffer_objects"))
+                                                       "suffer_objects", "fatal_adverbs", "companion_preps",
+                                                       "parent_nouns"))
         weapons = read_json(paths[FILES[2]], allowed_keys=("_comment", "classes"))
         acts = read_json(paths[FILES[3]], allowed_keys=("_comment", "object", "subject", "with", "nouns",
                                                         "attack_context", "transfer_verbs", "maybe_transfer_verbs",
@@ -166,6 +171,9 @@ class CountsLexicon:
             toll_words=frozenset(w.lower() for w in cas["toll_words"]),
             toll_kinds=_str_map(cas["toll_kinds"], "toll kinds"),
             inherit_cues=tuple(c.lower() for c in cas["inherit_cues"]),
+            fatal_adverbs=frozenset(w.lower() for w in cas["fatal_adverbs"]),
+            companion_preps=_phrases(cas["companion_preps"]),
+            parent_nouns=frozenset(w.lower() for w in cas["parent_nouns"]),
             people=frozenset(w.lower() for w in read_wordlist(paths[FILES[1]])),
             weapon_names=tuple(names),
             act_object=_str_map(acts["object"], "object actions"),

@@ -21,7 +21,7 @@ from .casualty_predicate import predicate_kind, relative_clause_kind
 from .casualty_relations import relate
 from .casualty_subsets import earlier_count_kind, elliptical_breakdown_kind
 from .casualty_toll import toll_kind
-from .casualty_verb import governing_verb_kind, phrase_before_kind
+from .casualty_verb import companion_kind, governing_verb_kind, phrase_before_kind
 from .context import CountsDoc
 from .hedges import is_hedged
 from .hypothetical import is_forecast, is_hypothetical
@@ -35,6 +35,7 @@ KIND_RULES: tuple[KindRule, ...] = (
     predicate_kind,  # "three soldiers died", "25 people were killed", "12 dead"
     relative_clause_kind,  # "the 870 people who were injured"
     governing_verb_kind,  # "killed at least two people", "injuring seven"
+    companion_kind,  # "was killed alongside his nephew", "along with four other party members"
     toll_kind,  # "the death toll rose to 25"
     earlier_count_kind,  # "injuring seven, including two children"
     among_count_kind,  # "Six children were among 11 people killed"

@@ -33,6 +33,7 @@ class CasualtyClause:
     place: str | None = None  # set by a rule only when the clause itself names it (a breakdown)
     single: bool = False  # one victim named without a number ("a journalist"): never the value of a toll
     role: str = "count"  # "subset" or "toll" when the rule that found the kind says so (see state.Entry)
+    adds: bool = False  # the rule found the count in addition to another ("killed alongside his nephew")
 
 
 #: A casualty kind rule: looks at the clause and sets its kind when it finds one.

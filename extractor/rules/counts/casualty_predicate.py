@@ -67,7 +67,9 @@ def predicate_after(ctx: CountsDoc, last: Token, sent: Span) -> Found:
     """Kind given by what follows the counted phrase ("were killed", "died", "12 dead", "remain missing")."""
     doc, lex = ctx.doc, ctx.lex
     k = last.i + 1
-    while k < sent.end and k <= last.i + 6:
+    k, limit = _after_aside(doc, k, sent), last.i + 6  # "Six children - three of them from one family - have ..."
+    limit += k - (last.i + 1)
+    while k < sent.end and k <= limit:
         t = doc[k]
         low, lem = t.lower_, t.lemma_.lower()
         rest = ctx.text[t.idx:t.idx + 40].lower()
@@ -99,6 +101,22 @@ def predicate_after(ctx: CountsDoc, last: Token, sent: Span) -> Found:
             break
         break
     return None, None
+
+
+#: marks that open an aside between a count and its predicate, and the marks that close it
+_ASIDES = {"-": "-", "–": "–", "—": "—", "(": ")", "[": "]"}
+
+
+def _after_aside(doc: Doc, k: int, sent: Span) -> int:
+    """The token after an aside in dashes or brackets that starts at token k ("Six children - three of them from
+    one family - have been killed", "four other (non-soldiers) were injured"), else k."""
+    close = _ASIDES.get(doc[k].text) if k < sent.end else None
+    if close is None:
+        return k
+    for j in range(k + 1, min(sent.end, k + 16)):
+        if doc[j].text == close:
+            return j + 1
+    return k
 
 
 def _adjective_predicate(doc: Doc, lex: CountsLexicon, last: Token, k: int, sent: Span) -> Found:

@@ -21,7 +21,8 @@ from .state import Entry
 #: "74 of the 117", "eight of them", "two of whom": a partitive names part of a larger group
 _PARTITIVE_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:the|them|those|these|whom|which|their|its|his|her)\b", re.I)
 #: what may stand between two members of one list ("a woman, two children and four men")
-_LIST_GAP_RE = re.compile(r"\s*(?:,\s*)?(?:(?:and|as\s+well\s+as|plus|along\s+with)\s+)?", re.I)
+_LIST_GAP_RE = re.compile(r"\s*(?:,\s*)?(?:(?:and|as\s+well\s+as|plus|along\s+with)\s+)?"
+                          r"(?:(?:his|her|their|its)\s+)?", re.I)  # "A mother and her four children"
 #: a bracket, dash or colon right after a count opens its breakdown ("15 people (10 civilians and ...")
 _BREAKDOWN_GAP_RE = re.compile(r"\s*(?:[(\[:–—]|\s-)\s*")
 
@@ -48,7 +49,7 @@ def relate(ctx: CountsDoc, c: CasualtyClause, np_end: int) -> Relation:
     prev = _previous_in_sentence(ctx, c)
     if prev is not None and prev.np_end <= c.m.qstart:
         gap = ctx.text[prev.np_end:c.m.qstart]
-        if _LIST_GAP_RE.fullmatch(gap):
+        if _LIST_GAP_RE.fullmatch(gap) or _noun_list_gap(ctx, prev.np_end, c.m.qstart):
             if role == "count" and gap.strip() == "," and _generic(ctx, prev):
                 role = "subset"  # "killed 30 people, 10 civilians and 20 soldiers": who the 30 were
             else:
@@ -56,7 +57,20 @@ def relate(ctx: CountsDoc, c: CasualtyClause, np_end: int) -> Relation:
                 role = "subset" if prev.role == "subset" and role == "count" else role
         elif _BREAKDOWN_GAP_RE.fullmatch(gap) and role == "count":
             role = "subset"  # "15 people (10 civilians and five policemen)"
-    return Relation(role, list_id, _adds(ctx, c))
+    return Relation(role, list_id, c.adds or _adds(ctx, c))
+
+
+#: word classes that may stand between two counted members of one list ("12 administrators and engineers and
+#: four technicians")
+_LIST_POS = frozenset(["CCONJ", "DET", "ADJ", "NOUN", "PROPN", "PUNCT"])
+
+
+def _noun_list_gap(ctx: CountsDoc, start: int, end: int) -> bool:
+    """Only nouns, adjectives and list separators between two counts: they are members of one list."""
+    gap = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if gap is None or len(gap) == 0 or not any(t.lower_ in ("and", ",") for t in gap):
+        return False
+    return all(t.pos_ in _LIST_POS and t.text not in "()[]:;–—-" for t in gap)
 
 
 def _previous_in_sentence(ctx: CountsDoc, c: CasualtyClause) -> Entry | None:

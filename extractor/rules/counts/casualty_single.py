@@ -48,8 +48,14 @@ def _candidate(ctx: CountsDoc, tok: Token) -> bool:
         return False
     if tok.dep_ == "appos" and not any(c.dep_ == "conj" for c in tok.children):
         return False  # "Amjad Sabri, a singer, ...": the same person again (but "X, a woman and Y" is a list)
+    first = conj_first(tok)
+    if tok.pos_ == "PROPN" and first.dep_ == "appos" and any(c.dep_ == "nummod" for c in first.head.children):
+        return False  # "killed three scholars, Mawlawi A, Mullah B and Mullah C": the three by name
     if _not_one(ctx, tok) or _no_determiner(ctx, conj_first(tok)):
         return False  # "two soldiers", "no civilian", "no policeman or officer was killed"
+    nxt = ctx.doc[tok.i + 1] if tok.i + 1 < len(ctx.doc) else None
+    if nxt is not None and nxt.pos_ == "VERB" and nxt.lemma_.lower() in ctx.lex.figures.speech_verbs:
+        return False  # "..., residents and an emergency official said": a speaker
     if _second_title(ctx, tok):
         return False  # "a university lecturer and administrative secretary": one person
     ent = ctx.ent_at.get(tok.i)
@@ -96,8 +102,11 @@ def _second_title(ctx: CountsDoc, tok: Token) -> bool:
     ("a lecturer and administrative secretary", "the chairman and chief executive"); "his wife and son" and
     "a woman and child" are two."""
     first = conj_first(tok)
-    if first is tok or any(c.dep_ in ("det", "poss") for c in tok.children) \
-            or tok.lemma_.lower() in ctx.lex.figures.distinct_persons:
+    if first is tok or any(c.dep_ in ("det", "poss") for c in tok.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(p.like_num for p in c.children) for c in tok.children):
+        return True  # "a human rights activist and mother of four": one person described twice
+    if tok.lemma_.lower() in ctx.lex.figures.distinct_persons:
         return False
     return any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in first.children)
 

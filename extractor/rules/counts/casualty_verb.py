@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from ...components.counts_lexicon import CountsLexicon
 from .casualty_clause import CasualtyClause
 from .context import CountsDoc
-from .grammar import QUALIFIER_WORDS, list_first, verb_key
+from .grammar import QUALIFIER_WORDS, conj_first, list_first, verb_key
 
 
 def governing_verb_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
@@ -23,6 +23,26 @@ def governing_verb_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
     elif kind is not None and vtok is not None and vtok.idx >= c.ev_end and vtok.i - c.span[-1].i <= 15:
         c.ev_end = _verb_end(vtok)  # "A local worker for the Red Cross was shot dead"
     c.kind = kind
+
+
+def companion_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
+    """Kind rule: victims named after "alongside", "along with", "together with" on a casualty verb share its kind
+    and add to its subject ("Mr. Madaki was killed alongside his nephew", "killed along with four others")."""
+    lex = ctx.lex
+    tok = list_first(c.head if c.head is not None else c.span[-1])
+    if tok.dep_ != "pobj":
+        return
+    prep, verb = tok.head, tok.head.head
+    phrase = prep.lower_
+    if prep.lower_ == "with" and verb.lower_ in ("along", "together"):
+        phrase, verb = f"{verb.lower_} with", verb.head
+    if phrase not in lex.companion_preps or verb.pos_ != "VERB":
+        return
+    key = verb_key(verb, lex.cas_verbs)
+    later = later_killing(lex, verb)
+    kind = "killed" if later is not None else (lex.cas_verbs[key] if key is not None else None)
+    if kind is not None and not combined_verbs(lex, verb):
+        c.kind, c.adds = kind, True
 
 
 def phrase_before_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
@@ -106,7 +126,7 @@ def resultative(lex: CountsLexicon, verb: Token, obj: Token) -> tuple[str | None
     """Kind given by what the verb left its object as: "left six inmates dead", "shot the chief dead",
     "hacked five civilians to death", "left 12 people injured" (the adjective or "to death" after the object)."""
     for c in verb.children:
-        if c.i <= obj.i:
+        if c.i <= obj.i and not (c.dep_ == "advmod" and c.lower_ in lex.fatal_adverbs):
             continue
         if c.dep_ in ("oprd", "acomp", "advcl", "xcomp", "ccomp", "advmod") and c.lower_ in lex.cas_adjs:
             doc = verb.doc
@@ -116,6 +136,8 @@ def resultative(lex: CountsLexicon, verb: Token, obj: Token) -> tuple[str | None
             return lex.cas_adjs[c.lower_], c
         if c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "death" for p in c.children):
             return "killed", c
+        if c.dep_ == "advmod" and c.lower_ in lex.fatal_adverbs:
+            return "killed", c  # "were fatally shot", "was mortally wounded"
     return None, None
 
 
@@ -134,15 +156,17 @@ def combined_verbs(lex: CountsLexicon, verb: Token) -> bool:
 def _verb_right_before(doc: Doc, lex: CountsLexicon, span: Span, head: Token | None,
                        sent: Span) -> tuple[str | None, Token | None]:
     """Linear: the casualty verb right before the qualifier/number, or before the list whose member the
-    counted phrase is ("killing a teenager, five women and ...")."""
+    counted phrase is ("killing a teenager, five women and ...", "killing 12 administrators and engineers and
+    four technicians")."""
     k = span[0].i - 1
     while k >= sent.start and doc[k].lower_ in QUALIFIER_WORDS:
         k -= 1
     # a member of a list whose first member is the verb's object: "killing a teenager, five women and ..."
     # (not the subject of a clause of its own: "wounding four, an official said")
     hops = 0
-    listed = head is not None and not (head.dep_ in ("nsubj", "nsubjpass") and head.head.i > head.i)
-    while listed and k >= sent.start and doc[k].text == "," and hops < 3:  # not "killed Ali, 45"
+    subj = conj_first(head) if head is not None else None
+    listed = subj is not None and not (subj.dep_ in ("nsubj", "nsubjpass") and subj.head.i > subj.i)
+    while listed and k >= sent.start and doc[k].lower_ in (",", "and") and hops < 3:  # not "killed Ali, 45"
         j = k - 1
         while j >= sent.start and k - j <= 5 and (doc[j].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
                                                    or doc[j].tag_ == "PRP$") and doc[j].text != ",":

@@ -58,4 +58,8 @@ def read_amount(ctx: CountsDoc, m: NumberMatch, span: Span) -> None:
         return  # "one of 20 students killed": an individual, the total is counted on its own
     if head is not None and not can_be_casualty(ctx.lex, head):
         return
+    doc = ctx.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_.lower() in \
+            ctx.lex.parent_nouns:
+        return  # "the 42-year-old mother of three died": her children are no victims
     read_casualty(ctx, m, span, sent, head)
