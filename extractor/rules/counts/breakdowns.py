@@ -26,8 +26,10 @@ def weapon_breakdown(ctx: CountsDoc, sent: Span, entry: dict[str, Any]) -> None:
     main = next((e for e in reversed(state.weapons) if e.data is entry), None)
     # a breakdown of a total ("20 drones: ten over Bryansk, ...") is its subset; one that continues a
     # placed count ("ten over Bryansk, eight over Kursk") is a member of its list (totals.py sums it)
-    role = "count" if entry["place"] else "subset"
-    list_id = main.pos if main is not None and entry["place"] else None
+    opens = re.match(r"\s*[:(–—]", text[entry["end"]:sent.end_char]) is not None  # "20 drones: ten over ..."
+    placed = bool(entry["place"]) and not opens
+    role = "count" if placed else "subset"
+    list_id = main.pos if main is not None and placed else None
     if main is not None:
         main.list_id = list_id
     tail = text[entry["end"]:sent.end_char]
