@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
-from .casualty_clause import CasualtyClause
 from .context import CountsDoc
 
 #: a year written as digits
@@ -27,14 +26,17 @@ _MAX_DEPTH = 3
 _CLAUSE_DEPS = frozenset(["relcl", "advcl", "ccomp", "csubj", "parataxis"])
 
 
-def is_background(ctx: CountsDoc, c: CasualtyClause) -> bool:
-    """True when the count's clause dates it before the article's event or makes it a long running tally."""
-    anchor = _anchor(c)
+def is_background(ctx: CountsDoc, span: Span, head: Token | None) -> bool:
+    """True when the clause of the count (`span`, counting `head`) dates it before the article's event or makes
+    it a long running tally. Used for casualties (`background`) and for weapons (kept out of `totals`: "launched
+    600 drones since the start of the year")."""
+    counted = head if head is not None else span[-1]
+    anchor = _anchor(counted)
     if anchor is None:
         return False
     published = ctx.doc._.extractor_published
     article_year = int(published[:4]) if isinstance(published, str) and published[:4].isdigit() else None
-    for tok in _clause_tokens(anchor, c):
+    for tok in _clause_tokens(anchor, counted):
         if tok.lower_ == "since" and tok.dep_ == "prep" and _cumulative_since(ctx, tok, article_year):
             return True
         if _past_year(ctx, tok, article_year) or _past_words(ctx, tok):
@@ -42,9 +44,8 @@ def is_background(ctx: CountsDoc, c: CasualtyClause) -> bool:
     return False
 
 
-def _anchor(c: CasualtyClause) -> Token | None:
+def _anchor(tok: Token) -> Token | None:
     """The verb of the count's clause: the first verb above the counted word ("66 people died")."""
-    tok = c.head if c.head is not None else c.span[-1]
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX"):
             return tok
@@ -54,10 +55,9 @@ def _anchor(c: CasualtyClause) -> Token | None:
     return None
 
 
-def _clause_tokens(anchor: Token, c: CasualtyClause) -> Iterator[Token]:
+def _clause_tokens(anchor: Token, counted: Token) -> Iterator[Token]:
     """The tokens of the count's clause: the anchor's subtree without clauses of their own and superlatives'
     complements; for a relative clause also the noun it describes ("the 2005 quake, which killed 73,000")."""
-    counted = c.head if c.head is not None else c.span[-1]
     stack = [(anchor, 0)]
     while stack:
         tok, depth = stack.pop()

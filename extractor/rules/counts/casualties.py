@@ -77,7 +77,7 @@ def read_casualty(ctx: CountsDoc, m: NumberMatch, span: Span, sent: Span, head: 
     place = c.place or casualty_place(ctx.doc, span, sent, ctx.places)
     entry = {"kind": c.kind, "count": m.value, "qualifier": m.qualifier, "vague": m.vague, "who": c.who,
              "place": place, "text": ctx.text[c.ev_start:c.ev_end], "start": c.ev_start, "end": c.ev_end,
-             "hedged": is_hedged(ctx, c), "background": is_background(ctx, c)}
+             "hedged": is_hedged(ctx, c), "background": is_background(ctx, span, head)}
     definite = _DEFINITE_RE.search(ctx.text[max(sent.start_char, m.qstart - 12):m.qstart]) is not None
     np_end = (head.idx + len(head.text)) if head is not None and head.i >= span.end else m.end
     if single and head is not None:  # "the body of a fisherman": the person after "of" is inside the phrase

@@ -23,6 +23,7 @@ class Entry:
     pos: int  # character position used for ordering/inheritance
     definite: bool = False  # "the four wounded": a count the article has already given
     role: str = "count"  # count | subset ("including two children") | toll ("the death toll rose to 25")
+    #                      | background (a weapon count of a long running tally; casualties say it in their data)
     list_id: int | None = None  # token index of the first member of the coordinated list it belongs to
     adds: bool = False  # "17 others", "another 83", "four more": in addition to an earlier count
     np_end: int = 0  # end (characters) of the counted phrase, where a list's next member may follow

@@ -69,7 +69,7 @@ def article_totals(casualties: Iterable[Entry], weapons: Iterable[Entry],
         by_key.setdefault((e.data["weapon"], e.data["action"]), []).append(e)
     wpn = []
     for (weapon, action), es in by_key.items():
-        fig = best_figure(figures([e for e in es if isinstance(e.data["count"], int)]))
+        fig = best_figure(figures([e for e in es if isinstance(e.data["count"], int) and e.role != "background"]))
         if fig is not None:
             wpn.append({"weapon": weapon, "action": action, **fig.record()})
     return {"casualties": cas, "weapons": wpn}
