@@ -18,7 +18,7 @@ from .grammar import verb_key
 _PRED_FILLER = frozenset(["be", "have", "also", "reportedly", "there", "later", "each", "all", "both", "now",
                           "so", "far", "still", "were", "was", "been", "are", "is", "had", "has", "have",
                           "being", "allegedly", "subsequently", "initially", "then", "confirmed", "reported",
-                          "remain", "remained", "remains", "as"])
+                          "remain", "remained", "remains", "as", "other", "more"])
 
 Found = tuple[str | None, Token | None]
 
@@ -70,6 +70,10 @@ def predicate_after(ctx: CountsDoc, last: Token, sent: Span) -> Found:
     k, limit = _after_aside(doc, k, sent), last.i + 6  # "Six children - three of them from one family - have ..."
     limit += k - (last.i + 1)
     while k < sent.end and k <= limit:
+        skip = _after_aside(doc, k, sent)  # "At least four other (non-soldiers) were injured"
+        limit, k = limit + skip - k, skip
+        if k >= sent.end:
+            break
         t = doc[k]
         low, lem = t.lower_, t.lemma_.lower()
         rest = ctx.text[t.idx:t.idx + 40].lower()

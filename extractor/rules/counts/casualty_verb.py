@@ -39,8 +39,8 @@ def companion_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
     if phrase not in lex.companion_preps or verb.pos_ != "VERB":
         return
     key = verb_key(verb, lex.cas_verbs)
-    later = later_killing(lex, verb)
-    kind = "killed" if later is not None else (lex.cas_verbs[key] if key is not None else None)
+    later = later_casualty(lex, verb, killed_only=key is not None)
+    kind = later[0] if later is not None else (lex.cas_verbs[key] if key is not None else None)
     if kind is not None and not combined_verbs(lex, verb):
         c.kind, c.adds = kind, True
 
@@ -96,29 +96,31 @@ def _verb_end(verb: Token) -> int:
 def _object_kind(lex: CountsLexicon, g: Token, h: Token) -> tuple[str | None, Token | None] | None:
     """Kind given by the verb `h` whose object or passive subject is `g`; None when it gives none."""
     vkey = verb_key(h, lex.cas_verbs)
-    later = later_killing(lex, h) if g.dep_ == "nsubjpass" else None
+    later = later_casualty(lex, h, killed_only=vkey is not None) if g.dep_ == "nsubjpass" else None
     if later is not None:
-        return "killed", later  # "was kidnapped and killed", "was ambushed and murdered"
+        return later  # "was kidnapped and killed", "was ambushed and murdered", "were shot and wounded"
+    res_kind = resultative(lex, h, g)[0] if g.dep_ != "oprd" else None
+    if res_kind == "killed":
+        return res_kind, h  # "beat five men to death", "was stabbed to death"
     if vkey is not None:
         if combined_verbs(lex, h):
             return None, None  # "killing or wounding 25 people": one figure of two kinds
         return lex.cas_verbs[vkey], h
-    if g.dep_ != "oprd":
-        kind, _res = resultative(lex, h, g)
-        if kind is not None:
-            return kind, h  # "left five members of the family dead", "was shot dead", "hacked ... to death"
+    if res_kind is not None:
+        return res_kind, h  # "left five members of the family dead", "was shot dead", "left 12 injured"
     return None
 
 
-def later_killing(lex: CountsLexicon, verb: Token) -> Token | None:
-    """A killing verb coordinated after the verb and sharing its passive subject: "was kidnapped and killed",
-    "was ambushed and murdered" (the victims' fate is the last verb)."""
+def later_casualty(lex: CountsLexicon, verb: Token, *, killed_only: bool) -> tuple[str, Token] | None:
+    """A casualty verb coordinated after the verb and sharing its passive subject decides the victims' fate:
+    "was kidnapped and killed", "was ambushed and murdered", "were shot and wounded" (after a casualty verb
+    only a killing does: "were abducted and beaten" stays captured)."""
     for c in verb.children:
         if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i and not any(
                 x.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") for x in c.children):
             key = verb_key(c, lex.cas_verbs)
-            if key is not None and lex.cas_verbs[key] == "killed":
-                return c
+            if key is not None and (lex.cas_verbs[key] == "killed" or not killed_only):
+                return lex.cas_verbs[key], c
     return None
 
 
@@ -126,7 +128,8 @@ def resultative(lex: CountsLexicon, verb: Token, obj: Token) -> tuple[str | None
     """Kind given by what the verb left its object as: "left six inmates dead", "shot the chief dead",
     "hacked five civilians to death", "left 12 people injured" (the adjective or "to death" after the object)."""
     for c in verb.children:
-        if c.i <= obj.i and not (c.dep_ == "advmod" and c.lower_ in lex.fatal_adverbs):
+        if c.i <= obj.i and not (c.dep_ == "advmod" and c.lower_ in lex.fatal_adverbs) \
+                and not (c.dep_ == "prep" and c.lower_ == "to"):  # "beat to death a deputy minister"
             continue
         if c.dep_ in ("oprd", "acomp", "advcl", "xcomp", "ccomp", "advmod") and c.lower_ in lex.cas_adjs:
             doc = verb.doc
