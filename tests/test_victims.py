@@ -100,6 +100,12 @@ def test_two_titles_of_one_person_are_one_victim(ex) -> None:
     ("Five children - two of them brothers - were killed in the shelling.", [("killed", 2), ("killed", 5)]),
     ("The killing of six traders sparked protests in the town.", [("killed", 6)]),
     ("Suspected rebels killed more than 30 Tuaregs near the border.", [("killed", 30)]),
+    ("Twelve people were rushed to hospital after the blast.", [("injured", 12)]),
+    ("Nine were admitted to hospital with burns.", [("injured", 9)]),
+    ("Five people were shot and wounded outside the bar.", [("injured", 5)]),
+    ("Attackers stabbed and slashed to death 11 people at the party.", [("killed", 11)]),
+    ("At least four others (all civilians) were injured in the raid.", [("injured", 4)]),
+    ("Twelve men were abducted and beaten by the gang.", [("captured", 12)]),  # "beaten" is no kind of its own
 ])
 def test_more_ways_of_saying_it(ex, text: str, expected: list[tuple[str, int]]) -> None:
     assert _cas(ex, text) == sorted(expected)
@@ -112,6 +118,7 @@ def test_more_ways_of_saying_it(ex, text: str, expected: list[tuple[str, int]]) 
     "The raid killed and wounded 40 people.",
     "The 42-year-old mother of three died at home.",  # her children are no victims ...
     "The company lost 200 workers to its rivals last year.",
+    "Officials took 30 reporters to the hospital for a tour.",
 ])
 def test_not_counts(ex, text: str) -> None:
     assert [c for c in _run(ex, text)["casualties"] if (c["count"] or 0) > 1] == []
