@@ -21,11 +21,11 @@ run: $(STAMP)
 	$(BIN)/extract $(SAMPLE)
 
 test: $(STAMP)
-	$(BIN)/ruff check extractor tests benchmarks
+	$(BIN)/ruff check extractor tests benchmarks tools
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check extractor tests benchmarks
+	$(BIN)/ruff check extractor tests benchmarks tools
 
 # Regenerate tests/golden/ from samples/ (review the diff before committing).
 golden: $(STAMP)

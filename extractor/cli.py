@@ -29,6 +29,7 @@ EXAMPLES = """Examples:
   extract --schema                           the JSON Schema of the output
   extract article.txt --html report.html     HTML report of one article (self-contained page)
   extract articles/ --html-dir report/ --json > out.jsonl   report/index.html + a page per article, and JSONL
+  extract articles/ -f geojson -o places.geojson   the places as GeoJSON points (QGIS, kepler.gl, GeoPandas)
 
 Exit codes: 0 all articles done, 1 some failed (error records written), 2 usage error, 130 interrupted.
 """
@@ -89,9 +90,10 @@ def main_command(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")] = 16,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes (each loads the "
                                          "pipeline once); with --dask local, the cluster's size.")] = 1,
-    out_format: Annotated[str, typer.Option("--format", "-f", metavar="jsonl|csv|sqlite",
+    out_format: Annotated[str, typer.Option("--format", "-f", metavar="jsonl|csv|sqlite|geojson",
                                             help="Output format with -o: jsonl (FILE), csv (a FOLDER with one CSV "
-                                            "per table) or sqlite (a database FILE; re-runs update rows).")
+                                            "per table), sqlite (a database FILE; re-runs update rows) or geojson "
+                                            "(a FeatureCollection of the geocoded places; FILE or stdout).")
                           ] = "jsonl",
     resume: Annotated[bool, typer.Option("--resume", help="With -o: skip articles already in the output "
                                          "(same id and sha256), append the rest; an interrupted run "
@@ -148,10 +150,15 @@ def _open_writer(output: Path | None, out_format: str, *, resume: bool, pretty: 
     """The writer for -o/--format/--resume (JSON Lines to stdout without -o)."""
     from . import writers
 
-    if out_format not in ("jsonl", "csv", "sqlite"):
-        raise typer.BadParameter(f"{out_format!r} is not one of jsonl, csv, sqlite", param_hint="--format")
-    if output is None and (resume or out_format != "jsonl"):
+    if out_format not in ("jsonl", "csv", "sqlite", "geojson"):
+        raise typer.BadParameter(f"{out_format!r} is not one of jsonl, csv, sqlite, geojson", param_hint="--format")
+    if resume and out_format == "geojson":
+        raise typer.BadParameter("works with jsonl, csv and sqlite output (a GeoJSON file is written whole)",
+                                 param_hint="--resume")
+    if output is None and (resume or out_format not in ("jsonl", "geojson")):
         raise typer.BadParameter("needs -o/--output", param_hint="--resume" if resume else "--format")
+    if out_format == "geojson":
+        return writers.GeoJsonWriter(output)
     if out_format == "csv":
         return writers.CsvWriter(output, resume=resume)
     if out_format == "sqlite":
@@ -252,6 +259,8 @@ class _Sink:
         """Commit the output and close the report (also after an interruption: what is done is kept)."""
         if self.writer is not None:
             self.writer.commit()
+            if not quiet and hasattr(self.writer, "summary"):
+                _err(self.writer.summary())
         if self.report is not None:
             _close_report(self.report, quiet)
 

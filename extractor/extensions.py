@@ -35,3 +35,21 @@ def add_warning(doc: Doc, message: str) -> None:
         doc._.extractor_warnings = []
     if message not in doc._.extractor_warnings:
         doc._.extractor_warnings.append(message)
+
+
+_TEXT_KEY = ("extractor", "text")
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once per document and shared by all our components.
+
+    spaCy rebuilds `Doc.text` from every token on each access, and our components read it about a
+    dozen times per document. The cached copy is checked against the document's character length,
+    so a Doc assembled from others (`Doc.from_docs`, which copies user_data) never sees a stale text.
+    """
+    n_chars = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    cached = doc.user_data.get(_TEXT_KEY)
+    if cached is None or len(cached) != n_chars:
+        cached = doc.text
+        doc.user_data[_TEXT_KEY] = cached
+    return cached

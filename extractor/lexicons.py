@@ -28,6 +28,11 @@ def read_wordlist(path: Path) -> tuple[str, ...]:
     return tuple(out)
 
 
+def read_tsv(path: Path) -> list[list[str]]:
+    """Rows of a tab-separated lexicon (comments and blank lines dropped)."""
+    return [line.split("\t") for line in read_wordlist(path)]
+
+
 def write_wordlist(path: Path, entries: Iterable[str], header: str = "") -> None:
     """Write a word list (used by components' `to_disk`)."""
     lines = [f"# {h}" for h in header.splitlines()] if header else []

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import OutputError
+from .worldmap import Map, coordinates
 
 #: Highlight kinds, outermost first when two spans cover exactly the same characters.
 KINDS = ("quote", "casualty", "weapon", "date", "place", "actor", "speaker", "cue")
@@ -342,8 +343,31 @@ def article_context(record: dict[str, Any], text: str | None = None) -> dict[str
         "speakers": speakers, "totals": totals_rows(record, link), "casualties": casualties, "weapons": weapons,
         "places": places,
         "dates": dates, "actors": actors, "meta": meta, "warnings": warnings,
-        "n_speaker_colours": N_SPEAKER_COLOURS,
+        "n_speaker_colours": N_SPEAKER_COLOURS, "map": article_map(places),
     }
+
+
+#: Place types that name a whole country or more; a map is fitted to more specific places when it has any.
+BROAD_PLACE_TYPES = {"country", "other"}
+
+
+def article_map(places: list[dict[str, Any]]) -> Map | None:
+    """The article's places on a map: a dot per geocoded place, sized by its mentions, linking to
+    its first highlight (`places` as in the article context: with `href` and `n_mentions`)."""
+    from .worldmap import Dot, coordinates, map_svg, mention_radius
+
+    dots = []
+    for p in places:
+        at = coordinates(p)
+        if at is None:
+            continue
+        n = p["n_mentions"]
+        tip = _join(place_tip(p), f"{n} mention{'' if n == 1 else 's'}")
+        dots.append(Dot(at[0], at[1], mention_radius(n), tip, name=str(p.get("name") or ""), href=p.get("href"),
+                        cc=p.get("country_code") if isinstance(p.get("country_code"), str) else None,
+                        kind=f"t-{p['type']}" if isinstance(p.get("type"), str) else "",
+                        broad=p.get("type") in BROAD_PLACE_TYPES or not p.get("country_code")))
+    return map_svg(dots, label=f"Map of the {len(dots)} geocoded place{'' if len(dots) == 1 else 's'}")
 
 
 # --------------------------------------------------------------------------------------------
@@ -380,6 +404,8 @@ def render_article(record: dict[str, Any], text: str | None = None, *, index_hre
     ctx = article_context(record, text)
     if ctx["body"] is not None:
         ctx["body"] = Markup(ctx["body"])  # noqa: S704 - built from html.escape'd pieces above
+    if ctx["map"] is not None:
+        ctx["map"].svg = Markup(ctx["map"].svg)  # noqa: S704 - built with html.escape in worldmap
     return _env().get_template("report_article.html.j2").render(index_href=index_href, **ctx)
 
 
@@ -478,6 +504,9 @@ class BatchSummary:
     rows: list[tuple[Any, ...]] = field(default_factory=list)
     errors: list[tuple[str, str, str]] = field(default_factory=list)
     places: dict[tuple[str, str], _Totals] = field(default_factory=dict)
+    #: (lon, lat) per place key, as first geocoded (the same name and country, the same place)
+    where: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
+    broad: dict[tuple[str, str], bool] = field(default_factory=dict)
     days: dict[str, _Totals] = field(default_factory=dict)
     undated: _Totals = field(default_factory=_Totals)
 
@@ -504,7 +533,12 @@ class BatchSummary:
             name = p.get("name")
             if not isinstance(name, str) or not name:
                 continue
-            key = (name, str(p.get("country_code") or ""))
+            cc = str(p.get("country_code") or "")
+            key = (name, cc)
+            at = coordinates(p)
+            if at is not None:
+                self.where.setdefault(key, at)
+                self.broad.setdefault(key, p.get("type") in BROAD_PLACE_TYPES or not cc)
             t = self.places.setdefault(key, _Totals())
             t.articles += 1
             t.mentions += len(p.get("mentions") or [])
@@ -531,8 +565,27 @@ class BatchSummary:
             "days": days, "undated": self.undated, "totals": totals,
             "chart_casualties": bar_chart_svg(days, ("killed", "injured"), "Casualties (killed, injured)"),
             "chart_drones": bar_chart_svg(days, ("drones",), "Drones"),
-            "page_size": INDEX_PAGE_SIZE,
+            "page_size": INDEX_PAGE_SIZE, "map": self.map(places[:MAX_PLACE_ROWS]),
         }
+
+    def map(self, places: list[tuple[tuple[str, str], _Totals]]) -> Map | None:
+        """The batch's places on a map (those of the places table, each linking to its row): dot
+        area by the number of articles naming the place, a red disc by the killed tied to it."""
+        from .worldmap import Dot, map_svg, share_radius
+
+        located = [(i, key, t) for i, (key, t) in enumerate(places, 1) if key in self.where]
+        most = max((t.articles for _, _, t in located), default=0)
+        most_killed = max((t.killed for _, _, t in located), default=0)
+        dots = []
+        for i, (name, cc), t in located:
+            tip = _join(f"{name} ({cc})" if cc else name, f"{t.articles:,} article{'' if t.articles == 1 else 's'}",
+                        f"{t.mentions:,} mentions", f"{t.killed:,} killed" if t.killed else None,
+                        f"{t.injured:,} injured" if t.injured else None)
+            lon, lat = self.where[(name, cc)]
+            dots.append(Dot(lon, lat, share_radius(t.articles, most), tip, name=name, href=f"#place-{i}",
+                            cc=cc or None, inner=share_radius(t.killed, most_killed, 2.0, 16.0),
+                            broad=self.broad.get((name, cc), True)))
+        return map_svg(dots, label=f"Map of {len(dots)} places named in the articles", dot_tooltips="title")
 
 
 _SERIES_CLASS = {"killed": "s-killed", "injured": "s-injured", "drones": "s-drones", "missiles": "s-missiles"}
@@ -608,6 +661,8 @@ def render_index(summary: BatchSummary) -> str:
     for key in ("chart_casualties", "chart_drones"):
         if ctx[key] is not None:
             ctx[key] = Markup(ctx[key])  # noqa: S704 - built with html.escape in bar_chart_svg
+    if ctx["map"] is not None:
+        ctx["map"].svg = Markup(ctx["map"].svg)  # noqa: S704 - built with html.escape in worldmap
     return _env().get_template("report_index.html.j2").render(num_cols=NUM_COLS, **ctx)
 
 

@@ -87,6 +87,99 @@ class JsonlWriter:
 
 
 # ---------------------------------------------------------------------------------------------
+# GeoJSON: one Point feature per (article, geocoded place), for QGIS, kepler.gl, GeoPandas
+# ---------------------------------------------------------------------------------------------
+def casualty_kinds() -> tuple[str, ...]:
+    """The casualty kinds of the output contract (from the shipped JSON Schema, not a copy of it)."""
+    from .schema import output_schema
+
+    props = output_schema()["$defs"]["articleRecord"]["properties"]
+    return tuple(props["casualties"]["items"]["properties"]["kind"]["enum"])
+
+
+def _coordinate(value: Any, limit: float) -> float | None:
+    """A finite number within +-limit, else None (bool is not a number here)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    v = float(value)
+    return v if v == v and -limit <= v <= limit else None
+
+
+def place_features(record: dict[str, Any], kinds: tuple[str, ...]) -> tuple[list[dict[str, Any]], int]:
+    """The record's geocoded places as RFC 7946 Point features, and how many places had no coordinates.
+
+    Properties are flat (GIS tools and GeoPandas turn them into columns) and the same for every
+    feature: the place's fields, its number of mentions, the article's id, title, published date
+    and url, and the article's casualty totals per kind (`record["totals"]`, null when the record
+    has none), so that a map can size the points by deaths. Coordinates are [lon, lat].
+    """
+    if "error" in record:
+        return [], 0
+    art = _d(record.get("article"))
+    totals = _d(_d(record.get("totals")).get("casualties"))
+    article_props = {"article_id": art.get("id"), "title": art.get("title"), "published": art.get("published"),
+                     "url": art.get("url")}
+    for kind in kinds:
+        count = _d(totals.get(kind)).get("count")
+        article_props[kind] = count if isinstance(count, int) and not isinstance(count, bool) else None
+    features: list[dict[str, Any]] = []
+    missing = 0
+    for n, p in enumerate(record.get("places") or [], 1):
+        if not isinstance(p, dict):
+            continue
+        lat, lon = _coordinate(p.get("lat"), 90), _coordinate(p.get("lon"), 180)
+        if lat is None or lon is None:
+            missing += 1
+            continue
+        props = {"name": p.get("name"), "type": p.get("type"), "country_code": p.get("country_code"),
+                 "admin1": p.get("admin1"), "geonameid": p.get("geonameid"),
+                 "mentions": len(p.get("mentions") or []), **article_props}
+        features.append({"type": "Feature", "id": f"{art.get('id')}#p{n}",
+                         "geometry": {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]},
+                         "properties": props})
+    return features, missing
+
+
+class GeoJsonWriter(JsonlWriter):
+    """An RFC 7946 FeatureCollection written as records come: the header first, one feature per
+    line, the closing brackets at `commit()`. With a path the file appears only at commit (temp
+    file + rename, as for JSON Lines), and commit also runs after Ctrl-C, so the file is valid
+    JSON holding the articles done so far."""
+
+    HEAD = '{"type":"FeatureCollection","features":[\n'
+    TAIL = "\n]}\n"
+
+    def __init__(self, path: str | Path | None = None, *, stream: IO[str] | None = None) -> None:
+        super().__init__(path, stream=stream)
+        self.kinds = casualty_kinds()
+        self.features = self.articles = self.no_coordinates = 0
+        self._open = True
+        self.fh.write(self.HEAD)
+
+    def write(self, record: dict[str, Any]) -> None:
+        features, missing = place_features(record, self.kinds)
+        self.no_coordinates += missing
+        self.articles += "error" not in record
+        for f in features:  # one write per feature: an interruption never leaves half of one
+            self.fh.write(("" if self.features == 0 else ",\n") + dumps(f))
+            self.features += 1
+        if self.path is None:
+            self.fh.flush()
+
+    def commit(self) -> None:
+        if self._open:  # once, also when an interrupted clean-up commits again
+            self._open = False
+            self.fh.write(self.TAIL)
+            self.fh.flush()
+        super().commit()
+
+    def summary(self) -> str:
+        """The line the CLI prints at the end (places without coordinates are counted, not written)."""
+        return (f"geojson: {self.features} place(s) from {self.articles} article(s); "
+                f"{self.no_coordinates} place(s) without coordinates not written")
+
+
+# ---------------------------------------------------------------------------------------------
 # Tables: the same records flattened into articles / quotes / actors / casualties / weapons /
 # places / dates, keyed by article id. Used by the CSV and SQLite writers.
 # ---------------------------------------------------------------------------------------------

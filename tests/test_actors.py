@@ -300,3 +300,62 @@ def test_names_before_a_facility_noun(run, text: str, facility: str, actor: str 
 def test_a_title_cut_from_its_name_is_no_actor(run, text: str, absent: str, present: str) -> None:
     found = names(run(text))
     assert absent not in found and present in found
+
+
+# --- the rules on their own (extractor/rules/actors/) ------------------------------------------
+@pytest.mark.parametrize("raw, key", [
+    ("The Israel Defense Forces", "israel defense forces"),
+    ("Trump’s", "trump"),
+    ("the Houthis", "houthis"),
+    ("U.N.", "u n"),
+    ("Gaza Health Ministry", "gaza health ministry"),
+])
+def test_fold_name(raw: str, key: str) -> None:
+    from extractor.rules.actors.fold import fold_name
+
+    assert fold_name(raw) == key
+
+
+@pytest.mark.parametrize("aliases, best", [
+    (["Trump", "Donald Trump", "Donald J. Trump"], "Donald J. Trump"),
+    (["Russian defense ministry", "Russia's defense ministry"], "Russia's defense ministry"),
+    (["IDF", "Israel Defense Forces"], "Israel Defense Forces"),
+    (["Hamas", "HAMAS"], "Hamas"),
+])
+def test_best_name(aliases: list[str], best: str) -> None:
+    from extractor.rules.actors.render import best_name
+
+    assert best_name("ORG", aliases) == best
+
+
+@pytest.mark.parametrize("text, name, titles", [
+    ("Kremlin spokesperson Dmitry Peskov said the talks would go on.", "Dmitry Peskov",
+     ["Kremlin spokesperson"]),
+    ("John Healey, the British defense secretary, arrived in Kyiv.", "John Healey",
+     ["British defense secretary"]),
+    ("Dmitry Peskov said the talks would go on.", "Dmitry Peskov", []),
+])
+def test_titles_of(ex, text: str, name: str, titles: list[str]) -> None:
+    from extractor.rules.actors.titles import titles_of
+
+    doc = ex.nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert titles_of(span, ex.nlp.get_pipe("extractor_actors").lex.titles) == titles
+
+
+@pytest.mark.parametrize("text, owner, code", [
+    ("Russia's defense ministry said on Monday.", "Russia's defense ministry", "RU"),
+    ("The Russian defense ministry said on Monday.", "Russian defense ministry", "RU"),
+    ("The ministry of defense said on Monday.", "ministry of defense", None),
+])
+def test_institution_key(ex, text: str, owner: str, code: str | None) -> None:
+    from extractor.rules.actors.institutions import institution_key
+
+    comp = ex.nlp.get_pipe("extractor_actors")
+    doc = ex.nlp(text)
+    start = text.index(owner)
+    key = institution_key(doc.char_span(start, start + len(owner)), comp.lex, comp.country_codes)
+    assert (key[1] if key else None) == code
+    if key:
+        assert key == ("INST", code, "defense ministry")

@@ -1,6 +1,7 @@
 """The house rules of `extractor/`, checked on the syntax tree (see docs/architecture.md).
 
 - no class longer than 400 lines and no function longer than 100 (decorators and docstring included);
+- rules (extractor/rules) never import the spaCy wiring (components, factories, pipeline, api);
 - no import cycle between modules of the package. Every `import` statement counts, wherever it
   sits (module level, inside a function, under `if TYPE_CHECKING:`): a lazy import still ties two
   modules together for a reader, and is a cycle waiting for the day someone hoists it.
@@ -130,6 +131,28 @@ def test_no_oversized_class_or_function() -> None:
 
 def test_no_import_cycle() -> None:
     assert cycles(import_edges(modules())) == []
+
+
+def test_every_relative_import_names_a_module_of_ours() -> None:
+    """A module moved to another folder keeps no `from ..x import` pointing nowhere."""
+    known = modules()
+    missing = []
+    for mod, path in known.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                base = _resolve(mod, path.name == "__init__.py", node.level, node.module)
+                if base not in known:
+                    missing.append(f"{mod}: from {'.' * node.level}{node.module or ''}")
+    assert missing == []
+
+
+def test_rules_do_not_import_the_spacy_wiring() -> None:
+    """Rules take their data as arguments: nothing in extractor/rules imports a component or a factory."""
+    edges = import_edges(modules())
+    wiring = ("extractor.components", "extractor.factories", "extractor.pipeline", "extractor.api")
+    bad = sorted(f"{m} -> {t}" for m, ts in edges.items() if m.startswith("extractor.rules")
+                 for t in ts if t.startswith(wiring))
+    assert bad == []
 
 
 def test_resolver_sees_relative_imports() -> None:

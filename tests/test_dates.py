@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from extractor.components.dates import resolve_month_day, resolve_weekday
 from extractor.components.layout import detect_published
+from extractor.rules.dates.calendar_math import resolve_month_day, resolve_weekday
 
 
 def _dates(ex, text: str, published: str | None) -> list[dict[str, Any]]:
@@ -244,3 +244,48 @@ def test_detect_published(text, expected):
 def test_weekday_ranges_and_end_points(ex, text, published, expected):
     found = _found(ex, text, published)
     assert {k: found[k][0] for k in expected} == expected
+
+
+# --- calendar arithmetic on its own (extractor/rules/dates/calendar_math.py) ----------------------
+@pytest.mark.parametrize("anchor, offset, future, expected", [
+    ("2025-03-13", 0, False, ("2025-03-08", "2025-03-09")),  # a Thursday: the weekend before
+    ("2025-03-13", 0, True, ("2025-03-15", "2025-03-16")),  # "will ... this weekend"
+    ("2025-03-15", 0, False, ("2025-03-15", "2025-03-16")),  # published on the Saturday itself
+    ("2025-03-15", -1, False, ("2025-03-08", "2025-03-09")),  # "last weekend", read on a Saturday
+    ("2025-03-13", 1, False, ("2025-03-15", "2025-03-16")),  # "next weekend"
+])
+def test_weekend_of(anchor: str, offset: int, future: bool, expected: tuple[str, str]) -> None:
+    from extractor.rules.dates.calendar_math import weekend_of
+
+    sat, sun = weekend_of(date.fromisoformat(anchor), offset, future)
+    assert (sat.isoformat(), sun.isoformat()) == expected
+
+
+@pytest.mark.parametrize("year, month, expected", [
+    (2024, 2, ("2024-02-01", "2024-02-29")),
+    (2024, 12, ("2024-12-01", "2024-12-31")),
+])
+def test_month_period(year: int, month: int, expected: tuple[str, str]) -> None:
+    from extractor.rules.dates.calendar_math import month_period
+
+    first, last = month_period(year, month)
+    assert (first.isoformat(), last.isoformat()) == expected
+
+
+def test_week_of() -> None:
+    from extractor.rules.dates.calendar_math import week_of
+
+    assert week_of(date(2025, 3, 13)) == (date(2025, 3, 10), date(2025, 3, 16))
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("He left on Monday, Feb. 6, and came back three days ago.", ["calendar", "ago"]),
+    ("In 2022 the 36-year-old moved; she returns next week.", ["year", "relative"]),
+    ("The form dated 14/11/2024 was filed yesterday.", ["numeric", "relative"]),
+])
+def test_find_candidates(ex, text: str, kinds: list[str]) -> None:
+    from extractor.rules.dates.candidates import find_candidates
+
+    doc = ex.nlp(text)
+    rules = ex.nlp.get_pipe("extractor_dates")._rules
+    assert [m.kind for m in find_candidates(doc, text, rules)] == kinds

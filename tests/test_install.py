@@ -30,6 +30,7 @@ def test_wheel_contains_models_and_schema(wheel):
     assert "extractor/models/config.cfg" in names
     assert "extractor/output.schema.json" in names
     assert any(n.startswith("extractor/models/lexicons/") for n in names)
+    assert "extractor/models/maps/world-countries.json" in names  # the report's map outlines
 
 
 def test_installed_wheel_runs_from_another_directory(wheel, tmp_path):

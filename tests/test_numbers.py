@@ -182,6 +182,14 @@ def test_windowed_reading_equals_whole_reading(text: str) -> None:
     assert _find(text) == _read_whole(text)
 
 
+@pytest.mark.parametrize("gap,joined", [(1, True), (40, True), (41, False), (300, False)])
+def test_tokens_far_apart_are_no_one_amount(gap: int, joined: bool) -> None:
+    """A page of blanks between "0" and "million" (found by the property test above) separates them."""
+    text = "0" + " " * gap + "million"
+    assert _find(text) == _read_whole(text)
+    assert (len([m for m in _find(text) if m.value is not None]) == 1) is joined
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Five soldiers were killed. " + "Nothing to count here. " * 20 + "At least 12 drones flew.",
      [("Five", 5, "exact"), ("12", 12, "at_least")]),

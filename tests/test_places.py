@@ -282,3 +282,45 @@ def test_different_gazetteer_places_stay_apart(run) -> None:
 
 def test_chiefdom_of_x_is_a_place(run) -> None:
     assert one(run("Gunmen attacked villages in the chiefdom of Bashu, near Butembo."), "Bashu")["type"] == "region"
+
+
+# --- the rules on their own (extractor/rules/places/) ------------------------------------------
+@pytest.mark.parametrize("folded, form", [
+    ("deir el balah", "deir al balah"),
+    ("deir al-balah", "deir al balah"),
+    ("khan younis", "khan younis"),
+    ("ras an-naqoura", "ras al naqoura"),
+])
+def test_article_form(folded: str, form: str) -> None:
+    from extractor.rules.places.variants import article_form
+
+    assert article_form(folded) == form
+
+
+def _cand(pid: int, cc: str, pop: int, kind: str = "city", alternate: bool = False) -> Any:
+    from extractor.gazetteer import Candidate
+
+    return Candidate(pid, "Pokrovsk", kind, cc, None, 0.0, 0.0, pop, alternate)
+
+
+def test_score_candidate_prefers_the_articles_country() -> None:
+    from collections import Counter
+
+    from extractor.rules.places.scoring import score_candidate
+
+    ua, ru = _cand(1, "UA", 60_000), _cand(2, "RU", 9_000)
+    assert score_candidate("Pokrovsk", ua, None, None) > score_candidate("Pokrovsk", ru, None, None)
+    russia_story = {"cc": Counter({"RU": 3}), "admin1": set(), "named": {"RU"}}
+    assert score_candidate("Pokrovsk", ru, None, russia_story) > score_candidate("Pokrovsk", ua, None, russia_story)
+
+
+def test_a_name_does_not_vote_for_its_own_reading() -> None:
+    from collections import Counter
+
+    from extractor.rules.places.document_context import DocumentContext
+
+    ctx = DocumentContext(cc=Counter({"GE": 3, "US": 1}), admin1=set(), named={"GE"}, votes={"georgia": ("GE", 3)})
+    own = ctx.for_mention("georgia", {"type": "country", "country_code": "GE"})
+    assert own["cc"] == Counter({"US": 1}) and own["named"] == set()
+    other = ctx.for_mention("tbilisi", None)
+    assert other["cc"] == Counter({"GE": 3, "US": 1}) and other["named"] == {"GE"}

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from extractor.components.quotes_marks import find_stretches
+from extractor.rules.quotes.marks import find_stretches
 from tests.conftest import EURONEWS, assert_offsets
 
 

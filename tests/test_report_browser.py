@@ -153,3 +153,104 @@ document.body.setAttribute("data-bg", before + "|" + getComputedStyle(el).backgr
     dom = chromium(tmp_path, "--dump-dom", driver.as_uri())
     before, after = re.search(r'data-bg="([^"]*)"', dom).group(1).split("|")
     assert before not in ("rgba(0, 0, 0, 0)", "transparent") and after == "rgba(0, 0, 0, 0)", (before, after)
+
+
+MAP_PROBE = """<script>
+(function () {
+  var out = [];
+  document.querySelectorAll("svg.map .mapdot").forEach(function (g) {
+    var c = g.querySelector(".dot"), cc = c.getAttribute("data-cc"), box = c.getBoundingClientRect();
+    var rec = {cc: cc, lon: +c.getAttribute("data-lon"), lat: +c.getAttribute("data-lat"),
+               w: box.width, inside: null};
+    var path = cc ? document.querySelector('svg.map path[data-cc="' + cc + '"]') : null;
+    if (path) {  // the dot's centre, through the browser's own transforms, in the outline's units
+      var pt = new DOMPoint(c.cx.baseVal.value, c.cy.baseVal.value).matrixTransform(c.getCTM())
+        .matrixTransform(path.getCTM().inverse());
+      rec.inside = path.isPointInFill(pt); rec.u = pt.x; rec.v = pt.y;
+    }
+    out.push(rec);
+  });
+  var svg = document.querySelector("svg.map");
+  var first = document.querySelector("svg.map .mapdot");
+  if (first && document.getElementById("tip")) { first.focus(); }
+  var tip = document.getElementById("tip");
+  document.body.setAttribute("data-map", JSON.stringify({dots: out,
+    height: svg ? svg.getBoundingClientRect().height : 0,
+    tip: tip && !tip.hidden ? tip.textContent : null,
+    label: first ? first.getAttribute("aria-label") : null}));
+})();
+</script></body>"""
+
+
+def _probe_map(tmp_path: Path, page: str, name: str) -> dict[str, Any]:
+    """Render a page with the map probe appended; return what the browser measured."""
+    import html
+    import json
+
+    driver = tmp_path / name
+    driver.write_text(page.replace("</body>", MAP_PROBE), encoding="utf-8")
+    dom = chromium(tmp_path, "--dump-dom", driver.as_uri())
+    return json.loads(html.unescape(re.search(r'data-map="([^"]*)"', dom).group(1)))
+
+
+@pytest.fixture(scope="module")
+def kherson_record(ex) -> dict[str, Any]:
+    from extractor.loading import read_path
+
+    (article,) = list(read_path(str(EURONEWS.parent / "voa-kherson-aerial-attacks.txt")))
+    return ex.extract_article(article, include_text=True)
+
+
+def test_map_draws_places_inside_their_countries(tmp_path: Path, sample_record: dict[str, Any],
+                                                 kherson_record: dict[str, Any]) -> None:
+    """The sample's places, as Chromium draws them: each dot's centre, taken through the browser's
+    transforms into the outlines' units, is at the place's coordinates and inside the outline of
+    the place's own country (isPointInFill); on article pages and on the batch index."""
+    out = tmp_path / "report"
+    w = ReportWriter(html_dir=out)
+    for rec in (sample_record, kherson_record):
+        w.add(rec)
+    index = w.close().read_text(encoding="utf-8")
+    pages = {"euronews.html": render_article(sample_record), "kherson.html": render_article(kherson_record),
+             "index.html": index}
+    assert len(pages["euronews.html"].encode("utf-8")) < 400_000
+    checked = 0
+    for name, page in pages.items():
+        got = _probe_map(tmp_path, page, name)
+        assert got["height"] > 150, name  # the map is laid out and visible
+        assert got["dots"], name
+        for dot in got["dots"]:
+            assert dot["w"] > 2, (name, dot)  # drawn with a size
+            if not dot["cc"]:
+                continue
+            assert dot["inside"] is True, (name, dot)
+            assert dot["u"] / 100 == pytest.approx(dot["lon"], abs=0.02), (name, dot)
+            assert -dot["v"] / 100 == pytest.approx(dot["lat"], abs=0.02), (name, dot)
+            checked += 1
+        if name != "index.html":  # the article page's tooltip script shows a focused dot's fields
+            assert got["tip"] and got["label"] and got["label"] in got["tip"], got
+    assert checked >= 20
+
+
+def test_map_screenshot(tmp_path: Path, kherson_record: dict[str, Any]) -> None:
+    """The article page with its map scrolled into view and a dot's tooltip shown (README picture:
+    REPORT_MAP_SCREENSHOT=docs/report-map-screenshot.png)."""
+    rel = "samples/voa-kherson-aerial-attacks.txt"  # as a user would have typed it
+    page = render_article(dict(kherson_record, article=dict(kherson_record["article"], id=rel, path=rel)))
+    driver = tmp_path / "map.html"
+    driver.write_text(page.replace("</body>", """<script>
+var fig = document.querySelector(".mapfig"), panel = document.querySelector(".panel");
+panel.scrollTop = fig.getBoundingClientRect().top - panel.getBoundingClientRect().top - 60;
+var dot = Array.prototype.filter.call(document.querySelectorAll("svg.map .mapdot.t-city"),
+  function (d) { return /Dnipro\\b/.test(d.getAttribute("data-tip")); })[0]
+  || document.querySelector("svg.map .mapdot");
+dot.focus({preventScroll: true});
+</script></body>"""), encoding="utf-8")
+    shot = tmp_path / "map.png"
+    chromium(tmp_path, f"--screenshot={shot}", "--window-size=1280,900", driver.as_uri())
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 50_000
+    target = os.environ.get("REPORT_MAP_SCREENSHOT")
+    if target:
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(shot, target)

@@ -1,6 +1,6 @@
 """The counts component: writes doc._.extractor_casualties, doc._.extractor_weapons and doc._.extractor_totals.
 
-Thin spaCy wiring only: it loads the word lists of models/lexicons/counts/ (counts_lexicon.py),
+Thin spaCy wiring only: it loads the word lists of models/lexicons/counts/ (rules/counts/lexicon.py),
 compiles the patterns built from them once, and runs the rules of `extractor/rules/counts/` on each
 document (see that package's docstring for how an amount becomes a casualty or weapon entry).
 """
@@ -14,9 +14,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..rules.counts.document import read_counts
+from ..rules.counts.lexicon import FILES, CountsLexicon
 from ..rules.counts.patterns import CountsPatterns
 from .base import DataComponent
-from .counts_lexicon import FILES, CountsLexicon
 
 
 class CountsComponent(DataComponent):

@@ -31,26 +31,15 @@ from typing import Any, ClassVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lexicons import read_wordlist
-from ..rules.entities.common import PLACE_LABELS, PREP_PLACE_STRICT, spelling_variant
+from ..extensions import doc_text
+from ..lexicons import read_tsv, read_wordlist
 from ..rules.entities.context import EntityContext
-from ..rules.entities.known_places import KnownPlaces, strong_name_match
+from ..rules.entities.known_places import KnownPlaces
 from ..rules.entities.lexicon import EntityLexicon
 from ..rules.entities.matchers import build_matchers
 from ..rules.entities.names import NameShapes
 from ..rules.entities.pipeline import repair_entities
-from .base import DataComponent, GazetteerUser, doc_text
-
-# shared with the actors and places components, which import them from here
-_PREP_PLACE_STRICT = PREP_PLACE_STRICT
-_spelling_variant = spelling_variant
-__all__ = ["PLACE_LABELS", "EntityFixer", "_PREP_PLACE_STRICT", "_spelling_variant", "read_tsv",
-           "strong_name_match"]
-
-
-def read_tsv(path: Path) -> list[list[str]]:
-    """Rows of a tab-separated lexicon (comments and blank lines dropped)."""
-    return [line.split("\t") for line in read_wordlist(path)]
+from .base import DataComponent, GazetteerUser
 
 
 def read_lexicon(paths: dict[str, Path]) -> EntityLexicon:

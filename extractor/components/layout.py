@@ -15,7 +15,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .base import doc_text
+from ..extensions import doc_text
 
 _SENT_END = re.compile(r"[.!?…:;]['\"”’)]*\s*$")
 _FOOTER = re.compile(

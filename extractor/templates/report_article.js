@@ -1,4 +1,4 @@
-// Tooltip for highlights: hover or keyboard focus shows the extracted fields of the span and of
+// Tooltip for highlights and map dots: hover or keyboard focus shows the extracted fields of the span and of
 // every highlight it sits in (innermost first). textContent only: nothing is parsed as HTML.
 (function () {
   "use strict";
@@ -9,7 +9,7 @@
   function show(el) {
     var lines = [], n = el;
     tip.textContent = "";
-    while (n && n.classList && n.classList.contains("hl")) {
+    while (n && n.classList && (n.classList.contains("hl") || n.classList.contains("mapdot"))) {
       var row = document.createElement("div"), b = document.createElement("b");
       b.textContent = labels[n.dataset.k] || n.dataset.k;
       row.appendChild(b);
@@ -19,7 +19,7 @@
     }
     lines.forEach(function (r) { tip.appendChild(r); });
     tip.hidden = false;
-    var r = el.getBoundingClientRect(), w = tip.offsetWidth, h = tip.offsetHeight;
+    var r = (el.querySelector(".dot") || el).getBoundingClientRect(), w = tip.offsetWidth, h = tip.offsetHeight;
     var x = Math.max(4, Math.min(r.left, window.innerWidth - w - 4));
     var y = r.bottom + 6;
     if (y + h > window.innerHeight - 4) { y = Math.max(4, r.top - h - 6); }
@@ -32,7 +32,7 @@
     tip.hidden = true;
     if (current) { current.removeAttribute("aria-describedby"); current = null; }
   }
-  function target(ev) { return ev.target.closest ? ev.target.closest(".hl") : null; }
+  function target(ev) { return ev.target.closest ? ev.target.closest(".hl, .mapdot") : null; }
   document.addEventListener("mouseover", function (ev) { var el = target(ev); if (el) { show(el); } });
   document.addEventListener("mouseout", function (ev) {
     var el = target(ev);

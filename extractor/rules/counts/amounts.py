@@ -47,6 +47,8 @@ NUMBER_WORDS = frozenset([
 #: How far (in characters) around a possible number `find_numbers` reads: wide enough for the longest
 #: spelled-out range with its qualifier ("at least one hundred and twenty to one hundred and fifty").
 _BEFORE, _AFTER = 80, 200
+#: Tokens further apart than this (in characters) are read separately (see `_read`).
+_GAP = 40
 
 
 @dataclass
@@ -211,7 +213,22 @@ def _windows(text: str, starts: re.Pattern[str]) -> list[tuple[int, int]]:
 def _read(text: str, toks: list[_Tok], by_first: dict[str, list[tuple[str, ...]]], out: list[NumberMatch],
           qualifiers: Mapping[str, str] | None, before_re: re.Pattern[str] | None,
           qualifiers_after: Mapping[str, str] | None) -> None:
-    """Append the amounts among `toks` (one window of the text) to `out`."""
+    """Append the amounts among `toks` (one window of the text) to `out`.
+
+    Tokens more than `_GAP` characters apart never belong to one amount nor see each other as
+    neighbours ("0", a page of blanks, "million" is no million): no phrase is written that way, and
+    it keeps every reading inside the `_BEFORE`/`_AFTER` reach that the windows rely on."""
+    start = 0
+    for k in range(1, len(toks) + 1):
+        if k == len(toks) or toks[k].start - toks[k - 1].end > _GAP:
+            _read_run(text, toks[start:k], by_first, out, qualifiers, before_re, qualifiers_after)
+            start = k
+
+
+def _read_run(text: str, toks: list[_Tok], by_first: dict[str, list[tuple[str, ...]]], out: list[NumberMatch],
+              qualifiers: Mapping[str, str] | None, before_re: re.Pattern[str] | None,
+              qualifiers_after: Mapping[str, str] | None) -> None:
+    """Append the amounts among `toks`, a run of tokens close to each other, to `out`."""
     i, n = 0, len(toks)
     while i < n:
         t = toks[i]

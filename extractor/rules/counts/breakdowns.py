@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ...components.base import doc_text
+from ...extensions import doc_text
 from .amounts import NumberMatch, find_numbers
 from .context import CountsDoc
 from .places import Mention

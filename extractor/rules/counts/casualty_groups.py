@@ -12,10 +12,10 @@ import re
 
 from spacy.tokens import Token
 
-from ...components.counts_lexicon import CountsLexicon
 from .casualty_clause import CasualtyClause
 from .context import CountsDoc
 from .grammar import list_first
+from .lexicon import CountsLexicon
 from .state import CountState
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ...components.counts_lexicon import CountsLexicon
 from .casualty_clause import CasualtyClause
 from .context import CountsDoc
 from .grammar import conj_first
+from .lexicon import CountsLexicon
 
 
 def can_be_casualty(lex: CountsLexicon, head: Token) -> bool:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ...components.counts_lexicon import CountsLexicon
 from .casualty_clause import CasualtyClause
 from .context import CountsDoc
 from .grammar import verb_key
+from .lexicon import CountsLexicon
 
 #: auxiliaries/adverbs allowed between a counted phrase and its predicate
 _PRED_FILLER = frozenset(["be", "have", "also", "reportedly", "there", "later", "each", "all", "both", "now",

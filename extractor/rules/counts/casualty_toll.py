@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ...components.counts_lexicon import CountsLexicon
 from .casualty_clause import CasualtyClause
 from .context import CountsDoc
+from .lexicon import CountsLexicon
 
 
 def toll_kind(ctx: CountsDoc, c: CasualtyClause) -> None:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ...components.counts_lexicon import CountsLexicon
 from .casualty_clause import CasualtyClause
 from .context import CountsDoc
 from .grammar import QUALIFIER_WORDS, conj_first, list_first, verb_key
+from .lexicon import CountsLexicon
 
 
 def governing_verb_kind(ctx: CountsDoc, c: CasualtyClause) -> None:

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from ...components.base import doc_text
-from ...components.counts_lexicon import CountsLexicon
+from ...extensions import doc_text
 from .grammar import APOS
+from .lexicon import CountsLexicon
 from .patterns import CountsPatterns
 from .places import Mention, place_mentions
 from .state import CountState

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ...components.counts_lexicon import CountsLexicon
 from .amounts import NumberMatch, find_numbers
 from .context import CountsDoc
+from .lexicon import CountsLexicon
 from .weapon_class import weapon_class
 
 #: pronouns that point back to an earlier noun ("26 of them", "23 of which")

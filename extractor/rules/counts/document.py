@@ -11,11 +11,11 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ...components.counts_lexicon import CountsLexicon
 from .amounts import NumberMatch, find_numbers
 from .casualties import read_single
 from .casualty_single import single_victims
 from .context import CountsDoc
+from .lexicon import CountsLexicon
 from .patterns import CountsPatterns
 from .repeats import dedupe_entries
 from .route import ner_says_not_count, read_amount

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ...components.counts_lexicon import CountsLexicon
+from .lexicon import CountsLexicon
 
 _MODALS = frozenset(["could", "would", "may", "might", "should", "will", "can", "must"])
 

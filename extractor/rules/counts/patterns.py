@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...components.counts_lexicon import CountsLexicon
+from .lexicon import CountsLexicon
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ...components.base import doc_text
+from ...extensions import doc_text
 
 #: (start, end, name) of a place mention, in character offsets
 Mention = tuple[int, int, str]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ...components.counts_lexicon import CountsLexicon
 from .grammar import conj_first
+from .lexicon import CountsLexicon
 
 #: Quantifiers that make "of the N ..." a total ("most of the 150 rockets").
 _PART_WORDS = frozenset(["most", "some", "all", "many", "half", "none", "majority", "bulk", "rest", "part", "few"])

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ...components.counts_lexicon import CountsLexicon
 from .context import CountsDoc
 from .grammar import APOS, SUBJ_PRONOUNS
+from .lexicon import CountsLexicon
 from .sides import country
 
 #: reporting verbs whose subject is the source

@@ -11,9 +11,9 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ...components.counts_lexicon import CountsLexicon
 from .amounts import NumberMatch
 from .context import CountsDoc
+from .lexicon import CountsLexicon
 from .weapon_action import bare_weapon_verb
 
 

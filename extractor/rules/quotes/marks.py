@@ -101,6 +101,74 @@ def _pair(text: str, marks: list[tuple[int, int, str]], nest: bool) -> tuple[lis
     return pairs, (opened if depth else None)
 
 
+def _marks(text: str, ps: int, pe: int) -> list[tuple[int, int, str]]:
+    """(start, end, direction) of every double mark of the paragraph text[ps:pe]; a mark that
+    opens the paragraph always opens."""
+    return [(ps + m.start(), ps + m.end(),
+             "open" if m.start() == 0 else _direction(text, ps + m.start(), ps + m.end()))
+            for m in _MARK.finditer(text[ps:pe])]
+
+
+def _pair_paragraph(text: str, marks: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int]], int | None]:
+    """Pair a paragraph's marks by nesting; when that leaves an opener unclosed but the marks are
+    even in number, simple alternation is tried and kept if it pairs them all."""
+    pairs, unclosed = _pair(text, marks, nest=True)
+    if unclosed is not None and len(marks) % 2 == 0:
+        alt, alt_unclosed = _pair(text, marks, nest=False)
+        if alt_unclosed is None:
+            pairs, unclosed = alt, None
+    return pairs, unclosed
+
+
+def _paired_stretches(text: str, paras: list[tuple[int, int]], pi: int, marks: list[tuple[int, int, str]],
+                      carry: bool, warnings: list[str]) -> tuple[list[Stretch], bool]:
+    """The double-quoted stretches of paragraph `pi` (`carry`: the previous paragraph ended inside a
+    quotation), warnings appended; also says whether this paragraph ends inside a quotation."""
+    ps, pe = paras[pi]
+    stretches: list[Stretch] = []
+    start_idx = 0
+    if carry and marks and marks[0][2] == "close" and marks[0][0] > ps:
+        # continuation of a multi-paragraph quote that did not reopen: runs to the first closer
+        s, e = _trim(text, ps, marks[0][0])
+        if e > s:
+            stretches.append(Stretch(s, e, ps, marks[0][1], pi, True))
+        start_idx = 1
+    rest = marks[start_idx:]
+    pairs, unclosed = _pair_paragraph(text, rest)
+    orphans = len(rest) - 2 * len(pairs) - (1 if unclosed is not None else 0)
+    for oi, ci in pairs:
+        s, e = _trim(text, rest[oi][1], rest[ci][0])
+        if e > s:
+            stretches.append(Stretch(s, e, rest[oi][0], rest[ci][1], pi, True))
+    carry = False
+    if unclosed is not None:
+        reopened = pi + 1 < len(paras) and _MARK.match(text, paras[pi + 1][0]) is not None
+        if not reopened:
+            warnings.append(f"quotes: unbalanced quotation mark at char {rest[unclosed][0]}; "
+                            f"quotation cut at the end of its paragraph")
+        s, e = _trim(text, rest[unclosed][1], pe)
+        if e > s:
+            stretches.append(Stretch(s, e, rest[unclosed][0], pe, pi, False))
+        carry = True
+    if orphans > 0 and unclosed is None:
+        warnings.append(f"quotes: unbalanced quotation mark in the paragraph at char {ps}; ignored")
+    return stretches, carry
+
+
+def _add_single_quoted(text: str, ps: int, pe: int, pi: int, in_title: bool, stretches: list[Stretch]) -> None:
+    """Single curly quotes as outer marks (and straight ones in the headline), added to the
+    paragraph's `stretches` unless they sit inside a double-quoted stretch already found."""
+    segment = text[ps:pe]
+    pattern = _SINGLE_STRAIGHT if in_title else None
+    for rx in (_SINGLE_CURLY, pattern):
+        if rx is None:
+            continue
+        for m in rx.finditer(segment):
+            s, e = _trim(text, ps + m.start(1), ps + m.end(1))
+            if e > s and not any(st.start <= s < st.end for st in stretches):
+                stretches.append(Stretch(s, e, ps + m.start(), ps + m.end(), pi, True, True))
+
+
 def find_stretches(text: str, title: tuple[int, int] | None = None) -> tuple[list[Stretch], list[str]]:
     """All quoted stretches of `text` in order, plus warnings about unbalanced marks.
 
@@ -110,50 +178,11 @@ def find_stretches(text: str, title: tuple[int, int] | None = None) -> tuple[lis
     paras = paragraphs(text)
     carry = False  # previous paragraph ended inside a quotation
     for pi, (ps, pe) in enumerate(paras):
-        segment = text[ps:pe]
-        marks = [(ps + m.start(), ps + m.end(),
-                  "open" if m.start() == 0 else _direction(text, ps + m.start(), ps + m.end()))
-                 for m in _MARK.finditer(segment)]
-        stretches: list[Stretch] = []
-        start_idx = 0
-        if carry and marks and marks[0][2] == "close" and marks[0][0] > ps:
-            # continuation of a multi-paragraph quote that did not reopen: runs to the first closer
-            s, e = _trim(text, ps, marks[0][0])
-            if e > s:
-                stretches.append(Stretch(s, e, ps, marks[0][1], pi, True))
-            start_idx = 1
-        rest = marks[start_idx:]
-        pairs, unclosed = _pair(text, rest, nest=True)
-        if unclosed is not None and len(rest) % 2 == 0:
-            alt, alt_unclosed = _pair(text, rest, nest=False)
-            if alt_unclosed is None:
-                pairs, unclosed = alt, None
-        orphans = len(rest) - 2 * len(pairs) - (1 if unclosed is not None else 0)
-        for oi, ci in pairs:
-            s, e = _trim(text, rest[oi][1], rest[ci][0])
-            if e > s:
-                stretches.append(Stretch(s, e, rest[oi][0], rest[ci][1], pi, True))
-        carry = False
-        if unclosed is not None:
-            reopened = pi + 1 < len(paras) and _MARK.match(text, paras[pi + 1][0]) is not None
-            if not reopened:
-                warnings.append(f"quotes: unbalanced quotation mark at char {rest[unclosed][0]}; "
-                                f"quotation cut at the end of its paragraph")
-            s, e = _trim(text, rest[unclosed][1], pe)
-            if e > s:
-                stretches.append(Stretch(s, e, rest[unclosed][0], pe, pi, False))
-            carry = True
-        if orphans > 0 and unclosed is None:
-            warnings.append(f"quotes: unbalanced quotation mark in the paragraph at char {ps}; ignored")
-        if not marks or (title and ps <= title[0] < pe):
-            pattern = _SINGLE_STRAIGHT if title and ps <= title[0] < pe else None
-            for rx in (_SINGLE_CURLY, pattern):
-                if rx is None:
-                    continue
-                for m in rx.finditer(segment):
-                    s, e = _trim(text, ps + m.start(1), ps + m.end(1))
-                    if e > s and not any(st.start <= s < st.end for st in stretches):
-                        stretches.append(Stretch(s, e, ps + m.start(), ps + m.end(), pi, True, True))
+        marks = _marks(text, ps, pe)
+        stretches, carry = _paired_stretches(text, paras, pi, marks, carry, warnings)
+        in_title = bool(title and ps <= title[0] < pe)
+        if not marks or in_title:
+            _add_single_quoted(text, ps, pe, pi, in_title, stretches)
         stretches.sort(key=lambda st: st.start)
         out.extend(stretches)
     return out, warnings

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from ..lexicons import LexiconError, read_json, read_wordlist
+from ...lexicons import LexiconError, read_json, read_wordlist
 
 FILES = (
     "lexicons/counts/casualty_terms.json",

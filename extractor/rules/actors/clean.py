@@ -1,0 +1,79 @@
+"""Cleaning an entity into the name an actor is known by.
+
+A leading "the", possessives, punctuation and (for people) title words are cut; a prefix before
+a full name the article uses elsewhere is cut ("rival Hillary Clinton"); spans with no word that
+can carry a name, or made of titles only ("Rear Adm."), are no actor.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Span
+
+from .fold import fold_name
+from .lexicon import ActorsLexicon
+
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_BAD_NAME_CHARS = frozenset('[]{}()"“”«»<>|/\\')
+_LETTER_DIGITS = re.compile(r"^[A-Z]{1,3}\d{2,3}$")
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
+#: words that only qualify a title ("Rear Adm.", "Vice Adm.", "Deputy Chief")
+TITLE_MODIFIERS = frozenset({"rear", "vice", "deputy", "acting", "former", "chief", "lieutenant", "major",
+                             "brigadier", "staff"})
+
+
+def clean_mention(ent: Span, lex: ActorsLexicon) -> Span | None:
+    """Drop a leading lowercase 'the', title words inside PERSON spans and possessives."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while end > start and (doc[end - 1].lower_ in _POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+        start += 1
+    if ent.label_ == "PERSON":
+        start, end = _person_bounds(ent, start, end, lex.titles)
+    if end <= start or not any(is_name_token(t, lex.acronyms) for t in doc[start:end]):
+        return None
+    if all(t.is_punct or t.lower_ in lex.titles or t.lower_ in TITLE_MODIFIERS for t in doc[start:end]):
+        return None  # "Rear Adm." cut from its name by a sentence break: a title, no actor
+    return doc[start:end]
+
+
+def _person_bounds(ent: Span, start: int, end: int, titles: frozenset[str]) -> tuple[int, int]:
+    """A person's name without leading titles, stray quotes/brackets and trailing punctuation."""
+    doc = ent.doc
+    while start < end - 1 and doc[start].lower_ in titles:
+        start += 1
+    for k in range(start, end):  # 'Robert C. "Bobby' -> 'Robert C.'; 'W]e' -> nothing
+        if any(ch in _BAD_NAME_CHARS for ch in doc[k].text):
+            end = k
+            break
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text != ".":
+        end -= 1
+    return start, end
+
+
+def trim_to_known_name(span: Span, full_names: set[str], titles: frozenset[str]) -> Span:
+    """'Miss Universe Alicia Machado', 'rival Hillary Clinton' -> the name the article uses.
+    Only a prefix that starts with a title or holds a non-name word is cut ('Aung San Suu Kyi'
+    and 'Douglas Holtz-Eakin' keep their given names)."""
+    doc = span.doc
+    for k in range(span.start + 1, span.end - 1):
+        if fold_name(doc[k:span.end].text) in full_names:
+            prefix = doc[span.start:k]
+            if prefix[0].lower_ in titles or any(t.pos_ != "PROPN" for t in prefix):
+                return doc[k:span.end]
+            break
+    return span
+
+
+def is_name_token(t: Any, acronyms: dict[str, set[str]]) -> bool:
+    """A word that can carry a name: 'Hamas', 'M23'; a dotted acronym only when it names a body
+    ('U.N.'), not a state or initial ('N.Y.', 'D.C.', 'J.')."""
+    if t.is_alpha:
+        return len(t) > 1
+    if _LETTER_DIGITS.match(t.text):
+        return True  # "M23", "G20" (not "A6": a page or a road)
+    return bool(_DOTTED.match(t.text)) and t.text.replace(".", "") in acronyms

@@ -1,0 +1,54 @@
+"""Facilities: "took refuge in the Mweso General Hospital" names a place, not an actor.
+
+A group all of whose mentions are facility names is dropped, unless one of them is cited as a
+source ("Nasser Hospital said", "according to the hospital"): then it is a body, an ORG.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .keys import Group
+from .lexicon import SOURCE_VERBS, ActorsLexicon
+
+
+def settle_facilities(doc: Doc, groups: list[Group], lex: ActorsLexicon) -> None:
+    """Empty the groups that only name a facility; turn a facility that speaks into an ORG."""
+    for g in groups:  # "took refuge in the Mweso General Hospital": a place, unless it speaks
+        if g["spans"] and all(is_facility(s, lex.facility_words) for s in g["spans"]):
+            # "the Ibn Rushd school": the facility's own noun belongs to the name
+            whole = [s if s[-1].text in lex.facility_words else doc[s.start:s.end + 1] for s in g["spans"]]
+            if any(is_cited_source(s, lex.speech_verbs) for s in whole):
+                g["type"] = "ORG"  # "Nasser Hospital said" (often tagged PERSON) is a body
+                g["spans"] = whole
+            else:
+                g["spans"] = []
+
+
+def is_facility(span: Span, facility_words: frozenset[str]) -> bool:
+    """A facility's name: 'Mweso General Hospital', or a name before a lower-case facility noun
+    ('the Ibn Rushd school', 'the Al Aqsa Martyrs mosque')."""
+    if len(span) >= 2 and span[-1].text in facility_words:
+        return True
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.is_lower and nxt.text.capitalize() in facility_words and \
+        span.root.dep_ == "compound" and span.root.head.i == nxt.i
+
+
+def is_cited_source(span: Span, speech_verbs: frozenset[str]) -> bool:
+    """'the hospital said', 'according to Nasser Hospital', 'a list provided by X Hospital'."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.lemma_.lower() in speech_verbs:
+        return True
+    root = span.root
+    if root.dep_ in ("nsubj", "agent") and root.head.lemma_.lower() in speech_verbs:
+        return True
+    prev = [t.lower_ for t in doc[max(0, span.start - 3):span.start] if t.lower_ != "the"]
+    if prev[-2:] == ["according", "to"]:
+        return True
+    if prev and prev[-1] == "by" and span.start >= 2:
+        by = doc[span.start - 1] if doc[span.start - 1].lower_ == "by" else doc[span.start - 2]
+        return by.head.lemma_.lower() in SOURCE_VERBS
+    return False

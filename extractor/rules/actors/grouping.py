@@ -1,0 +1,75 @@
+"""From `doc.ents` to groups of mentions, one per actor, in order of first mention.
+
+Each PERSON / ORG / NORP entity is cleaned (clean.py), dropped when it is no actor (publisher.py,
+not_actors.py), and filed under its grouping key (keys.py); a NORP that is no actor on its own
+("Houthi rebels") still joins the group its plural names ("the Houthis").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span
+
+from .clean import clean_mention, trim_to_known_name
+from .fold import fold_name
+from .keys import Group, KeyIndex, group_key, register_aliases
+from .lexicon import ActorsLexicon
+from .not_actors import inside_title, is_medium, is_party_affiliation, names_an_event, norp_is_actor
+from .publisher import dateline_range, publisher_keys
+
+ACTOR_LABELS = ("PERSON", "ORG", "NORP")
+
+
+def group_mentions(doc: Doc, lex: ActorsLexicon, country_code: Callable[[str], str]) -> list[Group]:
+    """The groups, in the order they were created."""
+    dateline = dateline_range(doc)
+    publishers = publisher_keys(doc)
+    groups: list[Group] = []
+    by_key: KeyIndex = {}
+    full_names = {fold_name(e.text) for e in doc.ents
+                  if e.label_ == "PERSON" and len(fold_name(e.text).split()) >= 2}
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS or is_party_affiliation(ent):
+            continue  # "(D-Va.)": a party affiliation, not an organisation
+        span = _actor_span(ent, lex, full_names, dateline)
+        if span is None:
+            continue
+        folded = fold_name(span.text)
+        if not folded or folded in publishers or span.text.lower() in lex.demonyms:
+            continue  # the publisher; "Latinos", "Palestinians" (collectives) are no actors
+        if is_medium(span, lex) or names_an_event(span, lex):
+            continue  # "said on Telegram"; "Typhoon Yagi" is an event
+        if ent.label_ == "NORP" and not norp_is_actor(span, lex):
+            _join_plural_group(span, folded, by_key)
+            continue
+        key = group_key(span, ent.label_, by_key, lex, country_code)
+        if ent.label_ == "NORP":
+            key = ("NORP", folded)
+        group = by_key.get(key)
+        if group is None:
+            group = {"type": ent.label_, "spans": [], "keys": {key}}
+            groups.append(group)
+            by_key[key] = group
+        group["spans"].append(span)
+        register_aliases(group, span, by_key)
+    return groups
+
+
+def _actor_span(ent: Span, lex: ActorsLexicon, full_names: set[str], dateline: tuple[int, int]) -> Span | None:
+    """The cleaned mention, or None when it is empty, inside the dateline or part of a title."""
+    span = clean_mention(ent, lex)
+    if span is not None and ent.label_ == "PERSON":
+        span = trim_to_known_name(span, full_names, lex.titles)
+    if span is None or dateline[0] <= span.start_char < dateline[1]:
+        return None  # "KHARTOUM, Sudan (AP) —": the agency is the publisher
+    if ent.label_ == "ORG" and inside_title(span, lex):
+        return None
+    return span
+
+
+def _join_plural_group(span: Span, folded: str, by_key: KeyIndex) -> None:
+    """"Houthi rebels" after "the Houthis": a mention of the group."""
+    group = by_key.get(("ORG", folded + "s")) or by_key.get(("NORP", folded + "s"))
+    if group is not None:
+        group["spans"].append(span)

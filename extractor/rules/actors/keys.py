@@ -1,0 +1,102 @@
+"""Grouping keys and aliases: which earlier actor a new mention belongs to.
+
+`group_key` reads the index `by_key` (a surname alone joins the latest full name ending with it;
+"the Post" joins "The New York Post"; institutions by country); `register_aliases` adds a group's
+short forms to that index as its mentions arrive, merging one-word actors a full name extends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from spacy.tokens import Span
+
+from .fold import fold_name
+from .institutions import institution_key
+from .lexicon import ActorsLexicon
+
+#: one actor: {"type": PERSON | ORG | NORP, "spans": [Span], "keys": {key}}
+Group = dict[str, Any]
+#: key -> group: ("PERSON", name), ("PERSON-surname" | "PERSON-first" | "PERSON-suffix", part),
+#: ("ORG", name), ("ORG-tail", last words), ("INST", country code, institution), ("NORP", name)
+KeyIndex = dict[tuple, Group]
+
+
+def group_key(span: Span, label: str, by_key: KeyIndex, lex: ActorsLexicon,
+              country_code: Callable[[str], str]) -> tuple:
+    """The key of the group `span` belongs to (an existing group's key, or a new one)."""
+    folded = fold_name(span.text)
+    if label == "PERSON":
+        return _person_key(folded, by_key)
+    inst = institution_key(span, lex, country_code)
+    if inst is not None:
+        return inst
+    if ("ORG", folded) not in by_key:
+        tail = by_key.get(("ORG-tail", folded))
+        if tail is not None and tail["type"] == "ORG":
+            return next(iter(k for k in tail["keys"]))
+    return ("ORG", folded)
+
+
+def _person_key(folded: str, by_key: KeyIndex) -> tuple:
+    if len(folded.split()) == 1:
+        # a surname alone joins the most recent full name ending with it
+        hit = by_key.get(("PERSON-surname", folded))
+        if hit is not None:
+            return next(iter(k for k in hit["keys"] if k[0] == "PERSON"))
+        first = by_key.get(("PERSON-first", folded))
+        if first is not None:
+            return next(iter(k for k in first["keys"] if k[0] == "PERSON"))
+    if len(folded.split()) >= 2 and ("PERSON", folded) not in by_key:
+        longer = by_key.get(("PERSON-suffix", folded))  # "Guajardo Villarreal" after the full name
+        if longer is not None:
+            return next(iter(k for k in longer["keys"] if k[0] == "PERSON"))
+    return ("PERSON", folded)
+
+
+def register_aliases(group: Group, span: Span, by_key: KeyIndex) -> None:
+    """Index the short forms of `span` (surname, first name, multi-word surnames, ORG tails)."""
+    folded = fold_name(span.text)
+    if group["type"] == "PERSON":
+        parts = folded.split()
+        if len(parts) >= 2:
+            _register_name_parts(group, parts, by_key)
+        if ("PERSON", folded) not in by_key or len(parts) >= 2:
+            by_key[("PERSON", folded)] = group
+    elif group["type"] == "ORG":
+        # "the Post" after "The New York Post": a short form ending an earlier name
+        words = folded.split()
+        if len(words) >= 2:
+            for k in range(1, len(words)):
+                by_key.setdefault(("ORG-tail", " ".join(words[k:])), group)
+
+
+def _register_name_parts(group: Group, parts: list[str], by_key: KeyIndex) -> None:
+    """A full name's surname, first name and multi-word surnames; earlier actors that were only
+    one of those forms join it."""
+    # "Clinton" after "Hillary Clinton" and "Chelsea Clinton": the most-mentioned one
+    prev = by_key.get(("PERSON-surname", parts[-1]))
+    if prev is None or prev is group or len(group["spans"]) > len(prev["spans"]):
+        by_key[("PERSON-surname", parts[-1])] = group
+    by_key.setdefault(("PERSON-first", parts[0]), group)
+    for k in range(1, len(parts) - 1):  # multi-word surnames: "Peña Nieto", "Holtz Eakin"
+        suffix = " ".join(parts[k:])
+        by_key.setdefault(("PERSON-suffix", suffix), group)
+        short = by_key.get(("PERSON", suffix))
+        if short is not None and short is not group and all(
+                fold_name(x.text) == suffix for x in short["spans"]):
+            _absorb(group, short, ("PERSON", suffix), by_key)
+    # a later full name that extends an earlier one-word actor ("Trump" in the headline,
+    # "Heidi" before "Heidi Cruz")
+    for part in (parts[-1], parts[0]):
+        lone = by_key.get(("PERSON", part))
+        if lone is not None and lone is not group and all(len(x) == 1 for x in lone["spans"]):
+            _absorb(group, lone, ("PERSON", part), by_key)
+
+
+def _absorb(group: Group, other: Group, key: tuple, by_key: KeyIndex) -> None:
+    """Move `other`'s mentions into `group` and point `key` at it."""
+    group["spans"].extend(other["spans"])
+    other["spans"] = []
+    by_key[key] = group

@@ -1,0 +1,58 @@
+"""Named things that are not actors: party tags, title words, media, events, nationalities.
+
+"(D-Va.)" is a party affiliation, "State" in "Secretary of State" belongs to a title, "said on
+Telegram" names a medium, "Typhoon Yagi" / "tropical storm Nalgae" are events, "Russians" is a
+nationality; a NORP is an actor only when it names a group acting on its own ("the Houthis said").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from .lexicon import ActorsLexicon
+
+_PARTY_STATE = re.compile(r"^[DRI]-[A-Z]")
+
+
+def is_party_affiliation(ent: Span) -> bool:
+    """'(D-Va.)': a party affiliation, not an organisation."""
+    return bool(_PARTY_STATE.match(ent.text))
+
+
+def inside_title(span: Span, lex: ActorsLexicon) -> bool:
+    """'Secretary of State Antony Blinken', 'Defense Minister Yoav Gallant': the one-word ORG
+    belongs to the title, it is no actor."""
+    doc = span.doc
+    if len(span) != 1:
+        return False
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in lex.titles:
+        return True
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    return span.text.lower() in lex.portfolio and nxt in lex.titles
+
+
+def is_medium(span: Span, lex: ActorsLexicon) -> bool:
+    """'said on Telegram', 'in a Telegram post': in news a platform is the medium, not an actor."""
+    return span.text.lower() in lex.platforms
+
+
+def names_an_event(span: Span, lex: ActorsLexicon) -> bool:
+    """'Typhoon Yagi' (an event word first), 'as tropical storm Nalgae battered' (a lower-case
+    event noun before): a storm, not an actor."""
+    if len(span) > 1 and span[0].text in lex.not_actor_words:
+        return True
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].lower_ in lex.event_nouns and doc[span.start - 1].is_lower
+
+
+def norp_is_actor(span: Span, lex: ActorsLexicon) -> bool:
+    """A NORP is an actor only when it names a group acting on its own ('the Houthis said'),
+    not a nationality, not a modifier ('Shahed drones')."""
+    low = span.text.lower()
+    if low in lex.demonyms or low.rstrip("s") in lex.demonyms:
+        return False
+    root = span.root
+    plural = root.tag_ in ("NNPS", "NNS") or (root.text.endswith("s") and root.pos_ == "PROPN")
+    return root.dep_ not in ("compound", "amod", "nmod") and plural

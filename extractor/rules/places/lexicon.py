@@ -1,0 +1,27 @@
+"""The word lists the place rules need, loaded by components/places.py and passed in frozen.
+
+`PlacesLexicon` holds non-places, region/settlement/water/feature/street words, country aliases,
+extra places absent from GeoNames, demonyms and the heads of "in X" that make X no place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class PlacesLexicon:
+    """Loaded word lists (lower-cased keys)."""
+
+    not_places: frozenset[str]
+    region_words: frozenset[str]
+    settlement_words: dict[str, str]  # "village" -> "village", "camp" -> "locality", ... (as written)
+    country_aliases: dict[str, list[str]]  # "america" -> ["US"]; several codes when ambiguous
+    extra: dict[str, dict[str, Any]]  # name -> ready reading (seas, regions GeoNames lacks)
+    street_words: frozenset[str]
+    water_words: frozenset[str]
+    feature_words: frozenset[str]
+    demonym_cc: dict[str, str]  # "lebanese" -> "LB" ("-" for no country)
+    demonyms: frozenset[str]
+    not_place_heads: frozenset[str]  # "wrote in X", "believe in X": X is no place

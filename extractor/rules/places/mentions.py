@@ -1,0 +1,102 @@
+"""Collecting place mentions: GPE / LOC entities, the country owning an institution, the dateline.
+
+Nothing else: raw tokens are never matched against the gazetteer, so common words (Of, Mobile,
+Reading) only become places when the tagger or a place context says so. Each mention is a dict
+(name, offsets, hint, sentence, "in X" evidence, medium flag) that later steps fill with "res".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from ...extensions import doc_text
+from ..entities.common import PLACE_LABELS, PREP_PLACE_STRICT
+from .clean import clean_place
+from .countries import is_country
+from .hints import type_hint
+from .lexicon import PlacesLexicon
+
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+#: one place mention: text, name, start, end, hint, sent (start, end), prep, medium, key, res
+Mention = dict[str, Any]
+
+
+def collect_mentions(doc: Doc, lex: PlacesLexicon, gaz: Any) -> list[Mention]:
+    """Every place mention before the footer, in text order, keyed by the folded name."""
+    from ...gazetteer import fold
+
+    layout = doc._.extractor_layout or {}
+    footer_start = (layout.get("footer") or {}).get("start", len(doc_text(doc)) + 1)
+    out: list[Mention] = []
+    ents = [e for e in doc.ents if e.start_char < footer_start]
+    for ent in ents:
+        if ent.label_ in PLACE_LABELS:
+            span, hint = clean_place(ent, lex, gaz)
+            if span is not None:
+                out.append(make_mention(span, hint or type_hint(span, lex), lex, gaz))
+        elif ent.label_ == "ORG":  # "Russia's defense ministry": the country is a place mention
+            owner = _institution_owner(ent, lex, gaz)
+            if owner is not None:
+                out.append(make_mention(owner, None, lex, gaz))
+    _add_dateline_places(doc, layout, out, lex, gaz)
+    for m in out:
+        m["key"] = fold(m["name"])
+    return sorted([m for m in out if m["key"]], key=lambda m: m["start"])
+
+
+def make_mention(span: Span, hint: str | None, lex: PlacesLexicon, gaz: Any) -> Mention:
+    """The mention record of `span`, with its place evidence ("in X") and medium flag."""
+    text = span.text
+    name = text.title() if text.isupper() and len(text) > 3 and "." not in text else text
+    sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    # "in X" (not "in X's kingdom"): evidence for an unknown name
+    prep = before is not None and before.lower_ in PREP_PLACE_STRICT and after not in _POSSESSIVE
+    # "wrote in Politico", "believe in Satan": a publication or a belief, not a place
+    medium = prep and before.head.lemma_.lower() in lex.not_place_heads and not is_country(text, lex, gaz)
+    return {"medium": medium,
+            "text": text, "name": name, "start": span.start_char, "end": span.end_char, "hint": hint,
+            "sent": (sent.start_char, sent.end_char), "res": None, "prep": prep and not medium}
+
+
+def drop_unplaced_media(mentions: list[Mention]) -> None:
+    """A name read as a medium ("wrote in Politico") stays only when it resolved to a country,
+    a region or a big city."""
+    mentions[:] = [m for m in mentions if not m["medium"] or (m["res"] is not None and (
+        m["res"]["type"] in ("country", "region") or m["res"].get("pop", 0) >= 100000))]
+
+
+def _institution_owner(ent: Span, lex: PlacesLexicon, gaz: Any) -> Span | None:
+    """The place owning an ORG: "Russia's defense ministry" (a country before a possessive), "the
+    U.S. military", "Gaza civil defence agency" (a place followed by lower-case words only)."""
+    for i, tok in enumerate(ent):
+        if tok.lower_ in _POSSESSIVE and i > 0:
+            owner = ent[:i]
+            return owner if is_country(owner.text, lex, gaz) else None
+    i = next((k for k, tok in enumerate(ent) if tok.is_lower), 0)
+    owner = ent[:i]
+    if i > 0 and all(t.is_lower for t in ent[i:]) and owner.text[:1].isupper() and (
+            is_country(owner.text, lex, gaz)
+            or any(not c.alternate for c in gaz.lookup(owner.text))):
+        return owner
+    return None
+
+
+def _add_dateline_places(doc: Doc, layout: dict[str, Any], out: list[Mention], lex: PlacesLexicon,
+                         gaz: Any) -> None:
+    """"KYIV, Ukraine (AP) —": each comma part of the dateline place not already a mention."""
+    dl = layout.get("dateline")
+    if dl and dl.get("place"):
+        start = dl["place_start"]
+        for part in dl["place"].split(","):
+            lead = len(part) - len(part.lstrip())
+            s, e = start + lead, start + lead + len(part.strip())
+            start += len(part) + 1
+            if e > s and not any(m["start"] <= s < m["end"] for m in out):
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is not None and span.text == doc_text(doc)[s:e]:
+                    out.append(make_mention(span, None, lex, gaz))

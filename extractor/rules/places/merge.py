@@ -1,0 +1,64 @@
+"""One output entry per place: mentions merged by gazetteer id, by name, or as spelling variants.
+
+"U.S.", "US", "America" and "the United States" are one entry; "Kharkiv" and "the Kharkiv region"
+too. The entry's name is its longest mention (a country's own name for "U.S."); offsets are exact.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from ...extensions import doc_text
+from .mentions import Mention
+from .variants import variant_group
+
+
+def merge_places(doc: Doc, mentions: list[Mention]) -> list[dict[str, Any]]:
+    """The `extractor_places` entries, in order of first mention."""
+    from ...gazetteer import fold
+
+    groups: dict[Any, dict[str, Any]] = {}
+    order: list[Any] = []
+    by_name: dict[tuple, Any] = {}
+    for m in mentions:
+        r = m["res"]
+        gid = ("pid", r["pid"]) if r.get("pid") else ("name", fold(r["name"]), r.get("country_code"))
+        nkey = (m["key"], r.get("country_code"))
+        if gid not in groups and nkey in by_name:
+            gid = by_name[nkey]  # "Kharkiv" city and "the Kharkiv region": one name, one entry
+        if gid not in groups:
+            # "Kherbet Selm" ... "Khirbet Selm", "Deir al-Balah" ... "Deir El-Balah": a spelling
+            # variant of a place named earlier (one of the two not found in the gazetteer)
+            match = variant_group(fold(r["name"]), r, order, groups)
+            if match is not None:
+                if groups[match]["res"].get("pid") is None and r.get("pid"):
+                    groups[match]["res"] = r  # the gazetteer's reading wins
+                gid = match
+        if gid not in groups:
+            groups[gid] = {"res": r, "mentions": []}
+            order.append(gid)
+        by_name.setdefault(nkey, gid)
+        groups[gid]["mentions"].append(m)
+    text = doc_text(doc)  # built on every access: read it once
+    return [_entry(groups[gid], text) for gid in order]
+
+
+def _entry(g: dict[str, Any], text: str) -> dict[str, Any]:
+    """The output entry of one merged place."""
+    r = g["res"]
+    texts = [m["name"] for m in g["mentions"]]
+    name = max(texts, key=lambda t: (len(t), -texts.index(t)))
+    if r["type"] == "country" and (name.isupper() or "." in name):
+        name = r["name"]
+    return {
+        "name": name,
+        "type": r["type"],
+        "country_code": r.get("country_code"),
+        "admin1": r.get("admin1"),
+        "lat": r.get("lat"),
+        "lon": r.get("lon"),
+        "mentions": [{"text": text[m["start"]:m["end"]], "start": m["start"], "end": m["end"]}
+                     for m in g["mentions"]],
+    }

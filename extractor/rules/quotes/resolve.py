@@ -1,0 +1,74 @@
+"""From a name in the text to the speaker's canonical name: the actor (doc._.extractor_actors)
+whose mention overlaps it or whose name/alias has the same words, else the fullest PERSON/ORG
+entity text in the document containing its words. Never fails when actors are missing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from spacy.tokens import Span
+
+from .context import QuoteContext
+from .grammar import words
+
+_POSSESSIVE = re.compile(r"\s*['\u2019]s?$")
+
+
+def actor_at(ctx: QuoteContext, start: int, end: int) -> dict[str, Any] | None:
+    """The actor with a mention overlapping chars start..end (looked up near `start`)."""
+    i = bisect.bisect_left(ctx.mention_starts, start)
+    for j in range(max(0, i - 3), min(len(ctx.mention_index), i + 3)):
+        ms, me, actor = ctx.mention_index[j]
+        if ms < end and start < me:
+            return actor
+    return None
+
+
+def fullest(ctx: QuoteContext, mention: str, label: str) -> str:
+    """The longest PERSON/ORG entity text in the doc sharing a word with `mention`."""
+    best = _POSSESSIVE.sub("", mention)
+    ws = words(best)
+    if not ws:
+        return best
+    for e in ctx.ents:
+        text = _POSSESSIVE.sub("", e.text)
+        if e.label_ not in ("PERSON", "ORG") or len(text) <= len(best):
+            continue
+        if label in ("PERSON", "ORG") and e.label_ != label:
+            continue
+        if ws <= words(text):
+            best = text
+    return best
+
+
+def resolve_name(ctx: QuoteContext, span: Span) -> tuple[str, str | None]:
+    """(canonical name, actor id or None) of a span naming someone."""
+    actor = actor_at(ctx, span.start_char, span.end_char)
+    if actor is None and ctx.actors:
+        ws = words(span.text)
+        for a in ctx.actors:
+            aliases = [a.get("name") or ""] + list(a.get("aliases") or [])
+            if any(words(al) == ws for al in aliases if al):
+                actor = a
+                break
+    if actor is not None and actor.get("name"):
+        return actor["name"], actor.get("id")
+    return fullest(ctx, span.text, span.label_ or "PERSON"), None
+
+
+def name_for_text(ctx: QuoteContext, mention: str, s: int, e: int) -> tuple[str, str | None]:
+    """(canonical name, actor id or None) of a name found by pattern at chars s..e."""
+    span = ctx.doc.char_span(s, e, alignment_mode="expand")
+    if span is not None:
+        actor = actor_at(ctx, s, e)
+        if actor is not None and actor.get("name"):
+            return actor["name"], actor.get("id")
+    return fullest(ctx, mention, "PERSON"), None
+
+
+def is_person_name(ctx: QuoteContext, name: str) -> bool:
+    """Is `name` the text of a PERSON entity or the name of a PERSON actor?"""
+    return name in ctx.person_names

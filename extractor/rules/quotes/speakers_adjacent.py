@@ -1,0 +1,91 @@
+"""Speakers carried over from the neighbourhood (method "adjacent") when a quotation has no cue
+of its own: the attribution sentence just before it, the previous quotation's speaker (direct
+quotation in the same or next paragraph; partial one in the next sentence), and the final
+attribution of a multi-paragraph quotation block for its earlier paragraphs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .context import QuoteContext
+from .cues import is_cue
+from .grammar import MAX_REGION, TERMINATORS
+from .kinds import is_title
+from .mention import LastSpeaker, speaker
+from .regions import para_bounds, sentence_gap
+from .speakers_explicit import cue_subject
+
+
+def prev_sentence_speaker(ctx: QuoteContext, si: int) -> dict[str, Any] | None:
+    """A quotation right after an attribution sentence of the same paragraph
+    ("..., Schiff said. “The other factor ...”") continues that speaker."""
+    doc = ctx.doc
+    o0 = ctx.outer_ranges[si][0]
+    ps, _ = para_bounds(ctx, si)
+    i = o0 - 1
+    if i < 0 or doc[i].text not in TERMINATORS or doc[i].idx < ps:
+        return None
+    i -= 1
+    n = 0
+    while i >= 0 and n < MAX_REGION and doc[i].idx >= ps and i not in ctx.quoted \
+            and doc[i].text not in TERMINATORS:
+        t = doc[i]
+        if is_cue(t, ctx.lex.speech):
+            spk, method = cue_subject(ctx, t, -1, -1)
+            if spk is not None:
+                sp = speaker(ctx, spk, method, None)
+                sp["method"] = "adjacent"
+                return sp
+        i -= 1
+        n += 1
+    return None
+
+
+def last_speaker_goes_on(ctx: QuoteContext, si: int, last: LastSpeaker) -> dict[str, Any] | None:
+    """A direct quotation (stretch si) without cue continues the last speaker when that one
+    spoke in the same or the previous paragraph."""
+    if last is None:
+        return None
+    prev_sp, prev_para = last
+    if ctx.stretches[si].para - prev_para <= 1:
+        return dict(prev_sp, method="adjacent")
+    return None
+
+
+def previous_quote_goes_on(ctx: QuoteContext, si: int,
+                           previous: tuple[dict[str, Any], list[int]] | None) -> dict[str, Any] | None:
+    """“...” the experts warned. Fighters also “killed civilians”: a quotation (stretch si) with no
+    cue of its own in the sentence after a cued and attributed quotation of the same paragraph
+    (`previous` = that quotation's record and stretch indexes) goes on with the same source."""
+    if previous is None:
+        return None
+    quote, group = previous
+    if quote["cue"] is not None and quote["speaker"] is not None and not is_title(ctx, si) \
+            and ctx.stretches[group[-1]].para == ctx.stretches[si].para \
+            and sentence_gap(ctx, group[-1], si) == 1:
+        return dict(quote["speaker"], method="adjacent")
+    return None
+
+
+def block_speakers(ctx: QuoteContext, groups: list[list[int]], quotes: list[dict[str, Any]]) -> None:
+    """A multi-paragraph quotation (paragraphs reopened with a mark, no closing mark until the
+    last one, which ends “...,” he said.) is attributed once, at its end: every earlier
+    paragraph of the block without a cue or a speaker label of its own takes the block's
+    final speaker. `quotes[k]` is the record of quotation `groups[k]`; updated in place."""
+    starts = frozenset(ctx.nonblank_starts)
+    pending: list[int] = []
+    for k, group in enumerate(groups):
+        pending.append(k)
+        last = ctx.stretches[group[-1]]
+        if not last.closed and k + 1 < len(groups):
+            nxt = ctx.stretches[groups[k + 1][0]]
+            if nxt.para == last.para + 1 and nxt.outer_start in starts:
+                continue  # the block goes on in the next paragraph
+        final = quotes[k]["speaker"]
+        if len(pending) > 1 and final is not None:
+            for j in pending[:-1]:
+                own = quotes[j]["speaker"]
+                if quotes[j]["cue"] is None and (own is None or own.get("method") == "adjacent"):
+                    quotes[j]["speaker"] = dict(final, method="adjacent")
+        pending = []

@@ -1,0 +1,180 @@
+"""The speaker a cue names in the grammar: its subject or passive agent, "according to X",
+the antecedent of "..., who said", the name between a quote and its cue (“...,” Flynn, a top
+surrogate, said), the inverted "said Kevin Madden", else the nearest name on the cue's left.
+
+Returns the token heading the speaker phrase and the method; turning it into a name is
+mention.py's job.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .context import QuoteContext
+from .grammar import (
+    NON_REFERRING,
+    NOT_SPEAKERS,
+    QUANTITY_WORDS,
+    RELATIVE,
+    SUBJ_DEPS,
+    TERMINATORS,
+    noun_head,
+    speakerish,
+)
+
+#: dependency labels climbed from a cue towards the clause that holds its subject
+_CLIMB_DEPS = ("conj", "xcomp", "advcl", "acl", "pcomp", "ccomp", "parataxis", "prep", "dobj", "pobj")
+
+
+def _according_to_subject(cue: Token) -> Token | None:
+    """"according to X": the object of "to", else the noun right after it."""
+    to = cue.doc[cue.i + 1]
+    for c in to.children:
+        if c.dep_ == "pobj":
+            return c
+    nxt = cue.i + 2
+    if nxt < len(cue.doc) and cue.doc[nxt].pos_ in ("PROPN", "NOUN", "PRON", "DET"):
+        return noun_head(cue.doc[nxt])
+    return None
+
+
+def _clause_subject(ctx: QuoteContext, t: Token, a: int, b: int) -> tuple[Token, str] | None:
+    """The speaker named by clause head `t`: its passive agent, its subject (a relative pronoun
+    when `t` heads a relative clause), or the noun a relative clause `t` hangs off."""
+    for c in t.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g, "explicit"
+    for c in t.children:
+        if c.dep_ in SUBJ_DEPS and not (a <= c.i < b) and c.i not in ctx.quoted \
+                and c.ent_type_ not in NOT_SPEAKERS and c.lower_ not in NON_REFERRING:
+            if c.lower_ in RELATIVE and t.dep_ == "relcl":
+                return c, "relative"
+            return c, "explicit"
+    if t.dep_ == "relcl":
+        return t.head, "explicit"
+    return None
+
+
+def _climbed_subject(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Token, str] | None:
+    """The subject of the cue or of a clause it hangs off ("..., saying": the governing verb's),
+    climbing up to 6 heads through quoted words and clausal/prepositional links."""
+    t = cue
+    for _ in range(6):
+        inside = t.i in ctx.quoted and t.i != cue.i
+        if not inside:
+            found = _clause_subject(ctx, t, a, b)
+            if found is not None:
+                return found
+        if (inside or t.dep_ in _CLIMB_DEPS) and t.head.i != t.i:
+            t = t.head
+            continue
+        break
+    return None
+
+
+def _name_between(ctx: QuoteContext, cue: Token, a: int, b: int) -> Token | None:
+    """“...,” Flynn, a top surrogate, said Monday: the first name between the quote and the cue."""
+    if not (b > 0 and a < cue.i and b <= cue.i):
+        return None
+    doc = cue.doc
+    for i in range(ctx.outer_ranges[ctx.quoted.get(b - 1, 0)][1] if (b - 1) in ctx.quoted else b, cue.i):
+        tok = doc[i]
+        if i in ctx.quoted:
+            continue
+        if (tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.pos_ in ("PROPN", "PRON")) \
+                and tok.ent_type_ not in ("DATE", "TIME"):
+            return noun_head(tok)
+    return None
+
+
+def _inverted_subject(ctx: QuoteContext, cue: Token, b: int) -> Token | None:
+    """Inverted "said Kevin Madden" / "added a New Hampshire Democrat": the noun phrase after the cue."""
+    doc = cue.doc
+    inverted = cue.i - 2 <= b <= cue.i and (b - 1) in ctx.quoted
+    for i in range(cue.i + 1, min(len(doc), cue.i + 6)):
+        tok = doc[i]
+        if i in ctx.quoted or tok.text in TERMINATORS or tok.ent_type_ in ("DATE", "TIME"):
+            break
+        if tok.dep_ in ("nsubj", "nsubjpass") or tok.ent_type_ in ("PERSON", "ORG"):
+            return noun_head(tok)
+        if inverted and tok.pos_ in ("PROPN", "NOUN", "PRON"):
+            return noun_head(tok)
+        if tok.pos_ not in ("DET", "ADJ", "PROPN", "NOUN", "PUNCT", "ADV"):
+            break
+    return None
+
+
+def left_name(ctx: QuoteContext, cue: Token) -> Token | None:
+    """The nearest PERSON or he/she/they on the cue's left in its sentence, else the nearest
+    ORG/NORP there (for unparsed subjects: "Obama and Clinton call them")."""
+    doc = cue.doc
+    found: Token | None = None
+    i = cue.i - 1
+    n = 0
+    while i >= 0 and n < 25:
+        tok = doc[i]
+        if i in ctx.quoted or tok.text in TERMINATORS or "\n" in tok.text:
+            break
+        if tok.ent_type_ == "PERSON" or tok.lower_ in ("he", "she", "they"):
+            return noun_head(tok)
+        if found is None and tok.ent_type_ in ("ORG", "NORP"):
+            found = noun_head(tok)
+        i -= 1
+        n += 1
+    return found
+
+
+def root_subject(ctx: QuoteContext, cue: Token) -> Token | None:
+    """A speaker-like subject of the root verb of the cue's sentence."""
+    root = cue.sent.root
+    for c in root.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i not in ctx.quoted and speakerish(c, ctx.lex.speaker_nouns) \
+                and c.lower_ not in NON_REFERRING:
+            return c
+    return None
+
+
+def cue_subject(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Token | None, str]:
+    """The token naming who speaks through `cue` (quote tokens a..b; -1, -1 for no quote) and the
+    method: according_to, relative or explicit."""
+    if cue.lower_ == "according":
+        return _according_to_subject(cue), "according_to"
+    if cue.pos_ == "NOUN":  # mis-tagged verb: its compound/subject child is the speaker
+        for c in cue.children:
+            if c.dep_ in ("compound", "nsubj") and c.i < cue.i and c.i not in ctx.quoted:
+                return noun_head(c), "explicit"
+    found = _climbed_subject(ctx, cue, a, b)
+    if found is not None:
+        return found
+    tok = _name_between(ctx, cue, a, b)
+    if tok is None:
+        tok = _inverted_subject(ctx, cue, b)
+    if tok is not None:
+        return tok, "explicit"
+    # unparsed subject ("Obama and Clinton call them"): the nearest person/pronoun on the left
+    return left_name(ctx, cue), "explicit"
+
+
+def cue_speaker(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Token | None, str]:
+    """`cue_subject`, corrected: a capitalised dateline ("WASHINGTON -- President Obama ... said")
+    gives way to the name on the left, "Hundreds of residents" to the residents, and a thing
+    ("..., which also injured", "the turmoil") to a speaker-like name or root subject."""
+    spk, method = cue_subject(ctx, cue, a, b)
+    if spk is not None and spk.ent_type_ in ("GPE", "LOC") and spk.text.isupper():
+        spk = left_name(ctx, cue) or spk  # "WASHINGTON -- President Obama ... said": the dateline
+    if spk is not None and spk.lower_ in QUANTITY_WORDS:  # "Hundreds of residents said": the residents
+        spk = next((g for c in spk.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"), spk)
+    if spk is not None and spk.lower_ == "which" and (spk.head.dep_ != "relcl"
+                                                      or not speakerish(spk.head.head, ctx.lex.speaker_nouns)):
+        method = "explicit"  # "..., which also injured ...": the antecedent is a thing
+        spk = left_name(ctx, cue) or root_subject(ctx, cue)
+    elif spk is not None and method == "explicit" and not speakerish(spk, ctx.lex.speaker_nouns):
+        alt = left_name(ctx, cue) or root_subject(ctx, cue)
+        if alt is not None:
+            spk = alt
+        elif spk.lower_ in QUANTITY_WORDS:
+            spk = None  # "Thousands took to the streets in protests dubbed ...": nobody in particular
+    return spk, method

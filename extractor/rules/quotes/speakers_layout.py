@@ -1,0 +1,117 @@
+"""Speakers given by layout rather than by a speech verb: "Name: “...”" lead-ins, transcript
+labels inside the quote ("PENCE: Well, ..."), trailing credits ("” ― Jane Doe", "— Name"),
+and a previous paragraph ending with a colon ("Kerry wrote:").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from .context import QuoteContext
+from .cues import is_cue
+from .mention import speaker
+from .regions import regions
+from .resolve import name_for_text
+from .speakers_explicit import cue_subject
+
+_DASHES = frozenset({"—", "–", "--", "-", "―"})
+# "PENCE: ..." transcript labels at the start of a quotation
+_LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
+# "” ― Jane Doe" credits after a quotation
+_DASH_NAME = re.compile(r"\s*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*"
+                        r"([A-Z][\w.'\u2019-]+(?:[ \t\u00a0]+(?:[A-Z][\w.'\u2019-]*|de|van|von|al|bin)){0,4})")
+
+
+def colon_name(ctx: QuoteContext, si: int) -> Token | None:
+    """"HEADLINE - Jane Doe: “...”" / "Kremlin spokesman Dmitry Peskov: “...”": a name
+    (not the object of a verb or preposition) right before the colon that opens the quote."""
+    before, _ = regions(ctx, si)
+    if len(before) < 2 or before[0].text != ":":
+        return None
+    e = ctx.entity_of(before[1])
+    if e is None or e.label_ not in ("PERSON", "ORG"):
+        return None
+    if e.root.dep_ in ("pobj", "dobj", "dative", "attr"):
+        return None
+    return e.root
+
+
+def _pattern_speaker(ctx: QuoteContext, m: re.Match[str] | None, method: str) -> dict[str, Any] | None:
+    """The speaker record for a name matched (group 1) by a layout pattern."""
+    if m is None:
+        return None
+    s, e = m.start(1), m.end(1)
+    name = name_for_text(ctx, ctx.text[s:e], s, e)
+    return {"name": name[0], "actor_id": name[1], "mention": {"text": ctx.text[s:e], "start": s, "end": e},
+            "method": method}
+
+
+def label_speaker(ctx: QuoteContext, si: int) -> dict[str, Any] | None:
+    """Transcript style: the quotation opens with a speaker label ("PENCE: Well, ...")."""
+    st = ctx.stretches[si]
+    return _pattern_speaker(ctx, _LABEL.match(ctx.text, st.start, st.end), "label")
+
+
+def dash_speaker(ctx: QuoteContext, si: int) -> dict[str, Any] | None:
+    """A trailing credit: “...” ― Jane Doe"""
+    st = ctx.stretches[si]
+    return _pattern_speaker(ctx, _DASH_NAME.match(ctx.text, st.outer_end), "dash")
+
+
+def _named_among(ctx: QuoteContext, tokens: list[Token] | Span, method: str) -> dict[str, Any] | None:
+    """The speaker record of the first token of `tokens` inside a PERSON or ORG entity."""
+    for t in tokens:
+        e = ctx.entity_of(t)
+        if e is not None and e.label_ in ("PERSON", "ORG"):
+            return speaker(ctx, e.root, method, None)
+    return None
+
+
+def _colon_paragraph_speaker(ctx: QuoteContext, si: int) -> dict[str, Any] | None:
+    """A quotation opening its paragraph after a paragraph that ends with ":" ("Kerry wrote:"):
+    the subject of that paragraph's last cue, else its last PERSON/ORG name."""
+    text = ctx.text
+    prev_end = ctx.stretches[si].outer_start - 1
+    while prev_end > 0 and text[prev_end - 1].isspace():
+        prev_end -= 1
+    if not (prev_end > 0 and text[prev_end - 1] == ":"):
+        return None
+    prev_start = text.rfind("\n", 0, prev_end) + 1
+    span = ctx.doc.char_span(prev_start, prev_end, alignment_mode="expand")
+    if span is None:
+        return None
+    for t in reversed(span):
+        if is_cue(t, ctx.lex.speech):
+            spk, method = cue_subject(ctx, t, -1, -1)
+            if spk is not None:
+                return speaker(ctx, spk, method, None)
+    return _named_among(ctx, list(reversed(span)), "colon")
+
+
+def layout_speaker(ctx: QuoteContext, group: list[int]) -> dict[str, Any] | None:
+    """The speaker of quotation `group` (its stretch indexes) by layout: a label or dash credit
+    of its last stretch, a name before the colon that opens it, a name after a trailing dash,
+    or a previous paragraph ending with ":"."""
+    si = group[0]
+    # both are looked for at the group's LAST stretch; the code before the split meant the label
+    # at the first one but passed the last (an `is` test on bound methods), kept as it was
+    for fn in (label_speaker, dash_speaker):
+        sp = fn(ctx, group[-1])
+        if sp is not None:
+            return sp
+    before, _ = regions(ctx, si)
+    if before and before[0].text == ":":
+        sp = _named_among(ctx, before[1:6], "colon")
+        if sp is not None:
+            return sp
+    _, after = regions(ctx, group[-1])
+    if after and after[0].text in _DASHES:
+        sp = _named_among(ctx, after[1:5], "dash")
+        if sp is not None:
+            return sp
+    if not before and ctx.stretches[si].outer_start in ctx.para_set:
+        return _colon_paragraph_speaker(ctx, si)
+    return None
