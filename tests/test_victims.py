@@ -106,6 +106,8 @@ def test_two_titles_of_one_person_are_one_victim(ex) -> None:
     ("Attackers stabbed and slashed to death 11 people at the party.", [("killed", 11)]),
     ("At least four others (all civilians) were injured in the raid.", [("injured", 4)]),
     ("Twelve men were abducted and beaten by the gang.", [("captured", 12)]),  # "beaten" is no kind of its own
+    # a partitive of a pronoun is read after the pronoun, not after its antecedent
+    ("Nine more people were injured. One of those killed was a guard.", [("injured", 9), ("killed", 1)]),
 ])
 def test_more_ways_of_saying_it(ex, text: str, expected: list[tuple[str, int]]) -> None:
     assert _cas(ex, text) == sorted(expected)
@@ -231,6 +233,14 @@ def test_not_stated_zeros(ex, text: str) -> None:
      "in the same city.", "killed", 27),
     ("The earthquake killed 235 people, officials said. Seismologists gave a 42% chance of more than "
      "10,000 deaths.", "killed", 235),
+    # incidents: "In a separate incident" starts another one, whose figure adds ...
+    ("Gunmen killed five people in the market. In a separate incident, three farmers were killed on a road.",
+     "killed", 8),
+    # ... unless the figure before them covers them all
+    ("Sixteen people were killed in two separate incidents. In the first incident, 13 people died. In the second "
+     "incident, three herders were killed.", "killed", 16),
+    ("Six people were killed by shelling in the border towns. Three people were killed in the first town. "
+     "Separately, three people were killed in the second town.", "killed", 6),
     # a stated zero only when nothing is above zero
     ("Two people were injured in the north. In the south no one was hurt.", "injured", 2),
     ("No one was hurt when the wall collapsed.", "injured", 0),

@@ -27,6 +27,8 @@ def predicate_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
     """Kind rule: the predicate after the counted phrase ("three soldiers died", "250 taken hostage")."""
     head, span = c.head, c.span
     last = head if head is not None else span[-1]
+    if head is not None and head.i < span.start and span.end + 1 < c.sent.end:
+        last = ctx.doc[span.end + 1]  # "One of those killed was ...": read after the pronoun, not its antecedent
     kind, end_tok = predicate_after(ctx, last, c.sent)
     if kind is None and head is not None and head.i > span.end and head.lemma_.lower() in ctx.lex.noun_verbs:
         kind, end_tok = predicate_after(ctx, span[-1], c.sent)  # "250 taken hostage"

@@ -15,6 +15,7 @@ from .amounts import NumberMatch, find_numbers
 from .casualties import read_single
 from .casualty_single import single_victims
 from .context import CountsDoc
+from .incidents import mark_incidents
 from .lexicon import CountsLexicon
 from .patterns import CountsPatterns
 from .repeats import dedupe_entries
@@ -47,6 +48,7 @@ def read_counts(doc: Doc, lex: CountsLexicon,
             read_single(ctx, m, span, single)
     state = ctx.state
     state.casualties += stated_zeros(ctx)
+    mark_incidents(ctx, state.casualties)
     # a hedged or background count is not a repeat of a firm current one: totals need to tell them apart
     casualties = dedupe_entries(state.casualties, ("kind", "hedged", "background"), title_end=state.title_end)
     weapons = dedupe_entries(state.weapons, ("weapon",), action_class=True, title_end=state.title_end)

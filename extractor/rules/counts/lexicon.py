@@ -72,16 +72,19 @@ class FiguresLexicon:
     body_nouns: frozenset[str]
     body_verbs: frozenset[str]
     speech_verbs: frozenset[str]
+    incident_markers: tuple[str, ...]
+    incident_plurals: frozenset[str]
 
     #: the keys of article_figures.json
     KEYS: ClassVar[tuple[str, ...]] = (
         "additive_before", "additive_after", "total_before", "total_after", "generic_heads", "single_never",
         "single_pronouns", "not_single_determiners", "honorifics", "distinct_persons", "hedge_adverbs",
         "hedge_verbs", "past_words", "since_cumulative", "months", "forecast_nouns", "forecast_verbs",
-        "zero_nouns", "zero_pronouns", "weekdays", "body_nouns", "body_verbs", "speech_verbs")
+        "zero_nouns", "zero_pronouns", "weekdays", "body_nouns", "body_verbs", "speech_verbs",
+        "incident_markers", "incident_plurals")
     #: keys whose phrases are matched longest first
     PHRASE_KEYS: ClassVar[frozenset[str]] = frozenset(["additive_before", "total_before", "total_after",
-                                                       "past_words"])
+                                                       "past_words", "incident_markers"])
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> FiguresLexicon:

@@ -27,6 +27,8 @@ class Entry:
     list_id: int | None = None  # token index of the first member of the coordinated list it belongs to
     adds: bool = False  # "17 others", "another 83", "four more": in addition to an earlier count
     np_end: int = 0  # end (characters) of the counted phrase, where a list's next member may follow
+    incident: int = 0  # which incident of the article ("In a separate incident, ..." starts the next one)
+    overview: bool = False  # before the first incident, in a sentence about several ("in two separate incidents")
 
 
 @dataclass

@@ -80,10 +80,7 @@ def casualty_total(entries: list[Entry], regions: Regions | None = None) -> dict
     current = [e for e in entries if not e.data.get("background")]
     numeric = [e for e in current if isinstance(e.data["count"], int)]
     pool = [e for e in numeric if e.data["count"] > 0]
-    figs = figures(pool) or figures(pool, subsets=True)
-    # a figure with one firm part is firm ("a woman was reportedly burnt alive; they killed four others")
-    firm = [f for f in figs if not all(e.data.get("hedged") for e in f.parts)]
-    fig = distinct_incidents(firm, regions or {}) or best_figure(firm or figs)
+    fig = _incidents_figure(pool, regions or {})
     if fig is not None:
         return fig.record()
     zero = next((e for e in numeric if e.data["count"] == 0 and not e.data.get("hedged")), None)
@@ -96,6 +93,33 @@ def casualty_total(entries: list[Entry], regions: Regions | None = None) -> dict
         return {"count": None, "qualifier": "about", "vague": d["vague"], "text": d["text"], "start": d["start"],
                 "end": d["end"]}
     return None
+
+
+def _incidents_figure(pool: list[Entry], regions: Regions) -> Figure | None:
+    """The figure of each incident the article reports, summed ("five killed in Kaduna. In a separate incident,
+    three were killed in Zamfara" is eight) unless an overview before them covers them all."""
+    by_incident: dict[int, list[Entry]] = {}
+    for e in pool:
+        by_incident.setdefault(e.incident, []).append(e)
+    figs = [f for es in by_incident.values() if (f := _one_incident(es, regions)) is not None]
+    if len(figs) < 2:
+        return figs[0] if figs else None
+    first = figs[0]
+    every = [f.count for f in figures([e for e in pool if not e.data.get("hedged")])]
+    if every and max(every) == sum(every) - max(every) and first.count == max(every):
+        return first  # "Six were killed in the border towns. Three ... in A. Separately, three ... in B."
+    if all(e.incident == 0 for e in first.parts) and any(e.overview for e in first.parts) \
+            and first.count >= sum(f.count for f in figs[1:]):
+        return first  # "About 16 people were killed in two separate incidents. In the first, 13 ..."
+    return Figure([e for f in figs for e in f.parts])
+
+
+def _one_incident(pool: list[Entry], regions: Regions) -> Figure | None:
+    """The figure of one incident: tolls, lists, additions, distinct places, firm before hedged."""
+    figs = figures(pool) or figures(pool, subsets=True)
+    # a figure with one firm part is firm ("a woman was reportedly burnt alive; they killed four others")
+    firm = [f for f in figs if not all(e.data.get("hedged") for e in f.parts)]
+    return distinct_incidents(firm, regions) or best_figure(firm or figs)
 
 
 def figures(entries: list[Entry], *, subsets: bool = False) -> list[Figure]:
