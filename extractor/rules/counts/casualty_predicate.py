@@ -18,7 +18,7 @@ from .lexicon import CountsLexicon
 _PRED_FILLER = frozenset(["be", "have", "also", "reportedly", "there", "later", "each", "all", "both", "now",
                           "so", "far", "still", "were", "was", "been", "are", "is", "had", "has", "have",
                           "being", "allegedly", "subsequently", "initially", "then", "confirmed", "reported",
-                          "remain", "remained", "remains", "as", "other", "more"])
+                          "remain", "remained", "remains", "as", "other", "more", "said"])
 
 Found = tuple[str | None, Token | None]
 

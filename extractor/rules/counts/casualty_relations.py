@@ -99,12 +99,20 @@ def _generic(ctx: CountsDoc, e: Entry) -> bool:
 def _adds(ctx: CountsDoc, c: CasualtyClause) -> bool:
     """ "another 83 people", "an additional 14", "17 others", "seven other people", "four more were killed".
 
-    "Others" contrasts with the count right before it: only when that count is of the same kind is this one
-    in addition to it ("15 died ... Seventeen others were killed"); after a count of another kind it only
-    says "not those" ("killed five people and wounded 10 others")."""
-    nearest = next((e for e in reversed(ctx.state.casualties) if e.pos < c.m.start), None)
-    if nearest is None or nearest.data["kind"] != c.kind:
+    "Others" contrasts with the count right before it: only when that count is of the same kind (or belongs to
+    an earlier report that also gave a count of this kind: "killed four and wounded 37. ... killed another
+    four") is this one in addition to it ("15 died ... Seventeen others were killed"); after a count of
+    another kind it only says "not those" ("killed five people and wounded 10 others")."""
+    earlier = [e for e in ctx.state.casualties if e.pos < c.m.start]
+    nearest = earlier[-1] if earlier else None
+    if nearest is not None and nearest.adds and nearest.sent_start == c.sent.start and nearest.np_end <= c.m.qstart \
+            and re.fullmatch(r"\s*,?\s*and\s+\w+\s*", ctx.text[nearest.np_end:c.m.qstart]):
+        return True  # "killed another four civilians and injured 20": the whole clause is in addition
+    same = next((e for e in reversed(earlier) if e.data["kind"] == c.kind), None)
+    if nearest is None or same is None:
         return False
+    if nearest is not same and (nearest.sent_start != same.sent_start or nearest.sent_start == c.sent.start):
+        return False  # "killed five people and wounded 10 others": "others" than the killed
     before = ctx.text[max(c.sent.start_char, c.m.qstart - 20):c.m.qstart].lower()
     if any(re.search(r"(?:^|\W)" + re.escape(p) + r"\s+$", before) for p in ctx.lex.figures.additive_before):
         return True

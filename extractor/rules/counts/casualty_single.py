@@ -31,7 +31,8 @@ def single_victims(ctx: CountsDoc) -> list[tuple[NumberMatch, Span, Token]]:
         if not _candidate(ctx, tok):
             continue
         first = _phrase_start(ctx, tok)
-        m = NumberMatch(first.idx, first.idx + len(first.text), first.text, 1)
+        value = 2 if tok.lemma_.lower() in ctx.lex.figures.pair_nouns else 1  # "an activist couple"
+        m = NumberMatch(first.idx, first.idx + len(first.text), first.text, value)
         out.append((m, ctx.doc[first.i:first.i + 1], tok))
     return out
 
@@ -66,6 +67,8 @@ def _candidate(ctx: CountsDoc, tok: Token) -> bool:
     lem = tok.lemma_.lower()
     if lem in ctx.lex.figures.body_nouns:
         return _someones_body(ctx, tok)
+    if lem in ctx.lex.figures.pair_nouns:  # "the couple were killed" (not "a couple of days")
+        return not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
     doc = ctx.doc
     if tok.i >= 2 and doc[tok.i - 1].text in "-‐" and doc[tok.i - 1].idx == doc[tok.i - 2].idx + len(doc[tok.i - 2]):
         low = lem = doc[tok.i - 2].lower_ + "-" + low  # "a passer-by"

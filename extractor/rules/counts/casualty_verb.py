@@ -61,6 +61,8 @@ def governing_verb(doc: Doc, lex: CountsLexicon, span: Span, head: Token | None,
     partitive = head is not None and span.end < len(doc) and doc[span.end].lower_ == "of" \
         and span[-1].dep_ in ("nsubj", "nsubjpass", "dobj", "obj")
     g = list_first(head if head is not None and not partitive else span[-1])  # "One of the members was shot"
+    if g.dep_ == "pobj" and g.head.lower_ == "of" and g.head.head.lemma_.lower() in lex.figures.group_of_nouns:
+        g = list_first(g.head.head)  # "killed a family of six": the family's role
     h = g.head
     if g.dep_ == "conj" and h.pos_ == "VERB" and g.pos_ in ("NOUN", "PROPN") and h.i < g.i and any(
             c.dep_ in ("dobj", "obj") and c.i < g.i for c in h.children):
@@ -141,6 +143,11 @@ def resultative(lex: CountsLexicon, verb: Token, obj: Token) -> tuple[str | None
             return "killed", c
         if c.dep_ == "advmod" and c.lower_ in lex.fatal_adverbs:
             return "killed", c  # "were fatally shot", "was mortally wounded"
+        if c.dep_ == "prep" and c.lower_ == "with" and c.i > obj.i:  # "left 14 people with injuries"
+            what = next((p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in lex.suffer_objects), None)
+            if what is not None:
+                fatal = any(x.lower_ in ("fatal", "deadly", "mortal") for x in what.children)
+                return ("killed" if fatal else lex.suffer_objects[what.lemma_.lower()]), c
     return None, None
 
 

@@ -74,6 +74,8 @@ class FiguresLexicon:
     speech_verbs: frozenset[str]
     incident_markers: tuple[str, ...]
     incident_plurals: frozenset[str]
+    pair_nouns: frozenset[str]
+    group_of_nouns: frozenset[str]
 
     #: the keys of article_figures.json
     KEYS: ClassVar[tuple[str, ...]] = (
@@ -81,7 +83,7 @@ class FiguresLexicon:
         "single_pronouns", "not_single_determiners", "honorifics", "distinct_persons", "hedge_adverbs",
         "hedge_verbs", "past_words", "since_cumulative", "months", "forecast_nouns", "forecast_verbs",
         "zero_nouns", "zero_pronouns", "weekdays", "body_nouns", "body_verbs", "speech_verbs",
-        "incident_markers", "incident_plurals")
+        "incident_markers", "incident_plurals", "pair_nouns", "group_of_nouns")
     #: keys whose phrases are matched longest first
     PHRASE_KEYS: ClassVar[frozenset[str]] = frozenset(["additive_before", "total_before", "total_after",
                                                        "past_words", "incident_markers"])

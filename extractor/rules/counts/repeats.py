@@ -40,7 +40,7 @@ def dedupe_entries(entries: Iterable[Entry], keys: tuple[str, ...], *, action_cl
     for e in sorted(entries, key=lambda x: x.data["start"]):
         d = e.data
         dup = False
-        for ki, ke in enumerate(kept_entries):
+        for ki, ke in enumerate(kept_entries if not e.adds else ()):  # "another four" is never a repeat
             k = ke.data
             if any(k[x] != d[x] for x in keys):
                 continue
