@@ -76,6 +76,19 @@ def test_two_titles_of_one_person_are_one_victim(ex) -> None:
     text = "A lecturer and administrative secretary of the council was killed on Friday."
     assert _total(ex, text) == 1
     assert _total(ex, "A wounded woman and child were taken to hospital.", "injured") == 2
+    assert _total(ex, "Masked gunmen shot dead an activist and mother of four near the market.") == 1
+    assert _total(ex, "Gunmen killed Musa Bello, the district head of the town.") == 1  # an apposition
+    assert _total(ex, "Pro-democracy activist and nurse Amina Sule was shot dead at a rally.") == 1
+
+
+@pytest.mark.parametrize("text, count", [
+    ("A roadside bomb killed two officials and two of their bodyguards.", 4),  # other people: not a subset
+    ("Shelling killed 15 people, eight of them civilians.", 15),  # part of the 15
+    ("In the town, two adults and four children who died in the fire were buried.", 6),  # one relative clause
+    ("The leader was killed and burned along with his wife and driver.", 3),
+])
+def test_lists_partitives_and_companions(ex, text: str, count: int) -> None:
+    assert _total(ex, text) == count
 
 
 # -- more ways of saying killed and injured ------------------------------------------------------------

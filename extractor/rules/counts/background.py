@@ -49,7 +49,7 @@ def _anchor(tok: Token) -> Token | None:
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX"):
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -75,7 +75,7 @@ def _clause_tokens(anchor: Token, counted: Token) -> Iterator[Token]:
         event = anchor.head
         yield event
         for ch in event.children:
-            if ch is not anchor and ch.i < event.i:
+            if ch.i != anchor.i and ch.i < event.i:
                 yield from ch.subtree
 
 
@@ -120,7 +120,7 @@ def _cumulative_since(ctx: CountsDoc, since: Token, article_year: int | None) ->
             t.tag_ == "JJS" for t in doc[max(since.sent.start, since.i - 4):since.i]):
         return False  # "the largest such discovery since the civil war", "their deadliest attack since 2017"
     for t in since.subtree:
-        if t is since:
+        if t.i == since.i:
             continue
         low = t.lower_
         if _YEAR_RE.fullmatch(t.text) and (article_year is None or int(t.text) <= article_year):

@@ -82,7 +82,10 @@ def read_casualty(ctx: CountsDoc, m: NumberMatch, span: Span, sent: Span, head: 
     np_end = (head.idx + len(head.text)) if head is not None and head.i >= span.end else m.end
     if single and head is not None:  # "the body of a fisherman": the person after "of" is inside the phrase
         of = next((ch for ch in head.children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
-        np_end = max(np_end, of.right_edge.idx + len(of.right_edge.text)) if of is not None else np_end
+        last = of.right_edge if of is not None else None
+        while last is not None and last.is_punct and last.i > of.i:
+            last = last.doc[last.i - 1]
+        np_end = max(np_end, last.idx + len(last.text)) if last is not None else np_end
     rel = relate(ctx, c, np_end)
     ctx.state.casualties.append(Entry(entry, sent.start, m.start, definite, rel.role, rel.list_id, rel.adds,
                                       np_end))

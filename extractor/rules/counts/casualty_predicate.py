@@ -52,9 +52,16 @@ def relative_clause_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
 
 
 def relative_clause(lex: CountsLexicon, head: Token) -> Found:
-    """Kind given by a passive or intransitive relative clause on the counted noun ("who were injured")."""
-    for c in head.children:
-        if c.dep_ != "relcl" or c.i < head.i or c.pos_ != "VERB":
+    """Kind given by a passive or intransitive relative clause on the counted noun ("who were injured"), or on
+    the last member of its list ("two adults and four children who died")."""
+    members = [head]
+    while True:
+        nxt = next((c for c in members[-1].children if c.dep_ == "conj" and c.i > members[-1].i), None)
+        if nxt is None or len(members) > 4:
+            break
+        members.append(nxt)
+    for c in (ch for m in members for ch in m.children):
+        if c.dep_ != "relcl" or c.i < head.i or c.pos_ != "VERB" or c.head.lower_ in ("who", "which"):
             continue
         key = verb_key(c, lex.cas_verbs)
         if key is None:

@@ -41,7 +41,7 @@ def relate(ctx: CountsDoc, c: CasualtyClause, np_end: int) -> Relation:
     assert c.kind is not None
     role = c.role
     if role == "count" and (subset_cue_start(ctx, c.sent, c.m) is not None or (
-            _PARTITIVE_RE.match(ctx.text, c.m.end) and _counted_before(ctx, c))):
+            _PARTITIVE_RE.match(ctx.text, c.m.end) and _counted_before(ctx, c) and _part_of_earlier(ctx, c))):
         role = "subset"  # "including at least one other", "killed 15 people, eight of them civilians"
     if role == "count" and _states_total(ctx, c, np_end):
         role = "toll"
@@ -49,7 +49,10 @@ def relate(ctx: CountsDoc, c: CasualtyClause, np_end: int) -> Relation:
     prev = _previous_in_sentence(ctx, c)
     if prev is not None and prev.np_end <= c.m.qstart:
         gap = ctx.text[prev.np_end:c.m.qstart]
-        if _LIST_GAP_RE.fullmatch(gap) or _noun_list_gap(ctx, prev.np_end, c.m.qstart):
+        if gap.strip() == "," and _names_one_person(ctx, prev, c):
+            list_id = prev.list_id
+            role = "subset"  # "Bala Madaki, the district head": the same person named twice
+        elif _LIST_GAP_RE.fullmatch(gap) or _noun_list_gap(ctx, prev.np_end, c.m.qstart):
             if role == "count" and gap.strip() == "," and _generic(ctx, prev):
                 role = "subset"  # "killed 30 people, 10 civilians and 20 soldiers": who the 30 were
             else:
@@ -83,11 +86,39 @@ def _previous_in_sentence(ctx: CountsDoc, c: CasualtyClause) -> Entry | None:
     return None
 
 
+def _names_one_person(ctx: CountsDoc, prev: Entry, c: CasualtyClause) -> bool:
+    """Two single victims after each other with only a comma between, one of them a name: an apposition
+    ("Bala Madaki, the district head", "Assistant Director ..., Ms. Laetitia Dagan"), not a list."""
+    if c.m.value != 1 or prev.data["count"] != 1 or c.head is None:
+        return False
+    before = ctx.doc.char_span(prev.pos, prev.np_end, alignment_mode="expand")
+    names = [c.head.pos_ == "PROPN", before is not None and before[-1].pos_ == "PROPN"]
+    return any(names) and not all(t.tag_ == "PRP" for t in (before or [])[-1:])
+
+
 def _counted_before(ctx: CountsDoc, c: CasualtyClause) -> bool:
     """A count of the same kind in this sentence or the one before: what a partitive can be part of (without
     one, "killed 9 of the passengers" is the count itself)."""
     lo = ctx.doc[c.sent.start - 1].sent.start if c.sent.start > 0 else 0
     return any(e.data["kind"] == c.kind and lo <= e.sent_start and e.pos < c.m.start for e in ctx.state.casualties)
+
+
+def _part_of_earlier(ctx: CountsDoc, c: CasualtyClause) -> bool:
+    """A partitive names part of an earlier count when it points back ("eight of them", "two of whom"), names a
+    casualty group ("two of the victims") or the earlier count's own people; "killing two officials and two
+    of their bodyguards" names other people."""
+    of = ctx.doc.char_span(c.m.end, c.sent.end_char, alignment_mode="expand")
+    if of is None or len(of) < 2:
+        return False
+    word = next((t for t in of[1:4] if t.pos_ in ("PRON", "NOUN", "PROPN", "ADJ", "VERB")
+                 and t.dep_ not in ("poss",) and t.tag_ != "PRP$"), None)
+    if word is None:
+        return False
+    if word.lower_ in ("them", "whom", "which", "those", "these") or word.lower_ in ctx.lex.among_words:
+        return True
+    earlier = {(e.data.get("who") or "").lower() for e in ctx.state.casualties if e.data["kind"] == c.kind}
+    return word.lower_ in earlier or word.lemma_.lower() in earlier or not (word.lower_ in ctx.lex.people
+                                                                           or word.lemma_.lower() in ctx.lex.people)
 
 
 def _generic(ctx: CountsDoc, e: Entry) -> bool:

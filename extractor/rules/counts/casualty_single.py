@@ -60,10 +60,8 @@ def _candidate(ctx: CountsDoc, tok: Token) -> bool:
     if _second_title(ctx, tok):
         return False  # "a university lecturer and administrative secretary": one person
     ent = ctx.ent_at.get(tok.i)
-    if ent is not None and ent.label_ == "PERSON":
-        return ent.end == tok.i + 1  # the last word of a name heads it
-    if tok.pos_ == "PROPN" and tok.lower_ not in ctx.lex.people:  # but "the Chairman of ..." is a title
-        return _titled_name(ctx, tok)
+    if (ent is not None and ent.label_ == "PERSON") or (tok.pos_ == "PROPN" and tok.lower_ not in ctx.lex.people):
+        return _name_candidate(ctx, tok, first)  # but "the Chairman of ..." is a title, read as a noun
     lem = tok.lemma_.lower()
     if lem in ctx.lex.figures.body_nouns:
         return _someones_body(ctx, tok)
@@ -86,6 +84,17 @@ def _someones_body(ctx: CountsDoc, tok: Token) -> bool:
         for c in tok.children)
 
 
+def _name_candidate(ctx: CountsDoc, tok: Token, first: Token) -> bool:
+    """The last word of a person's name (a PERSON entity, or a name made a person's by its title), unless the
+    name is that of the person just named ("activist and paramedic Hoda Khodeir")."""
+    if tok.dep_ == "conj" and first.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in first.children):
+        return False
+    ent = ctx.ent_at.get(tok.i)
+    if ent is not None and ent.label_ == "PERSON":
+        return ent.end == tok.i + 1  # the last word of a name heads it
+    return _titled_name(ctx, tok)
+
+
 def _titled_name(ctx: CountsDoc, tok: Token) -> bool:
     """A name the NER missed, made a person by its title: "activist Bertha Caceres", "Mr. Ime Atakpa",
     "Edwin Dagua, 28, an indigenous leader" (the last word of the name heads the phrase)."""
@@ -105,7 +114,7 @@ def _second_title(ctx: CountsDoc, tok: Token) -> bool:
     ("a lecturer and administrative secretary", "the chairman and chief executive"); "his wife and son" and
     "a woman and child" are two."""
     first = conj_first(tok)
-    if first is tok or any(c.dep_ in ("det", "poss") for c in tok.children):
+    if first.i == tok.i or any(c.dep_ in ("det", "poss") for c in tok.children):
         return False
     if any(c.dep_ == "prep" and c.lower_ == "of" and any(p.like_num for p in c.children) for c in tok.children):
         return True  # "a human rights activist and mother of four": one person described twice

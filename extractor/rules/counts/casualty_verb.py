@@ -34,10 +34,14 @@ def companion_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
         return
     prep, verb = tok.head, tok.head.head
     phrase = prep.lower_
-    if prep.lower_ == "with" and verb.lower_ in ("along", "together"):
-        phrase, verb = f"{verb.lower_} with", verb.head
+    before = ctx.doc[prep.i - 1] if prep.i > 0 else prep
+    if prep.lower_ == "with" and before.lower_ in ("along", "together"):
+        phrase = f"{before.lower_} with"  # "along" hangs on "with" or on the verb, as the parser likes
+        verb = verb.head if verb.i == before.i else verb
     if phrase not in lex.companion_preps or verb.pos_ != "VERB":
         return
+    if verb_key(verb, lex.cas_verbs) is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "was killed and burned along with his wife"
     key = verb_key(verb, lex.cas_verbs)
     later = later_casualty(lex, verb, killed_only=key is not None)
     kind = later[0] if later is not None else (lex.cas_verbs[key] if key is not None else None)

@@ -31,7 +31,7 @@ def is_forecast(lex: CountsLexicon, span: Span, head: Token | None) -> bool:
     hangs (within three steps) off a forecast noun or verb."""
     tok = head if head is not None else span[-1]
     for _ in range(3):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
         lem = tok.lemma_.lower()
