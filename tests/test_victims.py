@@ -181,6 +181,17 @@ def test_not_hedged(ex, text: str) -> None:
     ("The quake, the deadliest since 2005, killed 235 people on Monday.", {235: False}),  # a comparison
     ("On 12 March 2019 five people were killed in the town.", {5: False}),  # the event's own full date
     ("At least 15 people have died since Friday in the clashes.", {15: False}),  # the event's own days
+    # tallies over a whole war, and rates, are no event's count
+    ("The conflict has claimed more than 14,000 lives in the east.", {14000: True}),
+    ("Nearly 9,000 people have died in the war, the agency said.", {9000: True}),
+    ("An eight-year insurgency that has killed 3,000 people shows no sign of ending.", {3000: True}),
+    ("The army says it is killing about 500 fighters every day.", {500: True}),
+    ("More than 300 people have died in 10 years of civil war.", {300: True}),
+    ("More than 80 teachers have been killed since the invasion began.", {80: True}),
+    ("Gunmen killed nine men in a conflict over land in the north.", {9: False}),  # one clash
+    ("The war killed 3 people in the town on Monday.", {3: False}),  # that day's count
+    ("Gunmen killed 12 villagers in two days of raids.", {12: False}),
+    ("At least 29 people have been killed so far in the bombing.", {29: False}),  # a rising toll of one event
 ])
 def test_background(ex, text: str, background: dict[int, bool]) -> None:
     assert {c["count"]: c["background"] for c in _run(ex, text)["casualties"]} == background

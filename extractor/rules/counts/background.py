@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from .context import CountsDoc
+from .lexicon import FiguresLexicon
 
 #: a year written as digits
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
@@ -36,12 +37,52 @@ def is_background(ctx: CountsDoc, span: Span, head: Token | None) -> bool:
         return False
     published = ctx.doc._.extractor_published
     article_year = int(published[:4]) if isinstance(published, str) and published[:4].isdigit() else None
+    if _war_long(ctx, anchor) and not any(t.lower_ in ctx.lex.figures.weekdays for t in anchor.subtree):
+        return True  # (but "the war killed 3 people on Monday" is that day's count)
     for tok in _clause_tokens(anchor, counted):
-        if tok.lower_ == "since" and tok.dep_ == "prep" and _cumulative_since(ctx, tok, article_year):
+        if tok.lower_ == "since" and tok.dep_ in ("prep", "mark") and _cumulative_since(ctx, tok, article_year):
             return True
         if _past_year(ctx, tok, article_year) or _past_words(ctx, tok):
             return True
     return False
+
+
+def _war_long(ctx: CountsDoc, anchor: Token) -> bool:
+    """A tally over a whole war or a rate, not one event's count: "the conflict has claimed 14,000 lives",
+    "14,000 people have died in the conflict", "killing 1,000 troops every day"."""
+    fig = ctx.lex.figures
+    if anchor.dep_ == "relcl" and _war_word(fig.war_nouns, anchor.head):
+        return True  # "an eight-year conflict that has claimed more than 14,000 lives"
+    for c in anchor.children:
+        if c.dep_ in ("nsubj", "agent") and _war_word(fig.war_nouns, c):
+            return True
+        if c.dep_ == "csubj" and any(x.dep_ == "nsubj" and _war_word(fig.war_nouns, x) for x in c.children):
+            return True  # "the armed conflict waged by Russia has claimed ..." parsed with a clausal subject
+        if c.dep_ == "prep" and c.lower_ in ("in", "during", "throughout") and any(
+                p.dep_ == "pobj" and _war_word(fig.war_nouns, p) and not any(
+                    d.dep_ == "det" and d.lower_ in ("a", "an") for d in p.children) for p in c.children):
+            return True  # "in the conflict", "in the Second World War" (not "in a conflict over land")
+        if c.dep_ == "prep" and c.lower_ in ("in", "over") and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in ("year", "decade") and p.lower_ != p.lemma_.lower()
+                and any(n.like_num for n in p.children) for p in c.children):
+            return True  # "died in 10 years of civil war", "over three years" (not "in two days of raids")
+        if c.dep_ in ("npadvmod", "advmod", "prep") and _rate(fig, c):
+            return True  # "every day", "a day", "per week"
+    return False
+
+
+def _rate(fig: FiguresLexicon, phrase: Token) -> bool:
+    """ "every day", "each week", "a day", "per month": a rate word right before a time unit."""
+    toks = list(phrase.subtree)
+    return any(a.lower_ in fig.rate_words and b.lemma_.lower() in fig.time_units and len(toks) <= 3
+               for a, b in zip(toks, toks[1:], strict=False))
+
+
+def _war_word(war_nouns: frozenset[str], tok: Token) -> bool:
+    """A war noun heads the phrase ("the conflict", "the Second World War"; for an agent, its object)."""
+    if tok.dep_ == "agent":
+        return any(p.dep_ == "pobj" and _war_word(war_nouns, p) for p in tok.children)
+    return tok.lemma_.lower() in war_nouns
 
 
 def _anchor(tok: Token) -> Token | None:
@@ -66,8 +107,9 @@ def _clause_tokens(anchor: Token, counted: Token) -> Iterator[Token]:
             continue  # "a day after their release ... during the 2011 revolt": too deep to date the count
         superlative = tok.tag_ == "JJS" or any(ch.tag_ == "JJS" for ch in tok.children)
         for ch in tok.children:
-            if ch.dep_ in _CLAUSE_DEPS and not _contains(ch, counted):
-                continue
+            if ch.dep_ in _CLAUSE_DEPS and not _contains(ch, counted) and not any(
+                    m.dep_ == "mark" and m.lower_ == "since" for m in ch.children):
+                continue  # (a "since" clause dates the count: "killed since Russia launched its invasion")
             if ch.tag_ == "JJS" or (ch.dep_ in ("prep", "npadvmod") and superlative):
                 continue  # "the deadliest since 2005", "the worst violence in decades": a comparison, no date
             stack.append((ch, depth + 1))
@@ -119,7 +161,8 @@ def _cumulative_since(ctx: CountsDoc, since: Token, article_year: int | None) ->
     if any(ch.tag_ == "JJS" for ch in since.head.children) or any(
             t.tag_ == "JJS" for t in doc[max(since.sent.start, since.i - 4):since.i]):
         return False  # "the largest such discovery since the civil war", "their deadliest attack since 2017"
-    for t in since.subtree:
+    clause = since.head.subtree if since.dep_ == "mark" else since.subtree  # "since Russia launched its invasion"
+    for t in clause:
         if t.i == since.i:
             continue
         low = t.lower_

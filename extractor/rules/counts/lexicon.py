@@ -76,6 +76,9 @@ class FiguresLexicon:
     incident_plurals: frozenset[str]
     pair_nouns: frozenset[str]
     group_of_nouns: frozenset[str]
+    war_nouns: frozenset[str]
+    rate_words: frozenset[str]
+    time_units: frozenset[str]
 
     #: the keys of article_figures.json
     KEYS: ClassVar[tuple[str, ...]] = (
@@ -83,7 +86,8 @@ class FiguresLexicon:
         "single_pronouns", "not_single_determiners", "honorifics", "distinct_persons", "hedge_adverbs",
         "hedge_verbs", "past_words", "since_cumulative", "months", "forecast_nouns", "forecast_verbs",
         "zero_nouns", "zero_pronouns", "weekdays", "body_nouns", "body_verbs", "speech_verbs",
-        "incident_markers", "incident_plurals", "pair_nouns", "group_of_nouns")
+        "incident_markers", "incident_plurals", "pair_nouns", "group_of_nouns",
+        "war_nouns", "rate_words", "time_units")
     #: keys whose phrases are matched longest first
     PHRASE_KEYS: ClassVar[frozenset[str]] = frozenset(["additive_before", "total_before", "total_after",
                                                        "past_words", "incident_markers"])
