@@ -201,6 +201,11 @@ def test_background_against_the_publication_year(ex) -> None:
     text = "In 2024, 40 people were killed in the floods."
     assert [c["background"] for c in ex.extract(text, published="2025-03-01")["casualties"]] == [True]
     assert [c["background"] for c in ex.extract(text, published="2024-09-01")["casualties"]] == [False]
+    # a full date two or more years before the article is an earlier event; one of the year before may be recent
+    text = "The reporter died on September 4, 2014, in the east."
+    assert [c["background"] for c in ex.extract(text, published="2022-02-16")["casualties"]] == [True]
+    text = "Five people were killed on 30 December 2021 in the town."
+    assert [c["background"] for c in ex.extract(text, published="2022-01-02")["casualties"]] == [False]
 
 
 @pytest.mark.parametrize("text", [

@@ -127,11 +127,16 @@ def _contains(root: Token, tok: Token) -> bool:
 
 def _past_year(ctx: CountsDoc, tok: Token, article_year: int | None) -> bool:
     """A bare year in the clause ("in 2009", "the 2005 quake"), before the article's year when that is known; a
-    full date with its day ("on 25 July 2016") is the event's own date."""
+    full date with its day ("on 25 July 2016") is the event's own date, unless it is two or more years before
+    the article's."""
     if not _YEAR_RE.fullmatch(tok.text):
         return False
     if article_year is not None and int(tok.text) >= article_year:
         return False
+    if article_year is not None and int(tok.text) <= article_year - 2:
+        long_ago = ctx.ent_at.get(tok.i)
+        if long_ago is not None and long_ago.label_ == "DATE":
+            return True  # "he died on September 4, 2014" in an article of 2022
     ent = ctx.ent_at.get(tok.i)
     if ent is not None and ent.label_ != "DATE":
         return False  # "at about 1930 local time"
