@@ -56,10 +56,18 @@ def doc_to_record(doc: Doc, article: Article, extractor_info: dict[str, str], *,
         "quotes": list(doc._.extractor_quotes or []),
         "casualties": list(doc._.extractor_casualties or []),
         "weapons": list(doc._.extractor_weapons or []),
+        "totals": _totals(doc._.extractor_totals),
         "places": list(doc._.extractor_places or []),
         "dates": list(doc._.extractor_dates or []),
         "warnings": warnings,
     }
+
+
+def _totals(value: Any) -> dict[str, Any]:
+    """The `totals` object; empty (nothing to say) when the counts component did not run or failed."""
+    if not isinstance(value, dict):
+        return {"casualties": {}, "weapons": []}
+    return {"casualties": dict(value.get("casualties") or {}), "weapons": list(value.get("weapons") or [])}
 
 
 def error_record(error: ArticleError, article: Article | None = None) -> dict[str, Any]:

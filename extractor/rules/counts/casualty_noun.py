@@ -21,7 +21,13 @@ def can_be_casualty(lex: CountsLexicon, head: Token) -> bool:
     hl = head.lemma_.lower()
     return hl in lex.people or head.lower_ in lex.people or (
         head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS")) or hl in lex.cas_nouns \
-        or head.lower_ in lex.cas_nouns or head.lower_ in lex.cas_adjs
+        or head.lower_ in lex.cas_nouns or head.lower_ in lex.cas_adjs or _plural_people_name(head)
+
+
+def _plural_people_name(head: Token) -> bool:
+    """ "killed more than 30 Tuaregs": a plural proper noun the NER left unlabelled names a people."""
+    return head.pos_ == "PROPN" and head.ent_type_ in ("", "NORP") and (
+        head.tag_ == "NNPS" or (head.tag_ == "NNP" and head.text.endswith("s") and head.text[:-1].isalpha()))
 
 
 def counted_phrase_kind(ctx: CountsDoc, c: CasualtyClause) -> None:

@@ -12,10 +12,14 @@ from .lexicon import CountsLexicon
 
 
 def toll_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
-    """Kind rule: a toll ("the death toll rose to 25"); the evidence starts at the toll word."""
+    """Kind rule: a toll ("the death toll rose to 25"); the evidence starts at the toll word. A person named
+    without a number is never a toll's value ("a villager confirmed the death toll")."""
+    if c.single:
+        return
     kind, ttok = toll(ctx.doc, ctx.lex, c.span, c.sent)
     if kind is not None and ttok is not None:
         c.ev_start = min(c.ev_start, ttok.idx)
+        c.role = "toll"
     c.kind = kind
 
 
