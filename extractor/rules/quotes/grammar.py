@@ -14,6 +14,9 @@ from spacy.tokens import Token
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "i", "me"})
 PRONOUNS_GROUP = frozenset({"they", "it", "we", "them", "us"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
+#: prepositions whose phrase belongs to the speaker's description ("a resident of Kherson",
+#: "a spokesman for the ministry", "an official at the embassy", "a source in the government")
+PHRASE_PREPS = frozenset({"of", "for", "at", "in", "from", "with"})
 TERMINATORS = frozenset({".", "!", "?", ";"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: the entity labels a speaker's name may carry

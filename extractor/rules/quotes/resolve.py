@@ -27,17 +27,41 @@ def actor_at(ctx: QuoteContext, start: int, end: int) -> dict[str, Any] | None:
     return None
 
 
+def _initials(name: str) -> str:
+    """"Parliamentary Assembly of the Council of Europe" -> "PACE" (capitalised words only)."""
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", name) if w[0].isupper())
+
+
+def expand_acronym(ctx: QuoteContext, acronym: str) -> str | None:
+    """The organisation an all-capitals name stands for, spelled out in the article: the ORG
+    entity or actor name whose capitalised words' initials are the acronym ("PACE" ->
+    "Parliamentary Assembly of the Council of Europe")."""
+    if not (2 <= len(acronym) <= 8 and acronym.isupper() and acronym.isalpha()):
+        return None
+    names = [e.text for e in ctx.ents if e.label_ == "ORG"] + [a["name"] for a in ctx.actors if a.get("name")]
+    for name in names:
+        name = _POSSESSIVE.sub("", re.sub(r"^[Tt]he\s+", "", name))
+        if name != acronym and _initials(name) == acronym:
+            return name
+    return None
+
+
 def fullest(ctx: QuoteContext, mention: str, label: str) -> str:
-    """The longest PERSON/ORG entity text in the doc sharing a word with `mention`."""
+    """The longest entity text of the same kind in the doc containing all words of `mention`
+    (PERSON and ORG names grow to their fullest form; an acronym to its spelled-out name). A
+    place or nationality used as a speaker ("Washington said", "Russia has accused") keeps the
+    name as written: it never grows into an organisation that contains it ("Russia's Defense
+    Ministry")."""
     best = _POSSESSIVE.sub("", mention)
     ws = words(best)
-    if not ws:
+    expanded = expand_acronym(ctx, best)
+    if expanded is not None:
+        return expanded
+    if not ws or label not in ("PERSON", "ORG"):
         return best
     for e in ctx.ents:
         text = _POSSESSIVE.sub("", e.text)
-        if e.label_ not in ("PERSON", "ORG") or len(text) <= len(best):
-            continue
-        if label in ("PERSON", "ORG") and e.label_ != label:
+        if e.label_ != label or len(text) <= len(best):
             continue
         if ws <= words(text):
             best = text
@@ -55,7 +79,8 @@ def resolve_name(ctx: QuoteContext, span: Span) -> tuple[str, str | None]:
                 actor = a
                 break
     if actor is not None and actor.get("name"):
-        return actor["name"], actor.get("id")
+        expanded = expand_acronym(ctx, actor["name"])
+        return expanded or actor["name"], actor.get("id")
     return fullest(ctx, span.text, span.label_ or "PERSON"), None
 
 

@@ -18,18 +18,24 @@ from .regions import name_ending_at, title_words_before
 from .resolve import is_person_name, resolve_name
 
 
+def _subject(t: Token) -> bool:
+    """Is `t` (the head of a name) a clause subject, or joined to one ("Varadkar and Zelensky met")?"""
+    return t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "conj" and t.head.dep_ in ("nsubj", "nsubjpass"))
+
+
 def other_person_before(ctx: QuoteContext, pron: Span, name: str) -> Span | None:
-    """A different person named earlier in the pronoun's own paragraph, outside quotes, as a
-    PERSON or as the proper-noun subject of a speech verb ("Zelenskyy, speaking in Pretoria,
-    said ... '...,' he said"): the pronoun refers to them, not to the last quoted person."""
+    """A different person named earlier in the pronoun's own paragraph, outside quotes, as the
+    subject of a clause (a PERSON, or a proper noun subject of a speech verb: "Zelenskyy, speaking
+    in Pretoria, said ... '...,' he said"): the pronoun refers to them, not to the last quoted
+    person. A person named as an object ("He also informed Mr Varadkar ...") does not take over."""
     ws = words(name)
     nouns = ctx.lex.speaker_nouns
     for t in title_words_before(ctx, pron):
         # the tagger may call an unknown surname a common noun ("Zelenskyy, speaking ..., said")
         name_like = t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.lower_ not in nouns
                                            and t.lemma_.lower() not in nouns)
-        if t.ent_type_ == "PERSON" or (name_like and t.dep_ == "nsubj" and is_cue(t.head, ctx.lex.speech)
-                                       and not t.ent_type_):
+        if (t.ent_type_ == "PERSON" and _subject(t)) or (name_like and t.dep_ == "nsubj"
+                                                        and is_cue(t.head, ctx.lex.speech) and not t.ent_type_):
             span = name_ending_at(ctx, t)
             if not words(span.text) & ws:
                 return span
@@ -68,7 +74,8 @@ def _described_speaker(ctx: QuoteContext, pron: Token) -> str | None:
 
 
 def _salient_entity(ctx: QuoteContext, pron: Token) -> Span | None:
-    """The preceding entity of the pronoun's type (PERSON for he/she, else ORG), among the last 12
+    """The preceding entity of the pronoun's type (PERSON for he/she, else ORG or a place that is
+    a clause subject), among the last 12
     within 2,500 chars: a name earlier in its own sentence, else the nearest subject of a speech
     verb, else the nearest subject, else the nearest mention (salience by grammatical role, in
     the spirit of Lappin & Leass 1994)."""
@@ -81,7 +88,10 @@ def _salient_entity(ctx: QuoteContext, pron: Token) -> Span | None:
     while i >= 0 and ctx.ent_starts[i] >= limit and seen < 12:
         e = ctx.ents[i]
         i -= 1
-        if e.label_ != want or e.end > pron.i or e.start in ctx.quoted:
+        # a country or city acting as the subject of a clause ("Beijing has denied ... it has
+        # accused") is an actor that "it"/"they" can stand for, like an organisation
+        metonym = want == "ORG" and e.label_ in ("GPE", "NORP") and e.root.dep_ in ("nsubj", "nsubjpass")
+        if (e.label_ != want and not metonym) or e.end > pron.i or e.start in ctx.quoted:
             continue
         seen += 1
         if nearest is None:
@@ -97,10 +107,34 @@ def _salient_entity(ctx: QuoteContext, pron: Token) -> Span | None:
     return subject or nearest
 
 
+def _coordinated_antecedent(ctx: QuoteContext, pron: Token) -> tuple[str, str | None] | None:
+    """"China and Belarus ... would bolster their cooperation. They also pledged ...": for they/we,
+    names joined by "and" as the subject of a clause in the pronoun's sentence or the one before,
+    as one group (the names joined, the first one's actor)."""
+    if pron.lower_ not in ("they", "we"):
+        return None
+    doc = ctx.doc
+    start = doc[pron.sent.start - 1].sent.start if pron.sent.start > 0 else pron.sent.start
+    for t in reversed(doc[start:pron.i]):
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.i in ctx.quoted:
+            continue
+        head_ent = ctx.entity_of(t)
+        conj = [c for c in t.children if c.dep_ == "conj" and ctx.entity_of(c) is not None]
+        if head_ent is None or not conj or not any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children):
+            continue
+        names = [resolve_name(ctx, e) for e in [head_ent, *(ctx.entity_of(c) for c in conj)] if e is not None]
+        return " and ".join(n for n, _ in names), names[0][1]
+    return None
+
+
 def resolve_pronoun(ctx: QuoteContext, pron: Token,
                     last: tuple[dict[str, Any], int] | None) -> tuple[str, str | None] | None:
-    """he/she -> a preceding PERSON, they/it/we -> a preceding ORG (`_salient_entity`); with none,
-    the last speaker, else the unnamed speaker described just before."""
+    """they/we -> names joined by "and" as a subject just before; he/she -> a preceding PERSON,
+    they/it/we -> a preceding ORG (`_salient_entity`); with none, the last speaker, else the
+    unnamed speaker described just before."""
+    group = _coordinated_antecedent(ctx, pron)
+    if group is not None:
+        return group
     best = _salient_entity(ctx, pron)
     if best is not None:
         return resolve_name(ctx, best)
