@@ -57,7 +57,7 @@ class QuotesComponent(DataComponent):
         works = _lower_set(read_wordlist(paths[_WORKS]))
         speaker_nouns = _lower_set(read_wordlist(paths[_SPEAKER_NOUNS]))
         data = read_json(paths[_RESOLUTION],
-                         allowed_keys=("directive_verbs", "document_nouns", "person_roles",
+                         allowed_keys=("directive_verbs", "document_nouns", "person_roles", "non_speakers",
                                        "title_abbreviations", "org_nominals"))
         nations = {r[0].lower(): r[1].split()[0] for r in _rows(paths[_COUNTRY_ALIASES]) if len(r) > 1}
         nations.update({r[0].lower(): r[1] for r in _rows(paths[_DEMONYMS]) if len(r) > 1})
@@ -66,6 +66,7 @@ class QuotesComponent(DataComponent):
             directive_verbs=_lower_set(data.get("directive_verbs", [])),
             document_nouns=_lower_set(data.get("document_nouns", [])),
             person_roles=_lower_set(data.get("person_roles", [])), nations=nations,
+            non_speakers=_lower_set(data.get("non_speakers", [])),
             title_abbreviations={k.lower(): v.lower() for k, v in (data.get("title_abbreviations") or {}).items()},
             org_nominals={k.lower(): _lower_set(v) for k, v in (data.get("org_nominals") or {}).items()})
 

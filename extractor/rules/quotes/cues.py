@@ -84,7 +84,7 @@ def _structural_cue(ctx: QuoteContext, si: int, before: list[Token], after: list
     if after and (inner_last in ",?!" or after[0].text == ",") and len(after) <= 15:
         for t in after[:8]:
             has_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in ctx.quoted for c in t.children)
-            if t.pos_ == "VERB" and has_subject and not _subordinate(t) \
+            if t.pos_ == "VERB" and has_subject and not _subordinate(ctx, t) \
                     and not reports_other(ctx, t, *ctx.tok_ranges[si]):
                 return t
     if before and before[0].text in (":", ","):
@@ -112,10 +112,11 @@ def _quote_ancestors(ctx: QuoteContext, a: int, b: int) -> tuple[dict[int, int],
     return ancestors, {r.i for r in roots}
 
 
-def _subordinate(t: Token) -> bool:
-    """Is verb `t` introduced by a subordinator ("grateful that the minister began ...")? Then it
-    belongs to what is reported, and hanging off the quotation makes it no attribution."""
-    return any(c.dep_ == "mark" for c in t.children)
+def _subordinate(ctx: QuoteContext, t: Token) -> bool:
+    """Is verb `t` introduced by a subordinator outside the quotation ("grateful that the minister
+    began ...")? Then it belongs to what is reported, and hanging off the quotation makes it no
+    attribution."""
+    return any(c.dep_ == "mark" and c.i not in ctx.quoted for c in t.children)
 
 
 def _score(ctx: QuoteContext, t: Token, dist: int, side: str, ancestors: dict[int, int], root_ids: set[int],
@@ -124,7 +125,7 @@ def _score(ctx: QuoteContext, t: Token, dist: int, side: str, ancestors: dict[in
     score = -0.25 * dist
     if t.i in ancestors:
         score += 4 + 0.5 * ancestors[t.i]
-    elif (t.head.i in root_ids or (a <= t.head.i < b)) and not _subordinate(t):
+    elif (t.head.i in root_ids or (a <= t.head.i < b)) and not _subordinate(ctx, t):
         score += 5
     if side == "after" and dist <= 6:
         score += 1.5

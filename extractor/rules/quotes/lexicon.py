@@ -21,7 +21,9 @@ class QuoteLexicon:
     organisation must contain ("the military" -> "... Command", "*" = any organisation). `nations`:
     demonyms and country aliases (demonyms.tsv, country_aliases.tsv) -> ISO country code, so that
     "the Belarusian leader" and "Belarus's president" agree and "the US President" is not the
-    Russian one. `title_abbreviations`: "gov" -> "governor", so that "former Gov. Jeb Bush" is
+    Russian one. `non_speakers`: heads of phrases
+    that never speak, weapons, events and places ("the drones", "the explosion", "the village").
+    `title_abbreviations`: "gov" -> "governor", so that "former Gov. Jeb Bush" is
     "the former governor"."""
 
     speech: frozenset[str] = frozenset()
@@ -30,6 +32,7 @@ class QuoteLexicon:
     directive_verbs: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     person_roles: frozenset[str] = frozenset()
+    non_speakers: frozenset[str] = frozenset()
     title_abbreviations: Mapping[str, str] = field(default_factory=dict)
     nations: Mapping[str, str] = field(default_factory=dict)
     org_nominals: Mapping[str, frozenset[str]] = field(default_factory=dict)

@@ -32,10 +32,35 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", name) if w[0].isupper())
 
 
+#: small words allowed inside a spelled-out name ("Council of the European Union")
+_NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "&"})
+
+
+def _spelled_out(ctx: QuoteContext, acronym: str) -> str | None:
+    """The first run of capitalised words (joined by "of", "the", ...) in the text whose
+    capitalised words' initials are the acronym."""
+    doc = ctx.doc
+    n = len(acronym)
+    for i, t in enumerate(doc):
+        if t.text[:1] != acronym[0] or not t.is_title or i in ctx.quoted:
+            continue
+        initials, j = "", i
+        while j < len(doc) and len(initials) < n:
+            w = doc[j]
+            if w.is_title:
+                initials += w.text[0]
+            elif w.lower_ not in _NAME_JOINERS or j == i:
+                break
+            j += 1
+        if initials == acronym and doc[j - 1].is_title:
+            return doc[i:j].text
+    return None
+
+
 def expand_acronym(ctx: QuoteContext, acronym: str) -> str | None:
     """The organisation an all-capitals name stands for, spelled out in the article: the ORG
-    entity or actor name whose capitalised words' initials are the acronym ("PACE" ->
-    "Parliamentary Assembly of the Council of Europe")."""
+    entity or actor name, else the run of capitalised words, whose capitalised words' initials
+    are the acronym ("PACE" -> "Parliamentary Assembly of the Council of Europe")."""
     if not (2 <= len(acronym) <= 8 and acronym.isupper() and acronym.isalpha()):
         return None
     names = [e.text for e in ctx.ents if e.label_ == "ORG"] + [a["name"] for a in ctx.actors if a.get("name")]
@@ -43,7 +68,7 @@ def expand_acronym(ctx: QuoteContext, acronym: str) -> str | None:
         name = _POSSESSIVE.sub("", re.sub(r"^[Tt]he\s+", "", name))
         if name != acronym and _initials(name) == acronym:
             return name
-    return None
+    return _spelled_out(ctx, acronym) if len(acronym) >= 3 else None
 
 
 def fullest(ctx: QuoteContext, mention: str, label: str) -> str:

@@ -114,7 +114,7 @@ def clause_subject(ctx: QuoteContext, si: int) -> Token | None:
     subject; a subject that cannot speak ("the overhaul would be “neutral”") gives way to its
     possessor ("Netanyahu's claim that ..."), else nobody."""
     subj = governing_subject(ctx, si) or directive_subject(ctx, si)
-    if subj is not None and not speakerish(subj, ctx.lex.speaker_nouns):
+    if subj is not None and not speakerish(subj, ctx.lex.speaker_nouns, ctx.lex.non_speakers):
         # "Netanyahu's claim that ...": the possessor; "the overhaul would be “neutral”": nobody
         subj = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ not in ("its", "their")
                      and (c.ent_type_ or c.pos_ in ("PROPN", "PRON"))), None)

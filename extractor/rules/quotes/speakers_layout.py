@@ -15,7 +15,7 @@ from .cues import is_cue
 from .mention import speaker
 from .regions import regions
 from .resolve import name_for_text
-from .speakers_explicit import cue_subject
+from .speakers_explicit import cue_subject, never_speaks
 
 _DASHES = frozenset({"—", "–", "--", "-", "―"})
 # "PENCE: ..." transcript labels at the start of a quotation
@@ -86,7 +86,7 @@ def _colon_paragraph_speaker(ctx: QuoteContext, si: int) -> dict[str, Any] | Non
     for t in reversed(span):
         if is_cue(t, ctx.lex.speech):
             spk, method = cue_subject(ctx, t, -1, -1)
-            if spk is not None:
+            if spk is not None and not never_speaks(ctx, spk):
                 return speaker(ctx, spk, method, None)
     return _named_among(ctx, list(reversed(span)), "colon")
 

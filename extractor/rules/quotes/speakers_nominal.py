@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .context import QuoteContext
 from .cues import is_cue
@@ -77,6 +77,25 @@ def resolve_org(ctx: QuoteContext, span: Span, compatible: frozenset[str]) -> tu
     return resolve_name(ctx, fallback) if fallback is not None else None
 
 
+def _issuer_name(ctx: QuoteContext, tok: Token,
+                 last: tuple[dict[str, Any], int] | None) -> tuple[str, str | None] | None:
+    """The name of a document's issuer token: an entity or proper noun by its name, a nominal
+    ("the ministry said in a statement") resolved in turn, else its own words; a pronoun: None."""
+    e = ctx.entity_of(tok)
+    if e is not None and e.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return resolve_name(ctx, e)
+    if tok.pos_ == "PROPN" and (tok.is_title or tok.is_upper):
+        return resolve_name(ctx, name_ending_at(ctx, tok))
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() in ctx.lex.document_nouns:
+        return None
+    start = min([tok.i] + [c.left_edge.i for c in tok.children
+                           if c.i < tok.i and c.dep_ in ("det", "compound", "amod", "poss", "nmod")])
+    end = max([tok.i] + [c.right_edge.i for c in tok.children if c.i > tok.i and c.dep_ == "prep"
+                         and c.lower_ == "of" and c.right_edge.i - tok.i <= 6]) + 1
+    phrase = ctx.doc[start:end]
+    return resolve_nominal(ctx, phrase, last) or (phrase.text, None)
+
+
 def resolve_nominal(ctx: QuoteContext, span: Span,
                     last: tuple[dict[str, Any], int] | None) -> tuple[str, str | None] | None:
     """"the statement" -> whoever issued it; "the group/the military" -> the last compatible
@@ -86,7 +105,7 @@ def resolve_nominal(ctx: QuoteContext, span: Span,
     head = span.root.lower_
     lemma = span.root.lemma_.lower()
     if lemma in res.document_nouns or head in res.document_nouns:
-        return resolve_document(ctx, span, last)
+        return resolve_document(ctx, span, last, lambda tok: _issuer_name(ctx, tok, last))
     if lemma in res.org_nominals or head in res.org_nominals:
         subject = named_subject_before(ctx, span)  # "Relief International ... said. '...,' the aid group said"
         if subject is not None:

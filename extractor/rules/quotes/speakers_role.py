@@ -24,11 +24,9 @@ from spacy.tokens import Span, Token
 
 from .context import QuoteContext
 from .cues import is_cue
-from .grammar import AGENT_SUFFIXES, words
+from .grammar import AGENT_SUFFIXES, INDEFINITE, words
 from .resolve import resolve_name
 
-#: determiners that make a nominal indefinite: it introduces someone, it does not refer back
-INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any", "several", "many"})
 #: how far back (characters) a role nominal looks for the person it stands for
 _REACH = 4000
 #: the agent suffixes that name a person (not "-ent"/"-ant", which also make "government")
