@@ -230,3 +230,28 @@ def test_continues_to_is_no_cue(ex: Any) -> None:
             "continues to \u201cfuel the flames of this war.\u201d")
     for q in _quotes(ex, text):
         assert "Marsh" in (_name(q) or ""), q
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected", "not_expected"),
+    [
+        # a woman named last does not take over "he"
+        ("Easter service\n\nBishop Anton Weber led the service on Sunday. \u201cWar is a curse,\u201d wrote Maria Lindqvist, the "
+         "wife of the late editor. The bishop compared the governor to a saint, saying he \u201cnever spared "
+         "his enemies.\u201d\n\n\u201cThe state must make hard decisions,\u201d he said.", "hard decisions",
+         "Weber", "Lindqvist"),
+        # "she" agrees with what the article shows: Ms Collins, not Mr Gal named after her
+        ("Budget talks\n\nMs Sarah Collins opened the session in Budapest. Mr Peter Gal, the finance chief, stayed "
+         "silent. \u201cWe will not default on our debts,\u201d she said.", "default", "Collins", "Gal"),
+    ],
+)
+def test_pronoun_agrees_in_gender(ex: Any, text: str, words: str, expected: str, not_expected: str) -> None:
+    name = _name(_quote(ex, text, words)) or ""
+    assert expected in name and not_expected not in name, name
+
+
+def test_layout_label_is_read_at_the_first_fragment(ex: Any) -> None:
+    text = ("Debate transcript\n\n\u201cKANE: We will cut taxes for every family this year\u201d and "
+            "\u201cwe will balance the budget by next spring.\u201d")
+    q = _quote(ex, text, "cut taxes")
+    assert q["speaker"] is not None and "KANE" in q["speaker"]["name"].upper(), q["speaker"]

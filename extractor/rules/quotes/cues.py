@@ -53,7 +53,7 @@ def reports_other(ctx: QuoteContext, cue: Token, a: int, b: int) -> bool:
         if c.dep_ in ("ccomp", "xcomp") and c.i not in ctx.quoted and not (a <= c.i < b):
             sub = range(c.left_edge.i, c.right_edge.i + 1)
             if not any(i in ctx.quoted for i in sub) and c.pos_ in ("VERB", "AUX"):
-                if c.dep_ == "xcomp" and c.lemma_ in ctx.lex.speech:
+                if c.dep_ == "xcomp" and c.lemma_.lower() in ctx.lex.speech:
                     continue
                 return True
     return False

@@ -12,6 +12,8 @@ import re
 from spacy.tokens import Token
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "i", "me"})
+#: the third-person singular subject pronouns: the ones that continue a person named before
+PRONOUNS_HE_SHE = frozenset({"he", "she"})
 PRONOUNS_GROUP = frozenset({"they", "it", "we", "them", "us"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 #: prepositions whose phrase belongs to the speaker's description ("a resident of Kherson",

@@ -23,7 +23,9 @@ class QuoteLexicon:
     "the Belarusian leader" and "Belarus's president" agree and "the US President" is not the
     Russian one. `non_speakers`: heads of phrases
     that never speak, weapons, events and places ("the drones", "the explosion", "the village").
-    `title_abbreviations`: "gov" -> "governor", so that "former Gov. Jeb Bush" is
+    `gendered`: honorifics and
+    role words that tell a person's gender ("ms" -> "f", "spokesman" -> "m"), so that "he" does
+    not continue a woman's quotation. `title_abbreviations`: "gov" -> "governor", so that "former Gov. Jeb Bush" is
     "the former governor"."""
 
     speech: frozenset[str] = frozenset()
@@ -33,6 +35,7 @@ class QuoteLexicon:
     document_nouns: frozenset[str] = frozenset()
     person_roles: frozenset[str] = frozenset()
     non_speakers: frozenset[str] = frozenset()
+    gendered: Mapping[str, str] = field(default_factory=dict)
     title_abbreviations: Mapping[str, str] = field(default_factory=dict)
     nations: Mapping[str, str] = field(default_factory=dict)
     org_nominals: Mapping[str, frozenset[str]] = field(default_factory=dict)

@@ -14,6 +14,7 @@ from .context import QuoteContext
 from .grammar import (
     NON_REFERRING,
     NOT_SPEAKERS,
+    PRONOUNS_HE_SHE,
     QUANTITY_WORDS,
     RELATIVE,
     SUBJ_DEPS,
@@ -117,7 +118,7 @@ def left_name(ctx: QuoteContext, cue: Token) -> Token | None:
         tok = doc[i]
         if i in ctx.quoted or tok.text in TERMINATORS or "\n" in tok.text:
             break
-        if tok.ent_type_ == "PERSON" or tok.lower_ in ("he", "she", "they"):
+        if tok.ent_type_ == "PERSON" or tok.lower_ in PRONOUNS_HE_SHE or tok.lower_ == "they":
             return noun_head(tok)
         if found is None and tok.ent_type_ in ("ORG", "NORP"):
             found = noun_head(tok)

@@ -92,16 +92,13 @@ def _colon_paragraph_speaker(ctx: QuoteContext, si: int) -> dict[str, Any] | Non
 
 
 def layout_speaker(ctx: QuoteContext, group: list[int]) -> dict[str, Any] | None:
-    """The speaker of quotation `group` (its stretch indexes) by layout: a label or dash credit
-    of its last stretch, a name before the colon that opens it, a name after a trailing dash,
-    or a previous paragraph ending with ":"."""
+    """The speaker of quotation `group` (its stretch indexes) by layout: a transcript label
+    opening its first stretch, a dash credit after its last one, a name before the colon that
+    opens it, a name after a trailing dash, or a previous paragraph ending with ":"."""
     si = group[0]
-    # both are looked for at the group's LAST stretch; the code before the split meant the label
-    # at the first one but passed the last (an `is` test on bound methods), kept as it was
-    for fn in (label_speaker, dash_speaker):
-        sp = fn(ctx, group[-1])
-        if sp is not None:
-            return sp
+    sp = label_speaker(ctx, si) or dash_speaker(ctx, group[-1])
+    if sp is not None:
+        return sp
     before, _ = regions(ctx, si)
     if before and before[0].text == ":":
         sp = _named_among(ctx, before[1:6], "colon")

@@ -13,9 +13,50 @@ from spacy.tokens import Span, Token
 
 from .context import QuoteContext
 from .cues import is_cue
-from .grammar import PRONOUNS_PERSON, words
+from .grammar import PRONOUNS_HE_SHE, PRONOUNS_PERSON, words
 from .regions import name_ending_at, title_words_before
 from .resolve import is_person_name, resolve_name
+
+
+def _pronoun_gender(pron: Token) -> str | None:
+    """"m" for he/him, "f" for she/her, None for any other pronoun."""
+    return {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pron.lower_)
+
+
+def gender_of(ctx: QuoteContext, name: str, ent: Span | None = None) -> str | None:
+    """What the article tells of a person's gender: a pronoun already resolved to them, an
+    honorific or gendered word among their actor's titles ("Ms", "spokesman"), right before the
+    name ("Mrs Kovacs") or in an apposition after it ("Kovacs, the wife of ..."); None when it
+    tells nothing."""
+    if name in ctx.genders:
+        return ctx.genders[name]
+    found = {ctx.lex.gendered.get(w.lower().rstrip(".")) for a in ctx.actors if a.get("name") == name
+             for title in a.get("titles") or [] for w in title.split()} - {None}
+    if ent is not None:
+        doc = ctx.doc
+        near = [doc[ent.start]] + ([doc[ent.start - 1]] if ent.start > 0 else [])  # "Mrs Kovacs"
+        if ent.end + 2 < len(doc) and doc[ent.end].text == "," \
+                and doc[ent.end + 1].lower_ in ("the", "a", "his", "her"):
+            near += list(doc[ent.end + 2:min(len(doc), ent.end + 5)])  # "Kovacs, the wife of ..."
+        found |= {ctx.lex.gendered.get(t.lower_.rstrip(".")) for t in near} - {None}
+    return found.pop() if len(found) == 1 else None
+
+
+def _agrees(ctx: QuoteContext, pron: Token, name: str, ent: Span | None = None) -> bool:
+    """Can he/she stand for this person (no evidence of the other gender)?"""
+    want = _pronoun_gender(pron)
+    known = gender_of(ctx, name, ent) if want else None
+    return known is None or known == want
+
+
+def _a_person(ctx: QuoteContext, name: str) -> bool:
+    """Is a speaker name a person's: a PERSON name, or a description headed by a person's role
+    ("the Russian Patriarch Kirill", "the former governor")?"""
+    if is_person_name(ctx, name):
+        return True
+    low = name.lower().split()
+    return bool(low) and (low[-1] in ctx.lex.person_roles or (len(low) > 1 and low[-2] in ctx.lex.person_roles
+                                                               and name.split()[-1][:1].isupper()))
 
 
 def _subject(t: Token) -> bool:
@@ -37,7 +78,7 @@ def other_person_before(ctx: QuoteContext, pron: Span, name: str) -> Span | None
         if (t.ent_type_ == "PERSON" and _subject(t)) or (name_like and t.dep_ == "nsubj"
                                                         and is_cue(t.head, ctx.lex.speech) and not t.ent_type_):
             span = name_ending_at(ctx, t)
-            if not words(span.text) & ws:
+            if not words(span.text) & ws and _agrees(ctx, pron[0], span.text, ctx.entity_of(t)):
                 return span
     return None
 
@@ -93,6 +134,8 @@ def _salient_entity(ctx: QuoteContext, pron: Token) -> Span | None:
         metonym = want == "ORG" and e.label_ in ("GPE", "NORP") and e.root.dep_ in ("nsubj", "nsubjpass")
         if (e.label_ != want and not metonym) or e.end > pron.i or e.start in ctx.quoted:
             continue
+        if want == "PERSON" and not _agrees(ctx, pron, resolve_name(ctx, e)[0], e):
+            continue  # "she" is not the man named just before
         seen += 1
         if nearest is None:
             nearest = e
@@ -149,16 +192,20 @@ def resolve_pronoun(ctx: QuoteContext, pron: Token,
 def pronoun_referent(ctx: QuoteContext, span: Span,
                      last: tuple[dict[str, Any], int] | None) -> tuple[str, str | None] | None:
     """(name, actor id) a pronoun mention refers to. "he said" continues the last quoted person
-    (same or previous paragraph) unless a different person was named in the pronoun's paragraph
-    before it (then that person); otherwise `resolve_pronoun`."""
+    (same or previous paragraph) unless a different person was named as a subject in the
+    pronoun's paragraph before it (then that person) or the article shows them to be a woman;
+    otherwise `resolve_pronoun`. What he/she resolved to is remembered as that person's gender."""
     ref = None
-    if last is not None and span[0].lower_ in ("he", "she") and last[0].get("name"):
+    if last is not None and span[0].lower_ in PRONOUNS_HE_SHE and last[0].get("name"):
         other = other_person_before(ctx, span, last[0]["name"])
         if other is not None:
             ref = resolve_name(ctx, other)
         elif last[0].get("method") != "pronoun_org" and ctx.para_index(span.start_char) - last[1] <= 1 \
-                and is_person_name(ctx, last[0]["name"]):
+                and _a_person(ctx, last[0]["name"]) and _agrees(ctx, span[0], last[0]["name"]):
             ref = last[0]["name"], last[0].get("actor_id")  # "he said" continues the last quoted person
     if ref is None:
         ref = resolve_pronoun(ctx, span[0], last)
+    gender = _pronoun_gender(span[0])
+    if ref is not None and gender is not None and ref[0] not in ctx.genders:
+        ctx.genders[ref[0]] = gender  # later pronouns must agree with this one
     return ref
