@@ -236,10 +236,10 @@ def test_continues_to_is_no_cue(ex: Any) -> None:
     ("text", "words", "expected", "not_expected"),
     [
         # a woman named last does not take over "he"
-        ("Easter service\n\nBishop Anton Weber led the service on Sunday. \u201cWar is a curse,\u201d wrote Maria Lindqvist, the "
-         "wife of the late editor. The bishop compared the governor to a saint, saying he \u201cnever spared "
-         "his enemies.\u201d\n\n\u201cThe state must make hard decisions,\u201d he said.", "hard decisions",
-         "Weber", "Lindqvist"),
+        ("Easter service\n\nBishop Anton Weber led the service on Sunday. \u201cWar is a curse,\u201d wrote "
+         "Maria Lindqvist, the wife of the late editor. The bishop compared the governor to a saint, saying he "
+         "\u201cnever spared his enemies.\u201d\n\n\u201cThe state must make hard decisions,\u201d he said.",
+         "hard decisions", "Weber", "Lindqvist"),
         # "she" agrees with what the article shows: Ms Collins, not Mr Gal named after her
         ("Budget talks\n\nMs Sarah Collins opened the session in Budapest. Mr Peter Gal, the finance chief, stayed "
          "silent. \u201cWe will not default on our debts,\u201d she said.", "default", "Collins", "Gal"),

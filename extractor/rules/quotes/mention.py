@@ -60,6 +60,17 @@ def _phrase_end(ctx: QuoteContext, t: Token) -> int:
     return end
 
 
+def _missed_name(ctx: QuoteContext, t: Token) -> bool:
+    """Is proper noun `t`, outside any entity, a name all the same: an acronym ("PACE"), or a word
+    that the article names a person or organisation with elsewhere ("Zelenskiy")?"""
+    if t.pos_ != "PROPN" or any(c.dep_ == "det" for c in t.children):
+        return False
+    if t.is_upper and t.is_alpha and len(t.text) >= 2:
+        return True
+    low = t.lower_
+    return t.is_title and any(low in e.text.lower().split() for e in ctx.ents if e.label_ in ("PERSON", "ORG"))
+
+
 def mention_span(ctx: QuoteContext, t: Token) -> tuple[Span, str]:
     """The span naming or referring to the speaker, and how it refers (explicit/pronoun/nominal)."""
     doc = ctx.doc
@@ -68,8 +79,8 @@ def mention_span(ctx: QuoteContext, t: Token) -> tuple[Span, str]:
         return ent, "explicit"
     if t.pos_ == "PRON" or t.lower_ in PRONOUNS_PERSON or t.lower_ in PRONOUNS_GROUP:
         return doc[t.i:t.i + 1], "pronoun"
-    if t.pos_ == "PROPN" and (t.is_title or t.is_upper) and not any(c.dep_ == "det" for c in t.children):
-        # a name the tagger missed ("Zelenskiy said", "PACE reiterates"): a name all the same
+    if _missed_name(ctx, t):
+        # a name the tagger missed here ("Zelenskiy said", "PACE reiterates"): a name all the same
         start = t.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == t.i \
                 and doc[start - 1].pos_ == "PROPN" and start - 1 not in ctx.quoted:

@@ -93,20 +93,29 @@ def fullest(ctx: QuoteContext, mention: str, label: str) -> str:
     return best
 
 
+def actor_named(ctx: QuoteContext, name: str) -> dict[str, Any] | None:
+    """The actor whose name or one of whose aliases has the same content words as `name`."""
+    ws = words(name)
+    if not ws:
+        return None
+    for a in ctx.actors:
+        aliases = [a.get("name") or ""] + list(a.get("aliases") or [])
+        if any(words(al) == ws for al in aliases if al):
+            return a
+    return None
+
+
 def resolve_name(ctx: QuoteContext, span: Span) -> tuple[str, str | None]:
-    """(canonical name, actor id or None) of a span naming someone."""
-    actor = actor_at(ctx, span.start_char, span.end_char)
-    if actor is None and ctx.actors:
-        ws = words(span.text)
-        for a in ctx.actors:
-            aliases = [a.get("name") or ""] + list(a.get("aliases") or [])
-            if any(words(al) == ws for al in aliases if al):
-                actor = a
-                break
+    """(canonical name, actor id or None) of a span naming someone: the actor mentioned there or
+    named alike, else the fullest form of the name in the article, linked to the actor of that
+    form when there is one ("PACE" -> "Parliamentary Assembly of the Council of Europe")."""
+    actor = actor_at(ctx, span.start_char, span.end_char) or actor_named(ctx, span.text)
     if actor is not None and actor.get("name"):
         expanded = expand_acronym(ctx, actor["name"])
         return expanded or actor["name"], actor.get("id")
-    return fullest(ctx, span.text, span.label_ or "PERSON"), None
+    name = fullest(ctx, span.text, span.label_ or "PERSON")
+    actor = actor_named(ctx, name) if name != span.text else None
+    return name, actor.get("id") if actor is not None else None
 
 
 def name_for_text(ctx: QuoteContext, mention: str, s: int, e: int) -> tuple[str, str | None]:

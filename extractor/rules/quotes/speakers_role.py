@@ -59,7 +59,7 @@ def is_person_role(ctx: QuoteContext, head: Token) -> bool:
         return False
     if low in lex.person_roles or lemma in lex.person_roles:
         return True
-    return low.endswith(_PERSON_SUFFIXES) and low not in lex.speaker_nouns
+    return head.pos_ == "NOUN" and head.is_lower and low.endswith(_PERSON_SUFFIXES) and low not in lex.speaker_nouns
 
 
 def is_indefinite(span: Span) -> bool:
