@@ -255,3 +255,18 @@ def test_layout_label_is_read_at_the_first_fragment(ex: Any) -> None:
             "\u201cwe will balance the budget by next spring.\u201d")
     q = _quote(ex, text, "cut taxes")
     assert q["speaker"] is not None and "KANE" in q["speaker"]["name"].upper(), q["speaker"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ballot ruling\n\nAs if addressing the candidate directly, the Ohio Board of Elections was firm in its "
+         "findings: \u201cFurther discussion on this issue is unnecessary.\u201d", "Board of Elections"),
+        # a lead-in whose subject cannot speak gives nobody
+        ("Poll notes\n\nThe result was clear in the end: \u201cNobody expected such a large turnout in the rural "
+         "districts.\u201d", None),
+    ],
+)
+def test_colon_lead_in_subject(ex: Any, text: str, expected: str | None) -> None:
+    name = _name(_quote(ex, text, "expected" if expected is None else "Further"))
+    assert (name is None) if expected is None else (name is not None and expected in name), name

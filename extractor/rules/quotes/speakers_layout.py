@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from .context import QuoteContext
 from .cues import is_cue
+from .grammar import speakerish
 from .mention import speaker
 from .regions import regions
 from .resolve import name_for_text
@@ -70,6 +71,19 @@ def _named_among(ctx: QuoteContext, tokens: list[Token] | Span, method: str) -> 
     return None
 
 
+def _lead_in_subject(ctx: QuoteContext, lead: list[Token]) -> dict[str, Any] | None:
+    """"The electoral board was conclusive in its findings: “...”": the subject of the clause that
+    leads into the colon, when it can speak (a name, a pronoun, a speaker noun)."""
+    roots = {t.i: t for t in lead if t.dep_ == "ROOT" or t.head.i == t.i or t.head.i not in {x.i for x in lead}}
+    for root in sorted(roots.values(), key=lambda t: t.i):
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in ctx.quoted
+                        and c.lower_ not in ("it", "this", "that", "there")), None)
+        if subject is not None and not never_speaks(ctx, subject) \
+                and speakerish(subject, ctx.lex.speaker_nouns, ctx.lex.non_speakers):
+            return speaker(ctx, subject, "colon", None)
+    return None
+
+
 def _colon_paragraph_speaker(ctx: QuoteContext, si: int) -> dict[str, Any] | None:
     """A quotation opening its paragraph after a paragraph that ends with ":" ("Kerry wrote:"):
     the subject of that paragraph's last cue, else its last PERSON/ORG name."""
@@ -101,7 +115,7 @@ def layout_speaker(ctx: QuoteContext, group: list[int]) -> dict[str, Any] | None
         return sp
     before, _ = regions(ctx, si)
     if before and before[0].text == ":":
-        sp = _named_among(ctx, before[1:6], "colon")
+        sp = _named_among(ctx, before[1:6], "colon") or _lead_in_subject(ctx, before[1:])
         if sp is not None:
             return sp
     _, after = regions(ctx, group[-1])
