@@ -23,6 +23,8 @@ from .grammar import INDEFINITE
 Resolver = Callable[[Token], tuple[str, str | None] | None]
 #: prepositions that attach a document to the verb of its issuer ("said in", "wrote on", "via")
 _THROUGH = frozenset({"in", "on", "through", "via", "at"})
+#: entity labels that can issue a document ("an Independence Day statement" is no EVENT's)
+_ISSUERS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: prepositions that name the issuer inside the document phrase ("a statement from/by/of X")
 _FROM = frozenset({"from", "by", "of"})
 
@@ -49,7 +51,7 @@ def _in_phrase(ctx: QuoteContext, doc_tok: Token, resolve: Resolver) -> tuple[st
     statement", "a statement from X", "a video posted by X", "a post on X's channel"."""
     for c in doc_tok.children:
         ent = ctx.entity_of(c)
-        named = (c.dep_ in ("poss", "compound") and (ent is not None or c.pos_ == "PROPN")) \
+        named = (c.dep_ in ("poss", "compound") and (c.pos_ == "PROPN" if ent is None else ent.label_ in _ISSUERS)) \
             or (c.dep_ == "amod" and ent is not None and ent.label_ in ("NORP", "ORG"))  # "a German statement"
         if named and c.lower_ not in ("its", "their", "his", "her", "our"):
             found = resolve(c)

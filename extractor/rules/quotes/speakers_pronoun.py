@@ -51,11 +51,12 @@ def _agrees(ctx: QuoteContext, pron: Token, name: str, ent: Span | None = None) 
 
 def _a_person(ctx: QuoteContext, name: str) -> bool:
     """Is a speaker name a person's: a PERSON name, or a description headed by a person's role
-    ("the Russian Patriarch Kirill", "the former governor")?"""
+    ("the former governor") or naming one after a role ("the Russian Patriarch Kirill",
+    "Minister of Foreign Affairs of Lithuania Gabrielius Landsbergis")?"""
     if is_person_name(ctx, name):
         return True
     low = name.lower().split()
-    return bool(low) and (low[-1] in ctx.lex.person_roles or (len(low) > 1 and low[-2] in ctx.lex.person_roles
+    return bool(low) and (low[-1] in ctx.lex.person_roles or (any(w in ctx.lex.person_roles for w in low[:-1])
                                                                and name.split()[-1][:1].isupper()))
 
 
