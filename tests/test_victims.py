@@ -365,3 +365,53 @@ def test_distinct_incidents_need_a_region_each() -> None:
     assert article_totals(es, [], regions)["casualties"]["killed"]["count"] == 3
     es = [_e(0, 4, place="Kherson"), _e(10, 3, place="Dnipro"), _e(20, 1, place="Kyiv")]
     assert article_totals(es, [], regions)["casualties"]["killed"]["count"] == 4  # 4 = 3 + 1: a breakdown
+
+
+# -- second pass (issue 14): lists led by one person, one more, fates, tallies, day-by-day summaries -----------
+@pytest.mark.parametrize("text, kind, count", [
+    # a list whose first member is one person: the list is summed, not read as a breakdown of the first
+    ("Raiders burst into the farmhouse, killing her, her brother and three labourers.", "killed", 5),
+    ("Gunmen killed 30 people, 10 civilians and 20 soldiers.", "killed", 30),  # a breakdown of 30 still
+    # "another" and "a third" name one more victim of the kind already counted
+    ("Two guards were shot dead and a third was wounded at the gate.", "injured", 1),
+    ("Two guards were shot dead and a third was wounded at the gate.", "killed", 2),
+    ("Two guards died at the scene and a third died later in hospital.", "killed", 3),
+    ("Six people were injured by the blast and another was hurt in the stampede.", "injured", 7),
+    ("A trader was shot dead on Monday. His business partner was also killed in the raid.", "killed", 2),
+    ("Two people were wounded: one seriously and another slightly.", "injured", 2),  # a breakdown
+    ("Two protesters were injured; another was arrested.", "injured", 2),
+    # a killing in the predicate is the fate of people the phrase calls displaced or kidnapped
+    ("Eleven displaced farmers were killed by militiamen near the camp.", "killed", 11),
+    ("Four girls who had been abducted from the school were found dead.", "killed", 4),
+    # the value of a tally is its kind, whatever follows it
+    ("The number of people who died in the floods rose to 31 and 12 others were injured.", "killed", 31),
+    ("The number of people who died in the floods rose to 31 and 12 others were injured.", "injured", 12),
+    ("The toll now stands at 14 dead and over 40 wounded.", "injured", 40),
+    # a summary that goes through the month day by day reports one incident per day
+    ("On 4 June gunmen killed three villagers in the hills. On 9 June, bandits killed two herders near the river.",
+     "killed", 5),
+    ("On the 3rd, a shell killed a woman and her son. On the 11th, a sniper wounded four men. Also on the 11th, "
+     "a drone wounded two boys.", "injured", 6),
+    ("Four people were killed on 4 June in the town. On 4 June, police said the gunmen had fled.", "killed", 4),
+    ("Four were killed in the attack on 4 June. On 6 June, the death toll rose to 7.", "killed", 7),  # an update
+    ("Gunmen killed three traders on Monday. On Tuesday, police said three traders were killed.", "killed", 3),
+    ("More than 50 people have been killed since Friday. On the 10th, four soldiers died in an ambush.",
+     "killed", 50),  # a running figure covers the days after it
+    # one person of a nationality
+    ("A Briton was stabbed to death in the resort town.", "killed", 1),
+    ("Soldiers shot dead a Palestinian at the checkpoint.", "killed", 1),
+])
+def test_second_pass_totals(ex, text: str, kind: str, count: int) -> None:
+    assert _total(ex, text, kind) == count
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eight injured residents were evacuated from the tower.", [("injured", 8)]),  # not their fate
+    ("Five men who were kidnapped last month have been freed.", [("captured", 5)]),
+    ("He finished second and a third runner was disqualified.", []),
+    ("The Palestinian Authority condemned the attack.", []),
+    ("An American company said its plant was hit.", []),
+    ("The coalition partner said the vote would go ahead.", []),
+])
+def test_second_pass_readings(ex, text: str, expected: list[tuple[str, int]]) -> None:
+    assert _cas(ex, text) == sorted(expected)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .casualty_clause import CasualtyClause
+from .casualty_predicate import predicate_after
 from .context import CountsDoc
 from .grammar import conj_first
 from .lexicon import CountsLexicon
@@ -43,12 +44,16 @@ def counted_phrase_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
     if (kind is None or hl in lex.people) and (hl in lex.people or head.ent_type_ == "NORP"):
         c.who = "people" if hl in ("person", "people") else (
             None if hl in ("other", "more") else head.text if head.pos_ == "PROPN" else hlow)
-    # adjective inside the phrase: "eight injured residents"
+    # adjective inside the phrase: "eight injured residents" (but "nine displaced persons were killed": a killing
+    # in the predicate is their fate)
     if kind is None:
         for k in range(c.span.end, head.i):
             t = ctx.doc[k]
             if t.lower_ in lex.cas_adjs:
                 kind = lex.cas_adjs[t.lower_]
+                later, end_tok = predicate_after(ctx, head, c.sent)
+                if later == "killed" and later != kind and end_tok is not None:
+                    kind, c.ev_end = later, max(c.ev_end, end_tok.idx + len(end_tok.text))
                 break
     c.kind = kind
 

@@ -1,5 +1,6 @@
 """Casualty kind given by what follows the counted phrase: "three soldiers died", "25 people were killed",
-"12 dead", "nine others sustained injuries", "remain missing", "the 870 people who were injured".
+"12 dead", "nine others sustained injuries", "remain missing", "the 870 people who were injured"; the
+predicate of the sentence wins over a relative clause ("Six boys who were abducted were shot dead").
 
 The predicate must be intransitive or passive: "two recordings ..., one captured by a camera" and
 "6,000 dead and wounded" (a combined figure of two kinds) are no casualty counts.
@@ -30,6 +31,9 @@ def predicate_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
     if head is not None and head.i < span.start and span.end + 1 < c.sent.end:
         last = ctx.doc[span.end + 1]  # "One of those killed was ...": read after the pronoun, not its antecedent
     kind, end_tok = predicate_after(ctx, last, c.sent)
+    rel = next((r for r in last.children if r.dep_ == "relcl" and r.i > last.i), None) if head is not None else None
+    if kind is None and rel is not None:
+        kind, end_tok = predicate_after(ctx, rel.right_edge, c.sent)  # "Six boys who were abducted were shot dead"
     if kind is None and head is not None and head.i > span.end and head.lemma_.lower() in ctx.lex.noun_verbs:
         kind, end_tok = predicate_after(ctx, span[-1], c.sent)  # "250 taken hostage"
     if kind is not None and end_tok is not None:

@@ -79,6 +79,9 @@ class FiguresLexicon:
     war_nouns: frozenset[str]
     rate_words: frozenset[str]
     time_units: frozenset[str]
+    additive_ordinals: frozenset[str]
+    day_leads: frozenset[str]
+    overview_words: tuple[str, ...]
 
     #: the keys of article_figures.json
     KEYS: ClassVar[tuple[str, ...]] = (
@@ -87,10 +90,10 @@ class FiguresLexicon:
         "hedge_verbs", "past_words", "since_cumulative", "months", "forecast_nouns", "forecast_verbs",
         "zero_nouns", "zero_pronouns", "weekdays", "body_nouns", "body_verbs", "speech_verbs",
         "incident_markers", "incident_plurals", "pair_nouns", "group_of_nouns",
-        "war_nouns", "rate_words", "time_units")
+        "war_nouns", "rate_words", "time_units", "additive_ordinals", "day_leads", "overview_words")
     #: keys whose phrases are matched longest first
     PHRASE_KEYS: ClassVar[frozenset[str]] = frozenset(["additive_before", "total_before", "total_after",
-                                                       "past_words", "incident_markers"])
+                                                       "past_words", "incident_markers", "overview_words"])
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> FiguresLexicon:

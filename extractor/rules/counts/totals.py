@@ -105,6 +105,8 @@ def _incidents_figure(pool: list[Entry], regions: Regions) -> Figure | None:
     if len(figs) < 2:
         return figs[0] if figs else None
     first = figs[0]
+    if any(f.toll for f in figs[1:]):
+        return best_figure(figs)  # "Five were killed on 3 May. On 5 May the death toll rose to 8": an update
     every = [f.count for f in figures([e for e in pool if not e.data.get("hedged")])]
     if every and max(every) == sum(every) - max(every) and first.count == max(every):
         return first  # "Six were killed in the border towns. Three ... in A. Separately, three ... in B."
