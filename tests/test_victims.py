@@ -415,3 +415,46 @@ def test_second_pass_totals(ex, text: str, kind: str, count: int) -> None:
 ])
 def test_second_pass_readings(ex, text: str, expected: list[tuple[str, int]]) -> None:
     assert _cas(ex, text) == sorted(expected)
+
+
+# -- second pass: wounds in a limb, people with wounds, the fate of people hit --------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("A nurse was shot in the leg outside the clinic.", [("injured", 1)]),
+    ("Gunmen stabbed him in the arm during the robbery.", [("injured", 1)]),
+    ("Two boys were hit in the legs by shrapnel.", [("injured", 2)]),
+    ("A guard was shot in the leg and died later in hospital.", [("killed", 1)]),  # a killing follows
+    ("A nurse in the ward was said to have been shot in the hand.", [("injured", 1)]),
+    ("Ten men with gunshot wounds were brought to the clinic.", [("injured", 10)]),
+    ("Six children with fatal wounds were found in the rubble.", [("killed", 6)]),
+])
+def test_limb_wounds_and_people_with_wounds(ex, text: str, expected: list[tuple[str, int]]) -> None:
+    assert _cas(ex, text) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "The striker hit the ball with his left foot.",
+    "He shot a video on his hand-held phone.",
+    "Police arrested 12 men with knives.",
+    "Three villagers in the hamlet were said to be angry.",
+    "Police shot three suspects after gunmen killed two officers.",  # a clause of its own is no result
+])
+def test_no_wounded_limbs(ex, text: str) -> None:
+    assert [c for c in _run(ex, text)["casualties"] if c["kind"] in ("injured", "killed") and c["count"] == 3
+            or c["kind"] == "injured"] == []
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Four people were shot, two of them fatally, outside a bar.", 2, 2),
+    ("At least five people were shot, one fatally.", 1, 4),
+    ("A gunman shot five people, killing two.", 2, 3),
+    ("Six people were shot on Friday; two of them died.", 2, 4),
+    ("Twenty people were wounded, two of whom later died.", 2, 18),
+    ("Gunmen killed four people on Monday. Two guards were injured, one of whom later died.", 5, 1),
+    # the dead are all of them, or not among them
+    ("Seven people were shot dead and two of them were children.", 7, None),
+    ("Troops shot two men dead and wounded a third.", 2, 1),
+    ("Police shot three suspects after gunmen killed two officers.", 2, None),
+    ("Nine people were wounded in the blast and two soldiers were killed.", 2, 9),
+])
+def test_fates_of_people_hit(ex, text: str, killed: int | None, injured: int | None) -> None:
+    assert (_total(ex, text), _total(ex, text, "injured")) == (killed, injured)

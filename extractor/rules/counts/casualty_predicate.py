@@ -100,6 +100,9 @@ def predicate_after(ctx: CountsDoc, last: Token, sent: Span) -> Found:
             return _adjective_predicate(doc, lex, last, k, sent)
         if t.pos_ == "VERB" and lem in lex.suffer_verbs:
             return _suffered(lex, t)
+        if t.pos_ == "VERB" and (t.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in t.children)) \
+                and limb_wound(lex, t) is not None:
+            return limb_wound(lex, t), t  # "was shot in the leg"
         if t.pos_ == "VERB" and lem in lex.cas_verbs:
             has_aux = any(c.dep_ == "auxpass" for c in t.children)
             if last.pos_ == "NUM" and not has_aux and any(c.dep_ == "agent" for c in t.children) \
@@ -118,6 +121,19 @@ def predicate_after(ctx: CountsDoc, last: Token, sent: Span) -> Found:
             break
         break
     return None, None
+
+
+def limb_wound(lex: CountsLexicon, verb: Token) -> str | None:
+    """ "shot in the leg", "stabbed in the arm": a wound in a limb is an injury, unless a killing is coordinated
+    after it ("was shot in the leg and died"); None when the verb names no limb."""
+    if verb.lemma_.lower() not in lex.limb_verbs and verb.lower_ not in lex.limb_verbs:
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ in ("in", "on") and any(
+            p.dep_ == "pobj" and p.lemma_.lower() in lex.limbs for p in c.children) for c in verb.children):
+        return None
+    fate = next((lex.cas_verbs[c.lemma_.lower()] for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                 and lex.cas_verbs.get(c.lemma_.lower()) == "killed"), None)
+    return fate or "injured"
 
 
 #: marks that open an aside between a count and its predicate, and the marks that close it
@@ -146,9 +162,15 @@ def _adjective_predicate(doc: Doc, lex: CountsLexicon, last: Token, k: int, sent
             and not any(c.dep_ == "auxpass" for c in t.children) and lex.cas_adjs[low] not in ("killed", "injured"):
         return None, None  # "two recordings ..., one captured by a camera" (not "15 wounded by a bomb")
     if k + 2 < sent.end and doc[k + 1].lower_ in ("and", "or") and doc[k + 2].lower_ in lex.cas_adjs \
-            and lex.cas_adjs[doc[k + 2].lower_] != lex.cas_adjs[low]:
+            and lex.cas_adjs[doc[k + 2].lower_] != lex.cas_adjs[low] and not has_object(doc[k + 2]):
         return None, None  # "6,000 dead and wounded": a combined figure of two kinds
     return lex.cas_adjs[low], t
+
+
+def has_object(tok: Token) -> bool:
+    """A verb with an object of its own: "shot two men dead and wounded a third" is two clauses, not the
+    combined figure of "6,000 dead and wounded"."""
+    return tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in tok.children)
 
 
 def _suffered(lex: CountsLexicon, t: Token) -> Found:

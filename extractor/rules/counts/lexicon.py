@@ -130,6 +130,9 @@ class CountsLexicon:
     fatal_adverbs: frozenset[str]
     companion_preps: tuple[str, ...]
     parent_nouns: frozenset[str]
+    limb_verbs: frozenset[str]
+    limbs: frozenset[str]
+    shot_verbs: frozenset[str]
     people: frozenset[str]
     weapon_names: tuple[tuple[str, str], ...]  # (name, class), longest name first
     act_object: dict[str, str]
@@ -155,7 +158,8 @@ class CountsLexicon:
                                                        "tally_words", "noun_verbs", "people_verbs",
                                                        "among_words", "loss_context", "suffer_verbs",
                                                        "suffer_objects", "fatal_adverbs", "companion_preps",
-                                                       "parent_nouns"))
+                                                       "parent_nouns", "limb_verbs", "limbs",
+                                                       "shot_verbs"))
         weapons = read_json(paths[FILES[2]], allowed_keys=("_comment", "classes"))
         acts = read_json(paths[FILES[3]], allowed_keys=("_comment", "object", "subject", "with", "nouns",
                                                         "attack_context", "transfer_verbs", "maybe_transfer_verbs",
@@ -186,6 +190,9 @@ class CountsLexicon:
             fatal_adverbs=frozenset(w.lower() for w in cas["fatal_adverbs"]),
             companion_preps=_phrases(cas["companion_preps"]),
             parent_nouns=frozenset(w.lower() for w in cas["parent_nouns"]),
+            limb_verbs=frozenset(w.lower() for w in cas["limb_verbs"]),
+            limbs=frozenset(w.lower() for w in cas["limbs"]),
+            shot_verbs=frozenset(w.lower() for w in cas["shot_verbs"]),
             people=frozenset(w.lower() for w in read_wordlist(paths[FILES[1]])),
             weapon_names=tuple(names),
             act_object=_str_map(acts["object"], "object actions"),

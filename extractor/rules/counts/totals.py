@@ -36,7 +36,7 @@ class Figure:
 
     @property
     def count(self) -> int:
-        return sum(int(e.data["count"]) for e in self.parts)
+        return sum(int(e.data["count"]) - e.died for e in self.parts)  # the wounded who died are counted dead
 
     @property
     def qualifier(self) -> str:
