@@ -426,6 +426,16 @@ def test_second_pass_readings(ex, text: str, expected: list[tuple[str, int]]) ->
     ("A nurse in the ward was said to have been shot in the hand.", [("injured", 1)]),
     ("Ten men with gunshot wounds were brought to the clinic.", [("injured", 10)]),
     ("Six children with fatal wounds were found in the rubble.", [("killed", 6)]),
+    # harm is an injury when the report says how bad it was
+    ("Another hostage was seriously beaten by the guards.", [("injured", 1)]),
+    ("Two firefighters were badly burned in the blaze.", [("injured", 2)]),
+    ("Police brutally beat three students at the gate.", [("injured", 3)]),
+    ("Five villagers were severely beaten and later died.", [("killed", 5)]),
+    # a hyphenated word split by the tokenizer counts its last part; "both" is two; a glued year is no count
+    ("Two ex-soldiers were shot to death at the market.", [("killed", 2)]),
+    ("Three co-workers were injured in the blast.", [("injured", 3)]),
+    ("A driver and his nephew were ambushed. Both were killed on the spot.", [("killed", 2)]),
+    ("Both of them were wounded in the raid.", [("injured", 2)]),
 ])
 def test_limb_wounds_and_people_with_wounds(ex, text: str, expected: list[tuple[str, int]]) -> None:
     assert _cas(ex, text) == sorted(expected)
@@ -437,6 +447,9 @@ def test_limb_wounds_and_people_with_wounds(ex, text: str, expected: list[tuple[
     "Police arrested 12 men with knives.",
     "Three villagers in the hamlet were said to be angry.",
     "Police shot three suspects after gunmen killed two officers.",  # a clause of its own is no result
+    "The team was badly beaten in the final.",
+    "Both sides blamed each other for the attack.",
+    "Twelve men were abducted and beaten by the gang.",  # no word of how bad
 ])
 def test_no_wounded_limbs(ex, text: str) -> None:
     assert [c for c in _run(ex, text)["casualties"] if c["kind"] in ("injured", "killed") and c["count"] == 3
@@ -458,3 +471,8 @@ def test_no_wounded_limbs(ex, text: str) -> None:
 ])
 def test_fates_of_people_hit(ex, text: str, killed: int | None, injured: int | None) -> None:
     assert (_total(ex, text), _total(ex, text, "injured")) == (killed, injured)
+
+
+def test_a_year_glued_to_the_next_sentence_is_no_count(ex) -> None:
+    text = "Rights groups counted at least nine murders in 2021.The body was found on a beach."
+    assert all(c["count"] != 2021 for c in _run(ex, text)["casualties"])

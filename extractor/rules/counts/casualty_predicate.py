@@ -124,12 +124,16 @@ def predicate_after(ctx: CountsDoc, last: Token, sent: Span) -> Found:
 
 
 def limb_wound(lex: CountsLexicon, verb: Token) -> str | None:
-    """ "shot in the leg", "stabbed in the arm": a wound in a limb is an injury, unless a killing is coordinated
-    after it ("was shot in the leg and died"); None when the verb names no limb."""
-    if verb.lemma_.lower() not in lex.limb_verbs and verb.lower_ not in lex.limb_verbs:
-        return None
-    if not any(c.dep_ == "prep" and c.lower_ in ("in", "on") and any(
-            p.dep_ == "pobj" and p.lemma_.lower() in lex.limbs for p in c.children) for c in verb.children):
+    """ "shot in the leg", "stabbed in the arm": a wound in a limb is an injury, and so is harm said to be bad
+    ("was seriously beaten", "were badly burned"), unless a killing is coordinated after it ("was shot in the leg
+    and died"); None when the verb says neither."""
+    lem = verb.lemma_.lower()
+    limb = (lem in lex.limb_verbs or verb.lower_ in lex.limb_verbs) and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "on") and any(
+            p.dep_ == "pobj" and p.lemma_.lower() in lex.limbs for p in c.children) for c in verb.children)
+    severe = (lem in lex.harm_verbs or verb.lower_ in lex.harm_verbs) and any(
+        c.dep_ == "advmod" and c.lower_ in lex.severity_adverbs for c in verb.children)
+    if not (limb or severe):
         return None
     fate = next((lex.cas_verbs[c.lemma_.lower()] for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
                  and lex.cas_verbs.get(c.lemma_.lower()) == "killed"), None)

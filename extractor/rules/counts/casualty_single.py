@@ -8,7 +8,7 @@ was killed" counts and "A journalist said" does not.
 
 A candidate is the head of a singular noun phrase naming a person (a person noun from people_nouns.txt,
 a nationality with an article ("a Palestinian", "another Briton"), the last word of a PERSON name,
-he/she/him/her, or an elliptical "another" or "a fourth"), without a number of its own and not a
+he/she/him/her, "both" (two), or an elliptical "another" or "a fourth"), without a number of its own and not a
 modifier of another noun. Group nouns that are singular in form ("the police") and
 determiners such as "no" or "every" never make one victim (article_figures.json).
 """
@@ -32,7 +32,8 @@ def single_victims(ctx: CountsDoc) -> list[tuple[NumberMatch, Span, Token]]:
         if not _candidate(ctx, tok):
             continue
         first = _phrase_start(ctx, tok)
-        value = 2 if tok.lemma_.lower() in ctx.lex.figures.pair_nouns else 1  # "an activist couple"
+        pair = tok.lemma_.lower() in ctx.lex.figures.pair_nouns or tok.lower_ in ctx.lex.figures.pair_pronouns
+        value = 2 if pair else 1  # "an activist couple", "both were killed"
         m = NumberMatch(first.idx, first.idx + len(first.text), first.text, value)
         out.append((m, ctx.doc[first.i:first.i + 1], tok))
     return out
@@ -82,6 +83,8 @@ def _word_candidate(ctx: CountsDoc, tok: Token) -> bool | None:
     if low == "another":  # "a teacher was killed and another wounded", "wounded another Thursday"
         return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") or (
             tok.dep_ == "det" and tok.head.ent_type_ in ("DATE", "TIME"))
+    if low in ctx.lex.figures.pair_pronouns:  # "Both were killed on the spot" (not "both sides")
+        return tok.dep_ in ("nsubj", "nsubjpass", "dobj")
     if low in ctx.lex.figures.additive_ordinals:  # "three were shot dead and a fourth was wounded"
         return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") and any(
             c.dep_ == "det" and c.lower_ == "a" for c in tok.children)

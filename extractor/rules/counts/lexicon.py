@@ -82,6 +82,7 @@ class FiguresLexicon:
     additive_ordinals: frozenset[str]
     day_leads: frozenset[str]
     overview_words: tuple[str, ...]
+    pair_pronouns: frozenset[str]
 
     #: the keys of article_figures.json
     KEYS: ClassVar[tuple[str, ...]] = (
@@ -90,7 +91,7 @@ class FiguresLexicon:
         "hedge_verbs", "past_words", "since_cumulative", "months", "forecast_nouns", "forecast_verbs",
         "zero_nouns", "zero_pronouns", "weekdays", "body_nouns", "body_verbs", "speech_verbs",
         "incident_markers", "incident_plurals", "pair_nouns", "group_of_nouns",
-        "war_nouns", "rate_words", "time_units", "additive_ordinals", "day_leads", "overview_words")
+        "war_nouns", "rate_words", "time_units", "additive_ordinals", "day_leads", "overview_words", "pair_pronouns")
     #: keys whose phrases are matched longest first
     PHRASE_KEYS: ClassVar[frozenset[str]] = frozenset(["additive_before", "total_before", "total_after",
                                                        "past_words", "incident_markers", "overview_words"])
@@ -133,6 +134,8 @@ class CountsLexicon:
     limb_verbs: frozenset[str]
     limbs: frozenset[str]
     shot_verbs: frozenset[str]
+    harm_verbs: frozenset[str]
+    severity_adverbs: frozenset[str]
     people: frozenset[str]
     weapon_names: tuple[tuple[str, str], ...]  # (name, class), longest name first
     act_object: dict[str, str]
@@ -159,7 +162,7 @@ class CountsLexicon:
                                                        "among_words", "loss_context", "suffer_verbs",
                                                        "suffer_objects", "fatal_adverbs", "companion_preps",
                                                        "parent_nouns", "limb_verbs", "limbs",
-                                                       "shot_verbs"))
+                                                       "shot_verbs", "harm_verbs", "severity_adverbs"))
         weapons = read_json(paths[FILES[2]], allowed_keys=("_comment", "classes"))
         acts = read_json(paths[FILES[3]], allowed_keys=("_comment", "object", "subject", "with", "nouns",
                                                         "attack_context", "transfer_verbs", "maybe_transfer_verbs",
@@ -193,6 +196,8 @@ class CountsLexicon:
             limb_verbs=frozenset(w.lower() for w in cas["limb_verbs"]),
             limbs=frozenset(w.lower() for w in cas["limbs"]),
             shot_verbs=frozenset(w.lower() for w in cas["shot_verbs"]),
+            harm_verbs=frozenset(w.lower() for w in cas["harm_verbs"]),
+            severity_adverbs=frozenset(w.lower() for w in cas["severity_adverbs"]),
             people=frozenset(w.lower() for w in read_wordlist(paths[FILES[1]])),
             weapon_names=tuple(names),
             act_object=_str_map(acts["object"], "object actions"),
