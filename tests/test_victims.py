@@ -395,6 +395,9 @@ def test_distinct_incidents_need_a_region_each() -> None:
     ("Four people were killed on 4 June in the town. On 4 June, police said the gunmen had fled.", "killed", 4),
     ("Four were killed in the attack on 4 June. On 6 June, the death toll rose to 7.", "killed", 7),  # an update
     ("Gunmen killed three traders on Monday. On Tuesday, police said three traders were killed.", "killed", 3),
+    ("Shelling killed five people in the city on Monday.\nOn 24 February, the first day of the invasion, the city "
+     "was shelled for hours.\nThe governor said four people were killed in the market district.", "killed", 5),
+    # a day's report ends with its paragraph
     ("More than 50 people have been killed since Friday. On the 10th, four soldiers died in an ambush.",
      "killed", 50),  # a running figure covers the days after it
     # one person of a nationality
@@ -412,6 +415,8 @@ def test_second_pass_totals(ex, text: str, kind: str, count: int) -> None:
     ("The Palestinian Authority condemned the attack.", []),
     ("An American company said its plant was hit.", []),
     ("The coalition partner said the vote would go ahead.", []),
+    ("The gang held the family hostage for three days.", []),
+    ("The plot aimed at taking him hostage.", []),
 ])
 def test_second_pass_readings(ex, text: str, expected: list[tuple[str, int]]) -> None:
     assert _cas(ex, text) == sorted(expected)

@@ -65,6 +65,9 @@ def _candidate(ctx: CountsDoc, tok: Token) -> bool:
     lem = tok.lemma_.lower()
     if lem in ctx.lex.figures.body_nouns:
         return _someones_body(ctx, tok)
+    if lem in ctx.lex.cas_nouns and (any(c.dep_ == "compound" for c in tok.children)
+                                     or not any(c.dep_ in ("det", "poss") for c in tok.children)):
+        return False  # "held the family hostage", "taking him hostage": a predicate, not a person
     if lem in ctx.lex.figures.pair_nouns:  # "the couple were killed" (not "a couple of days")
         return not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
     doc = ctx.doc

@@ -29,9 +29,14 @@ def tally_value_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
     killed, whatever follows it)."""
     if c.single or c.span[-1].dep_ == "conj":
         return  # "the toll stands at 17 dead and over 60 wounded": a conjunct number has its own kind word
+    up = [c.span[-1].head, c.span[-1].head.head]
+    if not any(t.dep_ == "prep" and t.lower_ in ("to", "at") for t in up):
+        return  # the value of a toll follows "to" or "at" (not "a heavy toll, with 824 troops dying each day")
     kind, ttok = toll_structure(ctx.lex, c.span)
     if kind is not None and ttok is not None:
         c.ev_start, c.role, c.kind = min(c.ev_start, ttok.idx), "toll", kind
+        if c.head is not None and any(t.pos_ == "CCONJ" for t in ctx.doc[c.span.end:c.head.i]):
+            c.ev_end = c.m.end  # "rose to 20 and more than 40 others ...": the parser's noun is another count's
 
 
 def toll(doc: Doc, lex: CountsLexicon, span: Span, sent: Span) -> tuple[str | None, Token | None]:

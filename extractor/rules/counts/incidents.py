@@ -9,8 +9,9 @@ incidents", "More than 100 have died since November 5") is an overview that cove
 
 A sentence that opens with a calendar day other than the days of the incident before it ("On the 22nd,
 ...", "On 21 February ...", "Also on May 4, ...") starts a new incident too: summaries that go through a
-month day by day report one event per day. Weekdays ("On Monday, ...") do not: a report's own days are
-told that way, and the lead's count is often repeated under them.
+month day by day report one event per day; that day's report ends with its paragraph. Weekdays ("On
+Monday, ...") do not start one: a report's own days are told that way, and the lead's count is often
+repeated under them.
 """
 
 from __future__ import annotations
@@ -28,23 +29,29 @@ def mark_incidents(ctx: CountsDoc, entries: Iterable[Entry]) -> None:
     fig = ctx.lex.figures
     marker_re = re.compile(r"^\W*(?:" + "|".join(map(re.escape, fig.incident_markers)) + r")", re.I)
     opener_re, day_re = _day_patterns(fig)
-    starts: list[int] = []  # token index of each sentence that starts a new incident
+    incident_of: dict[int, int] = {}  # sentence start (token) -> incident
     plural_sents: set[int] = set()
-    days: set[tuple[str, str]] = set()  # the calendar days named in the current incident
+    current, last, by_day = 0, 0, False
+    days: dict[int, set[tuple[str, str]]] = {0: set()}  # the calendar days named in each incident
+    prev_end = 0
     for sent in ctx.doc.sents:
         text = sent.text
         opener = opener_re.match(text)
         day = _day_key(opener) if opener is not None else None
-        if marker_re.match(text) or (day is not None and day not in days):
-            starts.append(sent.start)
-            days = set()
-        days.update(_day_key(m) for m in day_re.finditer(text))
+        if marker_re.match(text) or (day is not None and day not in days[current]):
+            last += 1
+            current, by_day, days[last] = last, not marker_re.match(text), set()
+        elif by_day and "\n" in ctx.text[prev_end:sent.start_char]:
+            current, by_day = 0, False  # a day's report ends with its paragraph; the article's own event resumes
+        incident_of[sent.start] = current
+        days[current].update(_day_key(m) for m in day_re.finditer(text))
         if any(t.lower_ in fig.incident_plurals for t in sent) or any(
                 re.search(r"\b" + re.escape(w) + r"\b", text, re.I) for w in fig.overview_words):
             plural_sents.add(sent.start)  # "in two separate incidents", "since November 5"
+        prev_end = sent.start_char + len(text.rstrip())  # the line break may be the sentence's last token
     for e in entries:
-        e.incident = sum(1 for s in starts if s <= e.sent_start)
-        e.overview = e.incident == 0 and bool(starts) and e.sent_start in plural_sents
+        e.incident = incident_of.get(e.sent_start, 0)
+        e.overview = e.incident == 0 and last > 0 and e.sent_start in plural_sents
 
 
 def _day_patterns(fig: FiguresLexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
