@@ -7,9 +7,11 @@ subset counts, nor among figures of other events. The rules, in order:
 3. Subsets ("including two children", "eight of them civilians") never add, and are the figure only when
    the article gives nothing else ("The dead included six civilians and eight policemen").
 4. The members of one list are summed ("a woman, two children and four men" -> 7), and a count
-   "in addition" ("17 others", "another 83") adds to the figure before it (casualty_relations.py).
+   "in addition" ("17 others", "another 83") adds to the figure before it (casualty_relations.py);
+   the wounded who later died are taken out of the wounded (fates.py).
 5. A stated overall toll ("the death toll rose to 25", "a total of 30") wins over partial counts;
-   figures of clearly distinct incidents (each tied to a place in a region of its own) are summed;
+   figures of clearly distinct incidents (each tied to a place in a region of its own, or told apart by
+   incidents.py) are summed, unless a later one updates the toll;
    otherwise the largest figure wins (a repeat of the lead with less detail is smaller or equal).
 6. A stated zero ("no one was hurt") is the figure only when no count of the kind is above zero;
    vague amounts only ("dozens were killed") give a null count with `vague` set.
