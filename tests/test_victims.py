@@ -365,3 +365,119 @@ def test_distinct_incidents_need_a_region_each() -> None:
     assert article_totals(es, [], regions)["casualties"]["killed"]["count"] == 3
     es = [_e(0, 4, place="Kherson"), _e(10, 3, place="Dnipro"), _e(20, 1, place="Kyiv")]
     assert article_totals(es, [], regions)["casualties"]["killed"]["count"] == 4  # 4 = 3 + 1: a breakdown
+
+
+# -- second pass (issue 14): lists led by one person, one more, fates, tallies, day-by-day summaries -----------
+@pytest.mark.parametrize("text, kind, count", [
+    # a list whose first member is one person: the list is summed, not read as a breakdown of the first
+    ("Raiders burst into the farmhouse, killing her, her brother and three labourers.", "killed", 5),
+    ("Gunmen killed 30 people, 10 civilians and 20 soldiers.", "killed", 30),  # a breakdown of 30 still
+    # "another" and "a third" name one more victim of the kind already counted
+    ("Two guards were shot dead and a third was wounded at the gate.", "injured", 1),
+    ("Two guards were shot dead and a third was wounded at the gate.", "killed", 2),
+    ("Two guards died at the scene and a third died later in hospital.", "killed", 3),
+    ("Six people were injured by the blast and another was hurt in the stampede.", "injured", 7),
+    ("A trader was shot dead on Monday. His business partner was also killed in the raid.", "killed", 2),
+    ("Two people were wounded: one seriously and another slightly.", "injured", 2),  # a breakdown
+    ("Two protesters were injured; another was arrested.", "injured", 2),
+    # a killing in the predicate is the fate of people the phrase calls displaced or kidnapped
+    ("Eleven displaced farmers were killed by militiamen near the camp.", "killed", 11),
+    ("Four girls who had been abducted from the school were found dead.", "killed", 4),
+    # the value of a tally is its kind, whatever follows it
+    ("The number of people who died in the floods rose to 31 and 12 others were injured.", "killed", 31),
+    ("The number of people who died in the floods rose to 31 and 12 others were injured.", "injured", 12),
+    ("The toll now stands at 14 dead and over 40 wounded.", "injured", 40),
+    # a summary that goes through the month day by day reports one incident per day
+    ("On 4 June gunmen killed three villagers in the hills. On 9 June, bandits killed two herders near the river.",
+     "killed", 5),
+    ("On the 3rd, a shell killed a woman and her son. On the 11th, a sniper wounded four men. Also on the 11th, "
+     "a drone wounded two boys.", "injured", 6),
+    ("Four people were killed on 4 June in the town. On 4 June, police said the gunmen had fled.", "killed", 4),
+    ("Four were killed in the attack on 4 June. On 6 June, the death toll rose to 7.", "killed", 7),  # an update
+    ("Gunmen killed three traders on Monday. On Tuesday, police said three traders were killed.", "killed", 3),
+    ("Shelling killed five people in the city on Monday.\nOn 24 February, the first day of the invasion, the city "
+     "was shelled for hours.\nThe governor said four people were killed in the market district.", "killed", 5),
+    # a day's report ends with its paragraph
+    ("More than 50 people have been killed since Friday. On the 10th, four soldiers died in an ambush.",
+     "killed", 50),  # a running figure covers the days after it
+    # one person of a nationality
+    ("A Briton was stabbed to death in the resort town.", "killed", 1),
+    ("Soldiers shot dead a Palestinian at the checkpoint.", "killed", 1),
+])
+def test_second_pass_totals(ex, text: str, kind: str, count: int) -> None:
+    assert _total(ex, text, kind) == count
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eight injured residents were evacuated from the tower.", [("injured", 8)]),  # not their fate
+    ("Five men who were kidnapped last month have been freed.", [("captured", 5)]),
+    ("He finished second and a third runner was disqualified.", []),
+    ("The Palestinian Authority condemned the attack.", []),
+    ("An American company said its plant was hit.", []),
+    ("The coalition partner said the vote would go ahead.", []),
+    ("The gang held the family hostage for three days.", []),
+    ("The plot aimed at taking him hostage.", []),
+])
+def test_second_pass_readings(ex, text: str, expected: list[tuple[str, int]]) -> None:
+    assert _cas(ex, text) == sorted(expected)
+
+
+# -- second pass: wounds in a limb, people with wounds, the fate of people hit --------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("A nurse was shot in the leg outside the clinic.", [("injured", 1)]),
+    ("Gunmen stabbed him in the arm during the robbery.", [("injured", 1)]),
+    ("Two boys were hit in the legs by shrapnel.", [("injured", 2)]),
+    ("A guard was shot in the leg and died later in hospital.", [("killed", 1)]),  # a killing follows
+    ("A nurse in the ward was said to have been shot in the hand.", [("injured", 1)]),
+    ("Ten men with gunshot wounds were brought to the clinic.", [("injured", 10)]),
+    ("Six children with fatal wounds were found in the rubble.", [("killed", 6)]),
+    # harm is an injury when the report says how bad it was
+    ("Another hostage was seriously beaten by the guards.", [("injured", 1)]),
+    ("Two firefighters were badly burned in the blaze.", [("injured", 2)]),
+    ("Police brutally beat three students at the gate.", [("injured", 3)]),
+    ("Five villagers were severely beaten and later died.", [("killed", 5)]),
+    # a hyphenated word split by the tokenizer counts its last part; "both" is two; a glued year is no count
+    ("Two ex-soldiers were shot to death at the market.", [("killed", 2)]),
+    ("Three co-workers were injured in the blast.", [("injured", 3)]),
+    ("A driver and his nephew were ambushed. Both were killed on the spot.", [("killed", 2)]),
+    ("Both of them were wounded in the raid.", [("injured", 2)]),
+])
+def test_limb_wounds_and_people_with_wounds(ex, text: str, expected: list[tuple[str, int]]) -> None:
+    assert _cas(ex, text) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "The striker hit the ball with his left foot.",
+    "He shot a video on his hand-held phone.",
+    "Police arrested 12 men with knives.",
+    "Three villagers in the hamlet were said to be angry.",
+    "Police shot three suspects after gunmen killed two officers.",  # a clause of its own is no result
+    "The team was badly beaten in the final.",
+    "Both sides blamed each other for the attack.",
+    "Twelve men were abducted and beaten by the gang.",  # no word of how bad
+])
+def test_no_wounded_limbs(ex, text: str) -> None:
+    assert [c for c in _run(ex, text)["casualties"] if c["kind"] in ("injured", "killed") and c["count"] == 3
+            or c["kind"] == "injured"] == []
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Four people were shot, two of them fatally, outside a bar.", 2, 2),
+    ("At least five people were shot, one fatally.", 1, 4),
+    ("A gunman shot five people, killing two.", 2, 3),
+    ("Six people were shot on Friday; two of them died.", 2, 4),
+    ("Twenty people were wounded, two of whom later died.", 2, 18),
+    ("Gunmen killed four people on Monday. Two guards were injured, one of whom later died.", 5, 1),
+    # the dead are all of them, or not among them
+    ("Seven people were shot dead and two of them were children.", 7, None),
+    ("Troops shot two men dead and wounded a third.", 2, 1),
+    ("Police shot three suspects after gunmen killed two officers.", 2, None),
+    ("Nine people were wounded in the blast and two soldiers were killed.", 2, 9),
+])
+def test_fates_of_people_hit(ex, text: str, killed: int | None, injured: int | None) -> None:
+    assert (_total(ex, text), _total(ex, text, "injured")) == (killed, injured)
+
+
+def test_a_year_glued_to_the_next_sentence_is_no_count(ex) -> None:
+    text = "Rights groups counted at least nine murders in 2021.The body was found on a beach."
+    assert all(c["count"] != 2021 for c in _run(ex, text)["casualties"])

@@ -20,8 +20,10 @@ How it works, per amount found by `amounts.find_numbers` (document.py runs the p
    `background` (background.py); forecasts are dropped (hypothetical.py); how it relates to the
    counts before it (a list member, a subset, "17 others", a stated total) is casualty_relations.py.
 4. Places tied to a count come from places.py; the same fact repeated (headline, lead, quote) is
-   kept once, the first time it is seen (repeats.py). Stated zeros ("no one was hurt") are added by
-   stated_zeros.py, the incidents of the article told apart by incidents.py.
+   kept once, the first time it is seen (repeats.py). People hit of whom some died are split by their
+   fate ("four shot, two fatally", "wounded, one of whom later died": fates.py); stated zeros ("no one
+   was hurt") are added by stated_zeros.py, the incidents of the article told apart by incidents.py
+   (markers such as "In a separate incident", and summaries told day by day).
 5. The article's own figure per casualty kind and per weapon and action is totals.py.
 
 Per-document data: context.py (the Doc, its indexes, the word lists), state.py (entries found so far).

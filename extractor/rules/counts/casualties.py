@@ -20,7 +20,7 @@ from .casualty_noun import counted_phrase_kind
 from .casualty_predicate import predicate_kind, relative_clause_kind
 from .casualty_relations import relate
 from .casualty_subsets import earlier_count_kind, elliptical_breakdown_kind
-from .casualty_toll import toll_kind
+from .casualty_toll import tally_value_kind, toll_kind
 from .casualty_verb import companion_kind, governing_verb_kind, phrase_before_kind
 from .context import CountsDoc
 from .hedges import is_hedged
@@ -31,6 +31,7 @@ from .state import Entry
 #: The kind rules, in the order they are tried.
 KIND_RULES: tuple[KindRule, ...] = (
     counted_phrase_kind,  # "six fatalities", "21 injured", "eight injured residents"
+    tally_value_kind,  # "the number of victims who were killed increased to 20 and 40 others were wounded"
     phrase_before_kind,  # "claimed the lives of 12 people", "the murder of 14 civilians (initially kidnapped)"
     predicate_kind,  # "three soldiers died", "25 people were killed", "12 dead"
     relative_clause_kind,  # "the 870 people who were injured"

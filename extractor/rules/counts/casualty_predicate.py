@@ -1,5 +1,6 @@
 """Casualty kind given by what follows the counted phrase: "three soldiers died", "25 people were killed",
-"12 dead", "nine others sustained injuries", "remain missing", "the 870 people who were injured".
+"12 dead", "nine others sustained injuries", "remain missing", "the 870 people who were injured"; the
+predicate of the sentence wins over a relative clause ("Six boys who were abducted were shot dead").
 
 The predicate must be intransitive or passive: "two recordings ..., one captured by a camera" and
 "6,000 dead and wounded" (a combined figure of two kinds) are no casualty counts.
@@ -30,6 +31,9 @@ def predicate_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
     if head is not None and head.i < span.start and span.end + 1 < c.sent.end:
         last = ctx.doc[span.end + 1]  # "One of those killed was ...": read after the pronoun, not its antecedent
     kind, end_tok = predicate_after(ctx, last, c.sent)
+    rel = next((r for r in last.children if r.dep_ == "relcl" and r.i > last.i), None) if head is not None else None
+    if kind is None and rel is not None:
+        kind, end_tok = predicate_after(ctx, rel.right_edge, c.sent)  # "Six boys who were abducted were shot dead"
     if kind is None and head is not None and head.i > span.end and head.lemma_.lower() in ctx.lex.noun_verbs:
         kind, end_tok = predicate_after(ctx, span[-1], c.sent)  # "250 taken hostage"
     if kind is not None and end_tok is not None:
@@ -96,6 +100,9 @@ def predicate_after(ctx: CountsDoc, last: Token, sent: Span) -> Found:
             return _adjective_predicate(doc, lex, last, k, sent)
         if t.pos_ == "VERB" and lem in lex.suffer_verbs:
             return _suffered(lex, t)
+        if t.pos_ == "VERB" and (t.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in t.children)) \
+                and limb_wound(lex, t) is not None:
+            return limb_wound(lex, t), t  # "was shot in the leg"
         if t.pos_ == "VERB" and lem in lex.cas_verbs:
             has_aux = any(c.dep_ == "auxpass" for c in t.children)
             if last.pos_ == "NUM" and not has_aux and any(c.dep_ == "agent" for c in t.children) \
@@ -114,6 +121,23 @@ def predicate_after(ctx: CountsDoc, last: Token, sent: Span) -> Found:
             break
         break
     return None, None
+
+
+def limb_wound(lex: CountsLexicon, verb: Token) -> str | None:
+    """ "shot in the leg", "stabbed in the arm": a wound in a limb is an injury, and so is harm said to be bad
+    ("was seriously beaten", "were badly burned"), unless a killing is coordinated after it ("was shot in the leg
+    and died"); None when the verb says neither."""
+    lem = verb.lemma_.lower()
+    limb = (lem in lex.limb_verbs or verb.lower_ in lex.limb_verbs) and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "on") and any(
+            p.dep_ == "pobj" and p.lemma_.lower() in lex.limbs for p in c.children) for c in verb.children)
+    severe = (lem in lex.harm_verbs or verb.lower_ in lex.harm_verbs) and any(
+        c.dep_ == "advmod" and c.lower_ in lex.severity_adverbs for c in verb.children)
+    if not (limb or severe):
+        return None
+    fate = next((lex.cas_verbs[c.lemma_.lower()] for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                 and lex.cas_verbs.get(c.lemma_.lower()) == "killed"), None)
+    return fate or "injured"
 
 
 #: marks that open an aside between a count and its predicate, and the marks that close it
@@ -142,9 +166,15 @@ def _adjective_predicate(doc: Doc, lex: CountsLexicon, last: Token, k: int, sent
             and not any(c.dep_ == "auxpass" for c in t.children) and lex.cas_adjs[low] not in ("killed", "injured"):
         return None, None  # "two recordings ..., one captured by a camera" (not "15 wounded by a bomb")
     if k + 2 < sent.end and doc[k + 1].lower_ in ("and", "or") and doc[k + 2].lower_ in lex.cas_adjs \
-            and lex.cas_adjs[doc[k + 2].lower_] != lex.cas_adjs[low]:
+            and lex.cas_adjs[doc[k + 2].lower_] != lex.cas_adjs[low] and not has_object(doc[k + 2]):
         return None, None  # "6,000 dead and wounded": a combined figure of two kinds
     return lex.cas_adjs[low], t
+
+
+def has_object(tok: Token) -> bool:
+    """A verb with an object of its own: "shot two men dead and wounded a third" is two clauses, not the
+    combined figure of "6,000 dead and wounded"."""
+    return tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in tok.children)
 
 
 def _suffered(lex: CountsLexicon, t: Token) -> Found:

@@ -122,9 +122,10 @@ def _part_of_earlier(ctx: CountsDoc, c: CasualtyClause) -> bool:
 
 
 def _generic(ctx: CountsDoc, e: Entry) -> bool:
-    """A count of people in general ("30 people", a bare "30"), which a list after a comma breaks down."""
+    """A count of people in general ("30 people", a bare "30"), which a list after a comma breaks down; one
+    person is never broken down ("killing him, his son and two guests" is a list of four)."""
     who = e.data.get("who")
-    return who is None or who.lower() in ctx.lex.figures.generic_heads
+    return e.data["count"] != 1 and (who is None or who.lower() in ctx.lex.figures.generic_heads)
 
 
 def _adds(ctx: CountsDoc, c: CasualtyClause) -> bool:
@@ -147,6 +148,8 @@ def _adds(ctx: CountsDoc, c: CasualtyClause) -> bool:
     before = ctx.text[max(c.sent.start_char, c.m.qstart - 20):c.m.qstart].lower()
     if any(re.search(r"(?:^|\W)" + re.escape(p) + r"\s+$", before) for p in ctx.lex.figures.additive_before):
         return True
+    if c.single and _one_more(ctx, c):
+        return True  # "another Palestinian was killed", "a fourth was wounded", "a third person died"
     span = c.span
     last = c.head.i if c.head is not None and c.head.i >= span.end else span.end
     if any(ctx.doc[k].lower_ in ctx.lex.figures.additive_after for k in range(span.end, min(last + 1, c.sent.end))):
@@ -154,6 +157,16 @@ def _adds(ctx: CountsDoc, c: CasualtyClause) -> bool:
     # "twenty civilians were also hurt": "also" in the count's own predicate
     pred = ctx.doc.char_span(c.ev_start, c.ev_end, alignment_mode="expand")
     return pred is not None and any(t.lower_ == "also" and t.i > last for t in pred)
+
+
+def _one_more(ctx: CountsDoc, c: CasualtyClause) -> bool:
+    """A single victim named as one more: "another (man)", "a fourth", "a third person"."""
+    fig = ctx.lex.figures
+    words = ctx.text[c.m.start:c.ev_end].lower().split()
+    if not words:
+        return False
+    return words[0] in fig.additive_before or (words[0] == "a" and len(words) > 1
+                                                and words[1] in fig.additive_ordinals)
 
 
 def _states_total(ctx: CountsDoc, c: CasualtyClause, np_end: int) -> bool:

@@ -7,8 +7,9 @@ rules as for a number (casualties.py) decide whether a casualty word ties it to 
 was killed" counts and "A journalist said" does not.
 
 A candidate is the head of a singular noun phrase naming a person (a person noun from people_nouns.txt,
-the last word of a PERSON name, he/she/him/her, or an elliptical "another"), without a number of its own
-and not a modifier of another noun. Group nouns that are singular in form ("the police") and
+a nationality with an article ("a Palestinian", "another Briton"), the last word of a PERSON name,
+he/she/him/her, "both" (two), or an elliptical "another" or "a fourth"), without a number of its own and not a
+modifier of another noun. Group nouns that are singular in form ("the police") and
 determiners such as "no" or "every" never make one victim (article_figures.json).
 """
 
@@ -31,7 +32,8 @@ def single_victims(ctx: CountsDoc) -> list[tuple[NumberMatch, Span, Token]]:
         if not _candidate(ctx, tok):
             continue
         first = _phrase_start(ctx, tok)
-        value = 2 if tok.lemma_.lower() in ctx.lex.figures.pair_nouns else 1  # "an activist couple"
+        pair = tok.lemma_.lower() in ctx.lex.figures.pair_nouns or tok.lower_ in ctx.lex.figures.pair_pronouns
+        value = 2 if pair else 1  # "an activist couple", "both were killed"
         m = NumberMatch(first.idx, first.idx + len(first.text), first.text, value)
         out.append((m, ctx.doc[first.i:first.i + 1], tok))
     return out
@@ -40,12 +42,10 @@ def single_victims(ctx: CountsDoc) -> list[tuple[NumberMatch, Span, Token]]:
 def _candidate(ctx: CountsDoc, tok: Token) -> bool:
     """A token that heads a phrase naming one person, with no number of its own."""
     low = tok.lower_
-    if tok.tag_ == "PRP":
-        return low in ctx.lex.figures.single_pronouns and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "conj")
-    if low == "another":  # "a teacher was killed and another wounded", "wounded another Thursday"
-        return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") or (
-            tok.dep_ == "det" and tok.head.ent_type_ in ("DATE", "TIME"))
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ not in ("NN", "NNP") or tok.dep_ in _MODIFIER_DEPS:
+    word = _word_candidate(ctx, tok)
+    if word is not None:
+        return word
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ not in ("NN", "NNP"):
         return False
     if tok.dep_ == "appos" and not any(c.dep_ == "conj" for c in tok.children):
         return False  # "Amjad Sabri, a singer, ...": the same person again (but "X, a woman and Y" is a list)
@@ -65,6 +65,9 @@ def _candidate(ctx: CountsDoc, tok: Token) -> bool:
     lem = tok.lemma_.lower()
     if lem in ctx.lex.figures.body_nouns:
         return _someones_body(ctx, tok)
+    if lem in ctx.lex.cas_nouns and (any(c.dep_ == "compound" for c in tok.children)
+                                     or not any(c.dep_ in ("det", "poss") for c in tok.children)):
+        return False  # "held the family hostage", "taking him hostage": a predicate, not a person
     if lem in ctx.lex.figures.pair_nouns:  # "the couple were killed" (not "a couple of days")
         return not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
     doc = ctx.doc
@@ -72,6 +75,28 @@ def _candidate(ctx: CountsDoc, tok: Token) -> bool:
         low = lem = doc[tok.i - 2].lower_ + "-" + low  # "a passer-by"
     return (lem in ctx.lex.people or low in ctx.lex.people) and lem not in ctx.lex.figures.single_never \
         and low not in ctx.lex.figures.single_never
+
+
+def _word_candidate(ctx: CountsDoc, tok: Token) -> bool | None:
+    """The words that name one person without a person noun: a pronoun, an elliptical "another" or "a fourth", a
+    nationality with an article ("a Briton", "a Palestinian"); a modifier never does. None: none of these."""
+    low = tok.lower_
+    if tok.tag_ == "PRP":
+        return low in ctx.lex.figures.single_pronouns and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "conj")
+    if low == "another":  # "a teacher was killed and another wounded", "wounded another Thursday"
+        return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") or (
+            tok.dep_ == "det" and tok.head.ent_type_ in ("DATE", "TIME"))
+    if low in ctx.lex.figures.pair_pronouns:  # "Both were killed on the spot" (not "both sides")
+        return tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+    if low in ctx.lex.figures.additive_ordinals:  # "three were shot dead and a fourth was wounded"
+        return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") and any(
+            c.dep_ == "det" and c.lower_ == "a" for c in tok.children)
+    if tok.dep_ in _MODIFIER_DEPS:
+        return False
+    ent = ctx.ent_at.get(tok.i)
+    if ent is not None and ent.label_ == "NORP" and len(ent) == 1 and tok.tag_ in ("NN", "NNP", "JJ"):
+        return any(c.dep_ == "det" and c.lower_ in ("a", "an", "the", "another") for c in tok.children)
+    return None
 
 
 def _someones_body(ctx: CountsDoc, tok: Token) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .casualty_clause import CasualtyClause
+from .casualty_predicate import has_object, limb_wound
 from .context import CountsDoc
 from .grammar import QUALIFIER_WORDS, conj_first, list_first, verb_key
 from .lexicon import CountsLexicon
@@ -68,6 +69,10 @@ def governing_verb(doc: Doc, lex: CountsLexicon, span: Span, head: Token | None,
     if g.dep_ == "pobj" and g.head.lower_ == "of" and g.head.head.lemma_.lower() in lex.figures.group_of_nouns:
         g = list_first(g.head.head)  # "killed a family of six": the family's role
     h = g.head
+    x = next((c for c in h.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if g.dep_ == "nsubjpass" and x is not None and (h.lower_ in lex.figures.hedge_verbs
+                                                    or h.lemma_.lower() in lex.figures.speech_verbs):
+        h = x  # "a passenger in the car was said to have been shot in the leg", "were believed to have been killed"
     if g.dep_ == "conj" and h.pos_ == "VERB" and g.pos_ in ("NOUN", "PROPN") and h.i < g.i and any(
             c.dep_ in ("dobj", "obj") and c.i < g.i for c in h.children):
         g = next(c for c in h.children if c.dep_ in ("dobj", "obj"))  # "killing a child, three women and a man"
@@ -114,6 +119,9 @@ def _object_kind(lex: CountsLexicon, g: Token, h: Token) -> tuple[str | None, To
         return lex.cas_verbs[vkey], h
     if res_kind is not None:
         return res_kind, h  # "left five members of the family dead", "was shot dead", "left 12 injured"
+    limb = limb_wound(lex, h)
+    if limb is not None:
+        return limb, h  # "shot him in the leg", "a woman was stabbed in the arm"
     return None
 
 
@@ -137,10 +145,13 @@ def resultative(lex: CountsLexicon, verb: Token, obj: Token) -> tuple[str | None
         if c.i <= obj.i and not (c.dep_ == "advmod" and c.lower_ in lex.fatal_adverbs) \
                 and not (c.dep_ == "prep" and c.lower_ == "to"):  # "beat to death a deputy minister"
             continue
-        if c.dep_ in ("oprd", "acomp", "advcl", "xcomp", "ccomp", "advmod") and c.lower_ in lex.cas_adjs:
+        if c.dep_ in ("oprd", "acomp", "advcl", "xcomp", "ccomp", "advmod") and c.lower_ in lex.cas_adjs \
+                and not any(x.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") for x in c.children):  # not a clause
+            # of its own: "shot three suspects after gunmen killed two officers"
             doc = verb.doc
             nxt = doc[c.i + 2] if c.i + 2 < len(doc) and doc[c.i + 1].lower_ in ("and", "or") else None
-            if nxt is not None and nxt.lower_ in lex.cas_adjs and lex.cas_adjs[nxt.lower_] != lex.cas_adjs[c.lower_]:
+            if nxt is not None and nxt.lower_ in lex.cas_adjs and lex.cas_adjs[nxt.lower_] != lex.cas_adjs[c.lower_] \
+                    and not has_object(nxt):
                 return None, None  # "lost 6,000 dead and wounded": one figure of two kinds
             return lex.cas_adjs[c.lower_], c
         if c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "death" for p in c.children):

@@ -15,6 +15,7 @@ from .amounts import NumberMatch, find_numbers
 from .casualties import read_single
 from .casualty_single import single_victims
 from .context import CountsDoc
+from .fates import mark_later_deaths, shot_counts
 from .incidents import mark_incidents
 from .lexicon import CountsLexicon
 from .patterns import CountsPatterns
@@ -47,6 +48,8 @@ def read_counts(doc: Doc, lex: CountsLexicon,
         else:
             read_single(ctx, m, span, single)
     state = ctx.state
+    mark_later_deaths(ctx)
+    state.casualties += shot_counts(ctx, {m.start: m for m, _, single in readings if single is None})
     state.casualties += stated_zeros(ctx)
     mark_incidents(ctx, state.casualties)
     # a hedged or background count is not a repeat of a firm current one: totals need to tell them apart

@@ -79,6 +79,10 @@ class FiguresLexicon:
     war_nouns: frozenset[str]
     rate_words: frozenset[str]
     time_units: frozenset[str]
+    additive_ordinals: frozenset[str]
+    day_leads: frozenset[str]
+    overview_words: tuple[str, ...]
+    pair_pronouns: frozenset[str]
 
     #: the keys of article_figures.json
     KEYS: ClassVar[tuple[str, ...]] = (
@@ -87,10 +91,10 @@ class FiguresLexicon:
         "hedge_verbs", "past_words", "since_cumulative", "months", "forecast_nouns", "forecast_verbs",
         "zero_nouns", "zero_pronouns", "weekdays", "body_nouns", "body_verbs", "speech_verbs",
         "incident_markers", "incident_plurals", "pair_nouns", "group_of_nouns",
-        "war_nouns", "rate_words", "time_units")
+        "war_nouns", "rate_words", "time_units", "additive_ordinals", "day_leads", "overview_words", "pair_pronouns")
     #: keys whose phrases are matched longest first
     PHRASE_KEYS: ClassVar[frozenset[str]] = frozenset(["additive_before", "total_before", "total_after",
-                                                       "past_words", "incident_markers"])
+                                                       "past_words", "incident_markers", "overview_words"])
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> FiguresLexicon:
@@ -127,6 +131,11 @@ class CountsLexicon:
     fatal_adverbs: frozenset[str]
     companion_preps: tuple[str, ...]
     parent_nouns: frozenset[str]
+    limb_verbs: frozenset[str]
+    limbs: frozenset[str]
+    shot_verbs: frozenset[str]
+    harm_verbs: frozenset[str]
+    severity_adverbs: frozenset[str]
     people: frozenset[str]
     weapon_names: tuple[tuple[str, str], ...]  # (name, class), longest name first
     act_object: dict[str, str]
@@ -152,7 +161,8 @@ class CountsLexicon:
                                                        "tally_words", "noun_verbs", "people_verbs",
                                                        "among_words", "loss_context", "suffer_verbs",
                                                        "suffer_objects", "fatal_adverbs", "companion_preps",
-                                                       "parent_nouns"))
+                                                       "parent_nouns", "limb_verbs", "limbs",
+                                                       "shot_verbs", "harm_verbs", "severity_adverbs"))
         weapons = read_json(paths[FILES[2]], allowed_keys=("_comment", "classes"))
         acts = read_json(paths[FILES[3]], allowed_keys=("_comment", "object", "subject", "with", "nouns",
                                                         "attack_context", "transfer_verbs", "maybe_transfer_verbs",
@@ -183,6 +193,11 @@ class CountsLexicon:
             fatal_adverbs=frozenset(w.lower() for w in cas["fatal_adverbs"]),
             companion_preps=_phrases(cas["companion_preps"]),
             parent_nouns=frozenset(w.lower() for w in cas["parent_nouns"]),
+            limb_verbs=frozenset(w.lower() for w in cas["limb_verbs"]),
+            limbs=frozenset(w.lower() for w in cas["limbs"]),
+            shot_verbs=frozenset(w.lower() for w in cas["shot_verbs"]),
+            harm_verbs=frozenset(w.lower() for w in cas["harm_verbs"]),
+            severity_adverbs=frozenset(w.lower() for w in cas["severity_adverbs"]),
             people=frozenset(w.lower() for w in read_wordlist(paths[FILES[1]])),
             weapon_names=tuple(names),
             act_object=_str_map(acts["object"], "object actions"),

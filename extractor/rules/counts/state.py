@@ -29,6 +29,7 @@ class Entry:
     np_end: int = 0  # end (characters) of the counted phrase, where a list's next member may follow
     incident: int = 0  # which incident of the article ("In a separate incident, ..." starts the next one)
     overview: bool = False  # before the first incident, in a sentence about several ("in two separate incidents")
+    died: int = 0  # of the wounded counted here, how many later died ("two wounded, one of whom died"; fates.py)
 
 
 @dataclass

@@ -7,9 +7,11 @@ subset counts, nor among figures of other events. The rules, in order:
 3. Subsets ("including two children", "eight of them civilians") never add, and are the figure only when
    the article gives nothing else ("The dead included six civilians and eight policemen").
 4. The members of one list are summed ("a woman, two children and four men" -> 7), and a count
-   "in addition" ("17 others", "another 83") adds to the figure before it (casualty_relations.py).
+   "in addition" ("17 others", "another 83") adds to the figure before it (casualty_relations.py);
+   the wounded who later died are taken out of the wounded (fates.py).
 5. A stated overall toll ("the death toll rose to 25", "a total of 30") wins over partial counts;
-   figures of clearly distinct incidents (each tied to a place in a region of its own) are summed;
+   figures of clearly distinct incidents (each tied to a place in a region of its own, or told apart by
+   incidents.py) are summed, unless a later one updates the toll;
    otherwise the largest figure wins (a repeat of the lead with less detail is smaller or equal).
 6. A stated zero ("no one was hurt") is the figure only when no count of the kind is above zero;
    vague amounts only ("dozens were killed") give a null count with `vague` set.
@@ -36,7 +38,7 @@ class Figure:
 
     @property
     def count(self) -> int:
-        return sum(int(e.data["count"]) for e in self.parts)
+        return sum(int(e.data["count"]) - e.died for e in self.parts)  # the wounded who died are counted dead
 
     @property
     def qualifier(self) -> str:
@@ -105,6 +107,8 @@ def _incidents_figure(pool: list[Entry], regions: Regions) -> Figure | None:
     if len(figs) < 2:
         return figs[0] if figs else None
     first = figs[0]
+    if any(f.toll for f in figs[1:]):
+        return best_figure(figs)  # "Five were killed on 3 May. On 5 May the death toll rose to 8": an update
     every = [f.count for f in figures([e for e in pool if not e.data.get("hedged")])]
     if every and max(every) == sum(every) - max(every) and first.count == max(every):
         return first  # "Six were killed in the border towns. Three ... in A. Separately, three ... in B."
