@@ -198,11 +198,57 @@ def test_person_span_edges(nlp, text: str, span: str) -> None:
     assert (span, "PERSON") in ents(nlp, text)
 
 
-def test_city_based_is_no_place(nlp) -> None:
-    text = "The Nairobi-based monitor said 12 people died in Idlib."
+def test_city_backed_is_no_place(nlp) -> None:
+    text = "The Tehran-backed militia said 12 fighters died in Idlib."
     labels = ents(nlp, text)
-    assert not [t for t, label in labels if t == "Nairobi" and label in ("GPE", "LOC")]
+    assert not [t for t, label in labels if t == "Tehran" and label in ("GPE", "LOC")]
     assert ("Idlib", "GPE") in labels
+
+
+def test_city_based_is_a_place(nlp) -> None:
+    # "-based" says where the monitor is: the city is a place mention (README: what counts as a place)
+    labels = ents(nlp, "The Nairobi-based monitor said 12 people died in Idlib.")
+    assert ("Nairobi", "GPE") in labels
+
+
+# --- datelines anywhere a story starts; a legislator's state ------------------------------------
+@pytest.mark.parametrize("text, places", [
+    ("BRATISLAVA, 4 May (TASR) – The cabinet met on Friday to discuss the budget.", ["BRATISLAVA"]),
+    ("Storm damage worse than feared. GREENVILLE, N.C. (AP) - Crews worked through the night.",
+     ["GREENVILLE", "N.C."]),
+    ("Library reopens after repairs. SPRINGFIELD -- The branch on Elm Street opened its doors.", ["SPRINGFIELD"]),
+    ("Flights resumed at noon.\nNAIROBI: Kenyan police said the road was clear.", ["NAIROBI"]),
+])
+def test_dateline_places(nlp, text: str, places: list[str]) -> None:
+    found = ents(nlp, text)
+    for p in places:
+        assert (p, "GPE") in found, (p, found)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The panel met. UPDATE: The meeting was moved to Monday.", "UPDATE"),
+    ("Officials spoke. WATCH - the full briefing is online.", "WATCH"),
+    ("NOTE -- figures are provisional, the ministry said.", "NOTE"),
+])
+def test_capitals_before_a_dash_that_name_no_place(nlp, text: str, word: str) -> None:
+    assert not [t for t, label in ents(nlp, text) if word in t and label in ("GPE", "LOC")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The bill was drafted by Rep. Mary Dolan, D-N.J., and two colleagues.", "N.J."),
+    ("State Sen. Tom Avery (R-Greenville) voted against the measure.", "Greenville"),
+    ("Sen. Ann Walsh, D-Calif, told reporters the vote would be close.", "Calif"),
+])
+def test_party_affiliation_places(nlp, text: str, place: str) -> None:
+    assert (place, "GPE") in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The pupils took their A-Level exams and joined the B-Team afterwards.",
+    "Results from group D-Alpha, then group R-Beta, were not published.",
+])
+def test_letter_hyphen_words_are_no_affiliations(nlp, text: str) -> None:
+    assert not [e for e in ents(nlp, text) if e[1] in ("GPE", "LOC")]
 
 
 # --- "inner, outer" and "outer's inner" place pairs; possessives inside names; ships -------------------

@@ -66,6 +66,7 @@ def read_lexicon(paths: dict[str, Path]) -> EntityLexicon:
         vessel_prefixes=frozenset(read_wordlist(paths[e + "vessel_prefixes.txt"])),
         feature_words=lower_set(p + "feature_words.txt") | lower_set(p + "water_words.txt"),
         compound_modifiers=lower_set(p + "compound_modifiers.txt"),
+        region_abbreviations={r[0]: (r[1], r[2]) for r in read_tsv(paths[p + "region_abbreviations.tsv"])},
     )
 
 
@@ -90,6 +91,7 @@ class EntityFixer(GazetteerUser, DataComponent):
         "lexicons/entities/vessel_prefixes.txt",
         "lexicons/places/feature_words.txt",
         "lexicons/places/water_words.txt",
+        "lexicons/places/region_abbreviations.tsv",
     )
 
     def __init__(self, nlp: Language, name: str) -> None:

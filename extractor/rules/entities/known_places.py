@@ -62,6 +62,8 @@ class KnownPlaces:
 
     def _known_place_uncached(self, text: str, min_pop: int, weak: bool) -> bool:
         t = text.strip()
+        if t in self.lex.region_abbreviations:
+            return True  # "N.C.", "Fla.": a state, however short
         if t.lower().startswith("the "):
             t = t[4:]
         low = t.lower()
@@ -79,7 +81,7 @@ class KnownPlaces:
     def is_region_name(self, text: str) -> bool:
         """A country or a first-level region (state, province) by its main name."""
         low = text.lower().removeprefix("the ")
-        return low in self.lex.country_aliases or any(
+        return low in self.lex.country_aliases or text in self.lex.region_abbreviations or any(
             c.kind in ("country", "admin1") and not c.alternate and strong_name_match(text, c)
             for c in self._open_gazetteer().lookup(text))
 

@@ -25,4 +25,5 @@ class EntityLexicon:
     not_place_heads: frozenset[str]  # "wrote in Politico", "believe in Satan"
     vessel_prefixes: frozenset[str]  # "USS", "MV", "HMS"
     feature_words: frozenset[str]  # "pass", "river", "sea" (natural features and waters)
-    compound_modifiers: frozenset[str]  # "based", "backed": "London-based"
+    compound_modifiers: frozenset[str]  # "backed", "led": "Iran-backed" (no place); "based" is not one
+    region_abbreviations: dict[str, tuple[str, str]]  # "N.C." -> ("US", "North Carolina"), as written

@@ -14,11 +14,13 @@ from spacy.util import filter_spans
 from .acronyms import paren_acronyms
 from .context import EntityContext
 from .cuts import cut_at_layout
+from .datelines import dateline_places
 from .headline import keep_confirmed_headline
 from .institutions import institutions
 from .joins import extend_spans, join_and, join_particles
 from .named_groups import named_groups
 from .non_places import drop_non_places, drop_place_compounds, features_are_places
+from .party_affiliations import party_affiliation_places
 from .people import first_names
 from .place_contexts import context_places, possessive_places, prep_places, spread_places
 from .relabel import relabel_by_evidence
@@ -37,6 +39,8 @@ def non_overlapping(ctx: EntityContext, ents: list[Span]) -> list[Span]:
 STEPS: tuple[Step, ...] = (
     cut_at_layout,  # line breaks, headline boundary, footer (cuts.py)
     keep_confirmed_headline,  # headline spans only when the body confirms them (headline.py)
+    dateline_places,  # "MINSK, 20 June (BelTA) –", "Title. BYESVILLE --" (datelines.py)
+    party_affiliation_places,  # "Rep. Charles Rangel, D-N.Y.," (party_affiliations.py)
     drop_non_places,  # "UN", "M23", "London-based", "Floodwaters", streets (non_places.py)
     join_particles,  # "Ursula von der" + "Leyen" (joins.py)
     split_of_country,  # "Sakha Republic of Russia" (splits.py)
