@@ -50,6 +50,8 @@ def read_lexicon(paths: dict[str, Path]) -> EntityLexicon:
     def lower_set(rel: str) -> frozenset[str]:
         return frozenset(w.lower() for w in read_wordlist(paths[rel]))
 
+    furniture = read_tsv(paths[e + "page_furniture.tsv"])
+    weapons = read_tsv(paths[e + "weapon_systems.tsv"])
     return EntityLexicon(
         not_places=lower_set(p + "not_places.txt"),
         region_words=frozenset(read_wordlist(paths[p + "region_words.txt"])),
@@ -66,6 +68,16 @@ def read_lexicon(paths: dict[str, Path]) -> EntityLexicon:
         vessel_prefixes=frozenset(read_wordlist(paths[e + "vessel_prefixes.txt"])),
         feature_words=lower_set(p + "feature_words.txt") | lower_set(p + "water_words.txt"),
         compound_modifiers=lower_set(p + "compound_modifiers.txt"),
+        furniture_starts=tuple(r[1] for r in furniture if r[0] == "start"),
+        furniture_anywhere=tuple(r[1] for r in furniture if r[0] == "anywhere"),
+        weapon_names=frozenset(r[1] for r in weapons if r[0] == "name"),
+        weapon_context_names=frozenset(r[1] for r in weapons if r[0] == "context"),
+        weapon_nouns=frozenset(r[1] for r in weapons if r[0] == "noun"),
+        storm_nouns=lower_set(e + "event_nouns.txt"),
+        document_words=lower_set(e + "document_words.txt"),
+        admin_unit_words=frozenset(read_wordlist(paths[e + "admin_unit_words.txt"])),
+        resident_nouns=lower_set(e + "resident_nouns.txt"),
+        place_object_verbs=lower_set(e + "place_object_verbs.txt"),
         region_abbreviations={r[0]: (r[1], r[2]) for r in read_tsv(paths[p + "region_abbreviations.tsv"])},
     )
 
@@ -92,6 +104,13 @@ class EntityFixer(GazetteerUser, DataComponent):
         "lexicons/places/feature_words.txt",
         "lexicons/places/water_words.txt",
         "lexicons/places/region_abbreviations.tsv",
+        "lexicons/entities/page_furniture.tsv",
+        "lexicons/entities/weapon_systems.tsv",
+        "lexicons/entities/event_nouns.txt",
+        "lexicons/entities/document_words.txt",
+        "lexicons/entities/admin_unit_words.txt",
+        "lexicons/entities/resident_nouns.txt",
+        "lexicons/entities/place_object_verbs.txt",
     )
 
     def __init__(self, nlp: Language, name: str) -> None:

@@ -25,12 +25,13 @@ TITLE_MODIFIERS = frozenset({"rear", "vice", "deputy", "acting", "former", "chie
 
 
 def clean_mention(ent: Span, lex: ActorsLexicon) -> Span | None:
-    """Drop a leading lowercase 'the', title words inside PERSON spans and possessives."""
+    """Drop a leading 'the' (or lower-case 'a'/'an': "to a Ukraine Support Fund"), title words
+    inside PERSON spans and possessives."""
     doc = ent.doc
     start, end = ent.start, ent.end
     while end > start and (doc[end - 1].lower_ in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+    while start < end and (doc[start].text in ("the", "a", "an") or doc[start].lower_ == "the" or doc[start].is_punct):
         start += 1
     if ent.label_ == "PERSON":
         start, end = _person_bounds(ent, start, end, lex.titles)

@@ -85,6 +85,18 @@ class KnownPlaces:
             c.kind in ("country", "admin1") and not c.alternate and strong_name_match(text, c)
             for c in self._open_gazetteer().lookup(text))
 
+    def is_major_place(self, text: str) -> bool:
+        """A country, a first-level region or a national capital by its main name: a name no small
+        model tag overrules ("Kyiv said" is the government in Kyiv, not a person)."""
+        t = text.strip()
+        low = t.lower().removeprefix("the ")
+        if low in self.lex.not_places or low in self.lex.demonyms:
+            return False
+        if low in self.lex.country_aliases:
+            return True
+        return any(not c.alternate and strong_name_match(t, c) and (
+            c.kind in ("country", "admin1") or c.capital) for c in self._open_gazetteer().lookup(t))
+
     def is_country_name(self, text: str) -> bool:
         """A country by its main name (or a country alias: "U.S.")."""
         low = text.lower().removeprefix("the ")

@@ -25,5 +25,15 @@ class EntityLexicon:
     not_place_heads: frozenset[str]  # "wrote in Politico", "believe in Satan"
     vessel_prefixes: frozenset[str]  # "USS", "MV", "HMS"
     feature_words: frozenset[str]  # "pass", "river", "sea" (natural features and waters)
-    compound_modifiers: frozenset[str]  # "backed", "led": "Iran-backed" (no place); "based" is not one
+    compound_modifiers: frozenset[str]  # "based", "backed": "London-based"
+    furniture_starts: tuple[str, ...]  # "sign up", "click here": a line starting so is page furniture
+    furniture_anywhere: tuple[str, ...]  # "all rights reserved": page furniture anywhere in a line
+    weapon_names: frozenset[str]  # "Patriot", "Iskander": weapon systems wherever they are tagged
+    weapon_context_names: frozenset[str]  # "Abrams", "Black Hawk": weapons only before a weapon noun
+    weapon_nouns: frozenset[str]  # "tanks", "helicopters", "missiles"
+    storm_nouns: frozenset[str]  # "hurricane", "typhoon", "storm"
+    document_words: frozenset[str]  # "treaty", "charter", "agreements"
+    admin_unit_words: frozenset[str]  # "County", "Parish", "Oblast": "Rapides Parish" is a place
+    resident_nouns: frozenset[str]  # "residents", "native": "Gainesville residents" says place
+    place_object_verbs: frozenset[str]  # "capture", "shell": their object is a place
     region_abbreviations: dict[str, tuple[str, str]]  # "N.C." -> ("US", "North Carolina"), as written

@@ -1,0 +1,56 @@
+"""Page furniture is not the story: newsletter and app prompts ("CLICK HERE TO GET THE FOX NEWS
+APP"), teasers of other stories ("Other Topics of Interest ..."), consent and copyright notices,
+opinion disclaimers ("The views expressed ... not necessarily those of Kyiv Post"), contributor
+credits, and related-story links set in capitals. Scrapers keep them inside the text; the names
+on those lines are neither the story's places nor its actors, so their entities are dropped.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .context import EntityContext
+
+#: a line with an "anywhere" phrase is furniture only when it is this short (a paragraph of
+#: reporting may quote "the privacy policy" in passing)
+MAX_FURNITURE_WORDS = 80
+
+
+def _all_caps(line: str) -> bool:
+    """A related-story link set in capitals ("BIDEN WARNS RUSSIA OF ..."): three words or more."""
+    letters = [c for c in line if c.isalpha()]
+    return len(line.split()) >= 3 and len(letters) >= 12 and all(c.isupper() for c in letters)
+
+
+def is_furniture(line: str, starts: tuple[str, ...], anywhere: tuple[str, ...]) -> bool:
+    """Does this line (stripped) belong to the page rather than to the story?"""
+    low = line.lower().lstrip("•*-–— \t")
+    if low.startswith(starts):
+        return True
+    return len(low.split()) <= MAX_FURNITURE_WORDS and any(p in low for p in anywhere)
+
+
+def furniture_ranges(ctx: EntityContext) -> list[tuple[int, int]]:
+    """Character ranges of the furniture lines of the text (the first line, a headline, is never
+    one: a headline in capitals is handled by the headline step)."""
+    text = ctx.text
+    out: list[tuple[int, int]] = []
+    pos = 0
+    first = True
+    starts, anywhere = ctx.lex.furniture_starts, ctx.lex.furniture_anywhere
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if line:
+            if is_furniture(line, starts, anywhere) or (not first and _all_caps(line)):
+                out.append((pos, pos + len(raw)))
+            first = False
+        pos += len(raw) + 1
+    return out
+
+
+def drop_furniture(ctx: EntityContext, ents: list[Span]) -> list[Span]:
+    """Entities outside the furniture lines."""
+    ranges = furniture_ranges(ctx)
+    if not ranges:
+        return ents
+    return [e for e in ents if not any(s <= e.start_char < end for s, end in ranges)]
