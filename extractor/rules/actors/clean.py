@@ -21,7 +21,7 @@ _LETTER_DIGITS = re.compile(r"^[A-Z]{1,3}\d{2,3}$")
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
 #: words that only qualify a title ("Rear Adm.", "Vice Adm.", "Deputy Chief")
 TITLE_MODIFIERS = frozenset({"rear", "vice", "deputy", "acting", "former", "chief", "lieutenant", "major",
-                             "brigadier", "staff"})
+                             "brigadier", "staff", "co", "&", "and"})
 
 
 def clean_mention(ent: Span, lex: ActorsLexicon) -> Span | None:
@@ -37,6 +37,8 @@ def clean_mention(ent: Span, lex: ActorsLexicon) -> Span | None:
         start, end = _person_bounds(ent, start, end, lex.titles)
     if end <= start or not any(is_name_token(t, lex.acronyms) for t in doc[start:end]):
         return None
+    if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
+        return None  # "the united transport (market)": lower-case words name no one
     if all(t.is_punct or t.lower_ in lex.titles or t.lower_ in TITLE_MODIFIERS for t in doc[start:end]):
         return None  # "Rear Adm." cut from its name by a sentence break: a title, no actor
     return doc[start:end]

@@ -69,7 +69,7 @@ class KnownPlaces:
         low = t.lower()
         if low in self.lex.not_places or low in self.lex.demonyms:
             return False
-        if low in self.lex.country_aliases or low in self.lex.extra_places:
+        if low in self.lex.country_aliases or low in self.lex.extra_places or low in self.lex.historical_countries:
             return True
         for cand in self._open_gazetteer().lookup(t):
             if not weak and not strong_name_match(t, cand):
@@ -92,10 +92,14 @@ class KnownPlaces:
         low = t.lower().removeprefix("the ")
         if low in self.lex.not_places or low in self.lex.demonyms:
             return False
-        if low in self.lex.country_aliases:
+        if low in self.lex.country_aliases or low in self.lex.historical_countries:
             return True
         return any(not c.alternate and strong_name_match(t, c) and (
             c.kind in ("country", "admin1") or c.capital) for c in self._open_gazetteer().lookup(t))
+
+    def is_the_place(self, text: str) -> bool:
+        """'The Hague', 'The Gambia': a place whose main name starts with 'The'."""
+        return any(not c.alternate and c.name.lower().startswith("the ") for c in self._open_gazetteer().lookup(text))
 
     def is_country_name(self, text: str) -> bool:
         """A country by its main name (or a country alias: "U.S.")."""

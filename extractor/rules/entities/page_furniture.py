@@ -1,11 +1,14 @@
 """Page furniture is not the story: newsletter and app prompts ("CLICK HERE TO GET THE FOX NEWS
 APP"), teasers of other stories ("Other Topics of Interest ..."), consent and copyright notices,
 opinion disclaimers ("The views expressed ... not necessarily those of Kyiv Post"), contributor
-credits, and related-story links set in capitals. Scrapers keep them inside the text; the names
+credits, embedded posts, related-story links set in capitals and the author's bio that closes an
+opinion piece. Scrapers keep them inside the text; the names
 on those lines are neither the story's places nor its actors, so their entities are dropped.
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Span
 
@@ -30,21 +33,30 @@ def is_furniture(line: str, starts: tuple[str, ...], anywhere: tuple[str, ...]) 
     return len(low.split()) <= MAX_FURNITURE_WORDS and any(p in low for p in anywhere)
 
 
+#: "Jane Doe is a senior fellow at ...", "John Smith is Founder & President of ...": an author's bio
+_BIO = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:is|was|serves as) (?:an? |the |[A-Z])")
+#: an author's bio is one of the last lines of an opinion piece, and short
+BIO_LAST_LINES = 3
+BIO_MAX_WORDS = 50
+
+
 def furniture_ranges(ctx: EntityContext) -> list[tuple[int, int]]:
     """Character ranges of the furniture lines of the text (the first line, a headline, is never
-    one: a headline in capitals is handled by the headline step)."""
+    one: a headline in capitals is handled by the headline step), and of an author's bio among
+    the last lines ("Jane Doe is a senior fellow at the Atlantic Council")."""
     text = ctx.text
-    out: list[tuple[int, int]] = []
+    lines: list[tuple[int, int, str]] = []
     pos = 0
-    first = True
-    starts, anywhere = ctx.lex.furniture_starts, ctx.lex.furniture_anywhere
     for raw in text.split("\n"):
-        line = raw.strip()
-        if line:
-            if is_furniture(line, starts, anywhere) or (not first and _all_caps(line)):
-                out.append((pos, pos + len(raw)))
-            first = False
+        if raw.strip():
+            lines.append((pos, pos + len(raw), raw.strip()))
         pos += len(raw) + 1
+    starts, anywhere = ctx.lex.furniture_starts, ctx.lex.furniture_anywhere
+    out: list[tuple[int, int]] = []
+    for n, (s, e, line) in enumerate(lines):
+        if is_furniture(line, starts, anywhere) or (n > 0 and _all_caps(line)) or (
+                n > 0 and n >= len(lines) - BIO_LAST_LINES and len(line.split()) <= BIO_MAX_WORDS and _BIO.match(line)):
+            out.append((s, e))
     return out
 
 

@@ -24,8 +24,8 @@ from .named_groups import named_groups
 from .non_places import drop_non_places, drop_place_compounds, features_are_places
 from .page_furniture import drop_furniture
 from .party_affiliations import party_affiliation_places
-from .people import first_names
-from .place_contexts import context_places, possessive_places, prep_places, spread_places
+from .people import bracketed_names, first_names
+from .place_contexts import context_places, possessive_places, prep_places, spread_places, the_places
 from .relabel import relabel_by_evidence
 from .splits import split_of_country, split_place_pairs
 from .storms import storms
@@ -53,6 +53,7 @@ STEPS: tuple[Step, ...] = (
     split_of_country,  # "Sakha Republic of Russia" (splits.py)
     split_place_pairs,  # "Kangra, Himachal Pradesh", "Kharkiv, Sumy" (splits.py)
     features_are_places,  # "Bolan Pass" (non_places.py)
+    the_places,  # "by The Hague court" with "Hague" tagged PERSON (place_contexts.py)
     relabel_by_evidence,  # one name, one reading; fills ctx.people / ctx.person_any (relabel.py)
     context_places,  # "the village of X", "X region" (place_contexts.py)
     prep_places,  # "in Jassem", "near Kobane" (place_contexts.py)
@@ -65,6 +66,7 @@ STEPS: tuple[Step, ...] = (
     paren_acronyms,  # "Allied Democratic Forces (ADF)" (acronyms.py)
     spread_places,  # "the village of Meron" ... "Meron" (place_contexts.py)
     first_names,  # "wife Ivana" of "Ivana Trump" (people.py)
+    bracketed_names,  # "[Minister Sergei] Shoigu", 'Oleksandra “Sasha” Kuvshynova' (people.py)
     the_names,  # "with The Punch saying" (the_names.py)
     vessels,  # "USS Carney" (vessels.py)
     # things named like people or places, typed last so that no place or person step undoes them
