@@ -31,8 +31,8 @@ def _is_place(ctx: EntityContext, name: str, region: str | None, agency: str | N
     if low in ctx.lex.not_places or low in ctx.lex.demonyms or len(name.replace(".", "")) < 3:
         return False
     return ctx.places.known_place(name.title(), min_pop=0) or bool(agency) or bool(
-        region and (region.rstrip(".").lower() in ctx.lex.country_aliases or ctx.places.is_region_name(region)
-                    or region.endswith(".")))
+        region and (region.rstrip(".").lower() in ctx.lex.country_aliases or region in ctx.lex.region_abbreviations
+                    or ctx.places.is_region_name(region) or region.endswith(".")))
 
 
 def _span(doc: Doc, text: str, start: int, end: int) -> Span | None:

@@ -62,8 +62,8 @@ class KnownPlaces:
 
     def _known_place_uncached(self, text: str, min_pop: int, weak: bool) -> bool:
         t = text.strip()
-        if t in self.lex.region_abbreviations:
-            return True  # "N.C.", "Fla.": a state, however short
+        if self.is_abbreviation(t):
+            return True  # "N.C.", "Fla.": a state, however short (not "Wash.", "IN": words too)
         if t.lower().startswith("the "):
             t = t[4:]
         low = t.lower()
@@ -78,10 +78,14 @@ class KnownPlaces:
                 return True
         return False
 
+    def is_abbreviation(self, text: str) -> bool:
+        """A region abbreviation that is a region wherever it stands ("N.C.", "Fla."; not "Wash.")."""
+        return self.lex.region_abbreviations.get(text, ("", "", ""))[2] == "any"
+
     def is_region_name(self, text: str) -> bool:
         """A country or a first-level region (state, province) by its main name."""
         low = text.lower().removeprefix("the ")
-        return low in self.lex.country_aliases or text in self.lex.region_abbreviations or any(
+        return low in self.lex.country_aliases or self.is_abbreviation(text) or any(
             c.kind in ("country", "admin1") and not c.alternate and strong_name_match(text, c)
             for c in self._open_gazetteer().lookup(text))
 

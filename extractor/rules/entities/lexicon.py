@@ -37,4 +37,5 @@ class EntityLexicon:
     resident_nouns: frozenset[str]  # "residents", "native": "Gainesville residents" says place
     place_object_verbs: frozenset[str]  # "capture", "shell": their object is a place
     historical_countries: frozenset[str]  # "ussr", "soviet union": countries that no longer exist
-    region_abbreviations: dict[str, tuple[str, str]]  # "N.C." -> ("US", "North Carolina"), as written
+    #: "N.C." -> ("US", "North Carolina", "any"): where "pair" ("Wash.", "TX") only after "Place, "
+    region_abbreviations: dict[str, tuple[str, str, str]]  # "N.C." -> ("US", "North Carolina"), as written
