@@ -78,6 +78,7 @@ def read_lexicon(paths: dict[str, Path]) -> EntityLexicon:
         admin_unit_words=frozenset(read_wordlist(paths[e + "admin_unit_words.txt"])),
         resident_nouns=lower_set(e + "resident_nouns.txt"),
         place_object_verbs=lower_set(e + "place_object_verbs.txt"),
+        motion_verbs=lower_set(e + "motion_verbs.txt"),
         historical_countries=lower_set(e + "historical_countries.txt"),
         region_abbreviations={r[0]: (r[1], r[2], r[3]) for r in read_tsv(paths[p + "region_abbreviations.tsv"])},
     )
@@ -112,6 +113,7 @@ class EntityFixer(GazetteerUser, DataComponent):
         "lexicons/entities/admin_unit_words.txt",
         "lexicons/entities/resident_nouns.txt",
         "lexicons/entities/place_object_verbs.txt",
+        "lexicons/entities/motion_verbs.txt",
         "lexicons/entities/historical_countries.txt",
     )
 

@@ -22,7 +22,7 @@ _DATELINE = re.compile(
     r"(?:,[ \t]*(?P<region>[A-Z][A-Za-z'’]*\.?(?:[ \-]?[A-Z][A-Za-z'’]*\.?){0,2}))?"
     r"(?:,?[ \t]*(?P<date>\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?))?"
     r"(?:[ \t]*\((?P<agency>[A-Za-z0-9.&' ]{2,30})\))?"
-    r"[ \t]*(?P<dash>---?|[—–:-])[ \t]+(?=\S)")
+    r"[ \t]*(?P<dash>---?|[—–:-])(?P<gap>[ \t]*)(?=\S)")
 
 
 def _is_place(ctx: EntityContext, name: str, region: str | None, agency: str | None) -> bool:
@@ -47,6 +47,8 @@ def dateline_spans(ctx: EntityContext) -> list[Span]:
     out: list[Span] = []
     for m in _DATELINE.finditer(text):
         name, region, agency = m.group("place"), m.group("region"), m.group("agency")
+        if not m.group("gap") and not (region or agency) or not m.group("gap") and m.group("dash") == "-":
+            continue  # "PLEASANTON, Calif.--(", "(APP):Chief" may skip the space; "US-led" may not
         if m.group("dash") == ":" and not (region or agency) and not ctx.places.known_place(name.title()):
             continue  # "BEIRUT: A major ..." yes, "UPDATE: ..." no; a colon asks for a well-known place
         if not _is_place(ctx, name, region, agency):

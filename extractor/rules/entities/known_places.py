@@ -79,8 +79,11 @@ class KnownPlaces:
         return False
 
     def is_abbreviation(self, text: str) -> bool:
-        """A region abbreviation that is a region wherever it stands ("N.C.", "Fla."; not "Wash.")."""
-        return self.lex.region_abbreviations.get(text, ("", "", ""))[2] == "any"
+        """A region abbreviation that is a region wherever it stands ("N.C.", "Fla."; not "Wash."),
+        also without its last period ("N.Y", "W.Va": the tagger often leaves it out)."""
+        abbr = self.lex.region_abbreviations
+        where = abbr.get(text) or ("." in text and abbr.get(text + "."))
+        return bool(where) and where[2] == "any"
 
     def is_region_name(self, text: str) -> bool:
         """A country or a first-level region (state, province) by its main name."""
