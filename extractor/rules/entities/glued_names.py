@@ -9,16 +9,22 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .common import POSSESSIVE, key
+from .common import INSTITUTION_WORDS, POSSESSIVE, key
 from .context import EntityContext
 
 #: words before a title's place: "ambassador to Egypt Dan Kurtzer", "envoy for Syria Geir Pedersen"
 _LEADS = frozenset({"to", "of", "for", "in", "from"})
+#: words that make a run of capitalised words a body, not a person ("Army Europe", "Linguistic University")
+_BODY_WORDS = INSTITUTION_WORDS | frozenset({
+    "university", "administration", "department", "office", "committee", "council", "company", "corporation",
+    "bank", "fund", "institute", "party", "union", "association", "platform", "court", "assembly", "state",
+    "states", "republic", "federation", "news", "times", "post", "press", "group", "center", "centre"})
 
 
 def _is_name_run(doc: Doc, start: int, end: int) -> bool:
     """Two to four capitalised words (a full name)."""
-    return 2 <= end - start <= 4 and all(doc[i].is_title and doc[i].is_alpha for i in range(start, end))
+    return 2 <= end - start <= 4 and all(doc[i].is_title and doc[i].is_alpha and doc[i].lower_ not in _BODY_WORDS
+                                         for i in range(start, end))
 
 
 def _place_head(ctx: EntityContext, e: Span) -> int | None:
@@ -29,10 +35,13 @@ def _place_head(ctx: EntityContext, e: Span) -> int | None:
     return None
 
 
-def _known_person_tail(e: Span, full_names: set[str]) -> int | None:
-    """Start of a full name the article uses elsewhere at the end of an organisation's span."""
+def _known_person_tail(ctx: EntityContext, e: Span, full_names: set[str]) -> int | None:
+    """Start of a full name the article uses elsewhere at the end of an organisation's span, right
+    after the place that ends the title ("... National Assembly of Belarus | Andrei Savinykh")."""
+    doc = e.doc
     for k in range(e.start + 2, e.end - 1):
-        if key(e.doc[k:e.end].text) in full_names and e.doc[k - 1].lower_ not in POSSESSIVE:
+        if key(doc[k:e.end].text) in full_names and _is_name_run(doc, k, e.end) and \
+                doc[k - 1].lower_ not in POSSESSIVE and ctx.places.is_major_place(doc[k - 1].text):
             return k
     return None
 
@@ -49,7 +58,7 @@ def split_glued_names(ctx: EntityContext, ents: list[Span]) -> list[Span]:
         if cut is not None:
             out += [Span(doc, e.start, cut, "GPE"), Span(doc, cut, e.end, "PERSON")]
             continue
-        tail = _known_person_tail(e, full_names - {key(e.text)}) if e.label_ == "ORG" and len(e) >= 4 else None
+        tail = _known_person_tail(ctx, e, full_names - {key(e.text)}) if e.label_ == "ORG" and len(e) >= 4 else None
         if tail is not None:
             out += [Span(doc, e.start, tail, "ORG"), Span(doc, tail, e.end, "PERSON")]
             continue

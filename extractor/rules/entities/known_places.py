@@ -80,9 +80,9 @@ class KnownPlaces:
 
     def is_abbreviation(self, text: str) -> bool:
         """A region abbreviation that is a region wherever it stands ("N.C.", "Fla."; not "Wash."),
-        also without its last period ("N.Y", "W.Va": the tagger often leaves it out)."""
+        also without its last period ("N.Y", "W.Va", "Calif": the tagger or the writer leaves it out)."""
         abbr = self.lex.region_abbreviations
-        where = abbr.get(text) or ("." in text and abbr.get(text + "."))
+        where = abbr.get(text) or (not text.endswith(".") and abbr.get(text + "."))
         return bool(where) and where[2] == "any"
 
     def is_region_name(self, text: str) -> bool:

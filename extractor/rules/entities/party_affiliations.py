@@ -23,8 +23,7 @@ def _place_end(ctx: EntityContext, doc: Doc, start: int) -> int | None:
         name = doc[start:end]
         if not all(t.text[:1].isupper() and (t.is_alpha or t.text.endswith(".")) for t in name):
             continue
-        abbr = ctx.lex.region_abbreviations
-        if name.text in abbr or name.text + "." in abbr or ctx.places.known_place(name.text, min_pop=0):
+        if ctx.places.is_abbreviation(name.text) or ctx.places.known_place(name.text, min_pop=0):
             return end
     return None
 

@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .common import PLACE_LABELS, key
+from .common import PLACE_LABELS, POSSESSIVE, key
 from .context import EntityContext
 from .place_evidence import place_evidence
 
@@ -79,9 +79,11 @@ def bracketed_names(ctx: EntityContext, ents: list[Span]) -> list[Span]:
             continue
         if e.label_ == "PERSON":
             first_end = next((t.i for t in e if t.text in _OPENERS), e.end)
-            found = _after_insertion(doc, first_end)
-            if found is not None and found[0] < len(doc) and doc[found[0]].is_title and doc[found[0]].is_alpha:
-                after, bracket = found
+            after, bracket = _after_insertion(doc, first_end) or (len(doc), False)
+            nxt = doc[after] if after < len(doc) else None
+            # not "[Vladimir Putin's] Russia": a possessive before the bracket, a place after it
+            if nxt is not None and nxt.is_title and nxt.is_alpha and doc[first_end - 1].lower_ not in POSSESSIVE \
+                    and not ctx.places.is_major_place(nxt.text):
                 last = by_start.get(after)
                 stop = last.end if last is not None and last.label_ in ("PERSON", "ORG") else after + 1
                 if last is not None:
