@@ -442,3 +442,21 @@ def test_acronym_of_a_name_without_its_owner(run) -> None:
 def test_actor_names_without_article_or_year(run, text: str, name: str) -> None:
     found = names(run(text))
     assert name in found and not [n for n in found if n.startswith("a ") or "2020" in n], found
+
+
+@pytest.mark.parametrize("text, excluded", [
+    ("Mr Ushakov called the chat business-like, our Moscow correspondent Anna Petrova reports.", "Anna Petrova"),
+    ("The formation of the united transport market was approved, the council said.", "united transport"),
+    ("Maria Ivanova is Founder & President of Open Hands and Co-Founder of the Kyiv Forum.", "Co-Founder"),
+])
+def test_own_journalists_lower_case_names_and_titles_are_no_actors(run, text: str, excluded: str) -> None:
+    assert excluded not in names(run(text))
+
+
+def test_another_outlets_correspondent_stays_an_actor(run) -> None:
+    assert "Steve Rosenberg" in names(run("BBC correspondent Steve Rosenberg said the mood in Moscow was grim."))
+
+
+def test_dprk_is_a_place_not_an_actor(run) -> None:
+    rec = run("China urged the DPRK and South Korea to keep talking, the ministry said.")
+    assert "DPRK" not in names(rec)

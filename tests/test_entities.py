@@ -377,3 +377,83 @@ def test_places_without_storms_documents_or_weapons_stay_places(nlp, text: str, 
 def test_trailing_conjunction_and_possessive_year_are_cut(nlp) -> None:
     found = ents(nlp, "The results of Lukashenko’s 2020 election were accepted by Kyiv and European capitals.")
     assert not [t for t, _ in found if t.endswith(" and") or "2020" in t and "’s" in t], found
+
+
+@pytest.mark.parametrize("text, place", [
+    ("After the wedding the couple moved to Dewsbury, where they lived for forty years.", "Dewsbury"),
+    ("Hundreds of families fled from Avdiivka as the shelling grew heavier.", "Avdiivka"),
+    ("About 55 Gainesville residents marched on Friday against the amendment.", "Gainesville"),
+    ("Russian forces captured Avdiivka in February after months of fighting.", "Avdiivka"),
+    ("The driver, Daniel Hufstetler, 29, of Roswell, was taken to hospital.", "Roswell"),
+    ("Barry, who was from Dewsbury said the cottage cost a fortune.", "Dewsbury"),
+])
+def test_more_place_evidence(nlp, text: str, place: str) -> None:
+    assert labels_of(nlp, text, place) & {"GPE", "LOC"}, ents(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The award went to Jane Smith, and the prize money went to Smith as well.", "Jane Smith"),
+    ("He wrote a letter to Stacey Abrams and spoke to Abrams again on Monday.", "Stacey Abrams"),
+])
+def test_to_a_person_stays_a_person(nlp, text: str, name: str) -> None:
+    assert (name, "PERSON") in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text, place, person", [
+    ("The former US ambassador to Egypt Dan Kurtzer recommended talks with Cairo.", "Egypt", "Dan Kurtzer"),
+    ("The Ambassador of Belarus to Russia Dmitry Krutoi told reporters in Moscow on Monday.", "Russia",
+     "Dmitry Krutoi"),
+])
+def test_a_place_glued_to_a_name_is_split(nlp, text: str, place: str, person: str) -> None:
+    found = ents(nlp, text)
+    assert (place, "GPE") in found and (person, "PERSON") in found, found
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The figures come from the US Energy Information Administration, the agency said.", "Energy Information Administration"),
+    ("She holds a degree from Moscow Linguistic University and speaks German.", "Linguistic University"),
+])
+def test_a_place_before_a_body_is_not_split(nlp, text: str, body: str) -> None:
+    assert not [t for t, lab in ents(nlp, text) if lab == "PERSON" and body in t], ents(nlp, text)
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Russia is obliged to arrest anyone indicted by The Hague court.", "The Hague", "GPE"),
+    ("The weapons were last deployed abroad before the collapse of the USSR in 1991.", "USSR", "GPE"),
+    ("The chairman of the Verkhovna Rada, Ruslan Stefanchuk, arrived on Monday.", "Verkhovna Rada", "ORG"),
+    ("Officials in Moscow said the State Duma would vote on the bill next week.", "State Duma", "ORG"),
+])
+def test_named_places_and_parliaments(nlp, text: str, name: str, label: str) -> None:
+    found = ents(nlp, text)
+    assert any(t.removeprefix("the ") == name and lab == label for t, lab in found), found
+
+
+def test_a_parliament_of_the_lexicon_only_as_written(nlp) -> None:
+    found = ents(nlp, "The duma of the village met in the barn, and the rada of elders agreed.")
+    assert not [t for t, lab in found if lab == "ORG"], found
+
+
+@pytest.mark.parametrize("text, person, absent", [
+    ("“We don’t fight children. [Defence Minister Sergei] Shoigu kills children,” he said.", "Shoigu", "Sergei"),
+    ("It was an invasion by [Vladimir Putin's] Russia, the senator said.", None, "Russia"),
+])
+def test_names_around_an_editors_bracket(nlp, text: str, person: str | None, absent: str) -> None:
+    found = ents(nlp, text)
+    assert person is None or (person, "PERSON") in found, found
+    assert (absent, "PERSON") not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Kharkiv shelled\n\nRussian troops shelled Kharkiv, the governor said.\n\nJane Doe is a senior fellow at "
+    "the Atlantic Council and a former adviser to NATO.",
+    "Kharkiv shelled\n\nRussian troops shelled Kharkiv, the governor said.\n\nHeavy shelling in Kharkiv "
+    "pic.twitter.com/abc123 — Atlantic Council (@ACouncil) May 3, 2024",
+])
+def test_author_bio_and_embedded_posts_are_furniture(nlp, text: str) -> None:
+    assert not [t for t, _ in ents(nlp, text) if t in ("Jane Doe", "Atlantic Council", "NATO")], ents(nlp, text)
+
+
+def test_a_closing_sentence_about_a_person_is_no_bio(nlp) -> None:
+    text = ("Kharkiv shelled\n\nRussian troops shelled Kharkiv, the governor Oleh Syniehubov said.\n\n"
+            "Two people were wounded, he said, and rescuers searched the rubble overnight.")
+    assert ("Oleh Syniehubov", "PERSON") in ents(nlp, text)

@@ -79,6 +79,7 @@ def read_lexicon(paths: dict[str, Path]) -> EntityLexicon:
         resident_nouns=lower_set(e + "resident_nouns.txt"),
         place_object_verbs=lower_set(e + "place_object_verbs.txt"),
         motion_verbs=lower_set(e + "motion_verbs.txt"),
+        legislatures=tuple(read_wordlist(paths[e + "legislatures.txt"])),
         historical_countries=lower_set(e + "historical_countries.txt"),
         region_abbreviations={r[0]: (r[1], r[2], r[3]) for r in read_tsv(paths[p + "region_abbreviations.tsv"])},
     )
@@ -114,6 +115,7 @@ class EntityFixer(GazetteerUser, DataComponent):
         "lexicons/entities/resident_nouns.txt",
         "lexicons/entities/place_object_verbs.txt",
         "lexicons/entities/motion_verbs.txt",
+        "lexicons/entities/legislatures.txt",
         "lexicons/entities/historical_countries.txt",
     )
 

@@ -36,6 +36,7 @@ class EntityLexicon:
     admin_unit_words: frozenset[str]  # "County", "Parish", "Oblast": "Rapides Parish" is a place
     resident_nouns: frozenset[str]  # "residents", "native": "Gainesville residents" says place
     place_object_verbs: frozenset[str]  # "capture", "shell": their object is a place
+    legislatures: tuple[str, ...]  # "Verkhovna Rada", "State Duma" (as written): bodies, never places
     motion_verbs: frozenset[str]  # "move", "drive": their "to X" / "from X" is a place
     historical_countries: frozenset[str]  # "ussr", "soviet union": countries that no longer exist
     #: "N.C." -> ("US", "North Carolina", "any"): where "pair" ("Wash.", "TX") only after "Place, "

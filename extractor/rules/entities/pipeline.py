@@ -20,6 +20,7 @@ from .glued_names import split_glued_names
 from .headline import keep_confirmed_headline
 from .institutions import institutions
 from .joins import extend_spans, join_and, join_particles
+from .legislatures import legislatures
 from .named_groups import named_groups
 from .non_places import drop_non_places, drop_place_compounds, features_are_places
 from .page_furniture import drop_furniture
@@ -73,6 +74,7 @@ STEPS: tuple[Step, ...] = (
     weapon_systems,  # "Patriot", "Black Hawk helicopters", "Iskander-M" are PRODUCT (weapon_systems.py)
     storms,  # "Hurricane Harvey", "Harvey" later, "hurricanes Harvey, Irma and Maria" (storms.py)
     documents,  # "the UN Charter", "the Minsk agreements" are LAW (documents.py)
+    legislatures,  # "the Verkhovna Rada", "the State Duma" are ORG (legislatures.py)
     named_groups,  # "the Viv Ansanm group" (named_groups.py)
 )
 
