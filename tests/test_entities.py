@@ -457,3 +457,43 @@ def test_a_closing_sentence_about_a_person_is_no_bio(nlp) -> None:
     text = ("Kharkiv shelled\n\nRussian troops shelled Kharkiv, the governor Oleh Syniehubov said.\n\n"
             "Two people were wounded, he said, and rescuers searched the rubble overnight.")
     assert ("Oleh Syniehubov", "PERSON") in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Fighting resembles the trench warfare in other towns: Lastochkyne, Nevelske, Pervomaiske and Avdiivka.",
+     ["Lastochkyne", "Nevelske"]),
+    ("Shelling hit the villages of Kozacha Lopan, Tsyrkuny and Lyptsi overnight.", ["Tsyrkuny", "Lyptsi"]),
+])
+def test_lists_introduced_as_places(nlp, text: str, names: list[str]) -> None:
+    found = ents(nlp, text)
+    for n in names:
+        assert (n, "GPE") in found, (n, found)
+
+
+def test_people_in_a_list_after_a_place_noun_stay_people(nlp) -> None:
+    text = "Leaders of the regions: Oleh Syniehubov, Vitaliy Kim and Ivan Fedorov. Syniehubov said the city held."
+    assert ("Oleh Syniehubov", "PERSON") in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Shoigu could be replaced, officials said (Vadim Savitsky/AP)\n\nThe ministry denied it.", "Vadim Savitsky"),
+    ("A destroyed tank near Bakhmut in March. Alexander Nemenov/AFP/Getty Images\n\nThe town fell.",
+     "Alexander Nemenov"),
+])
+def test_picture_credits_are_furniture(nlp, text: str, absent: str) -> None:
+    assert not [t for t, _ in ents(nlp, text) if absent in t], ents(nlp, text)
+
+
+def test_a_slash_in_a_sentence_is_no_credit(nlp) -> None:
+    assert ("Kyiv", "GPE") in ents(nlp, "The 24/7 news cycle came back to Kyiv and to Kharkiv.")
+
+
+def test_weapon_noun_inside_the_span(nlp) -> None:
+    found = ents(nlp, "The United States sent Abrams Tanks and F-16s to Ukraine last year.")
+    assert not [t for t, lab in found if "Abrams" in t and lab in ("PERSON", "ORG", "GPE")], found
+
+
+def test_a_person_glued_after_a_council_of_a_country(nlp) -> None:
+    text = ("Koffler pointed to a comment from the Deputy Chairman of the Security Council of Russia Dmitry "
+            "Medvedev, who spoke on Monday. Medvedev said sanctions were aggression.")
+    assert ("Dmitry Medvedev", "PERSON") in ents(nlp, text)

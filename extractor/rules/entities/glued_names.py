@@ -36,11 +36,13 @@ def _place_head(ctx: EntityContext, e: Span) -> int | None:
 
 
 def _known_person_tail(ctx: EntityContext, e: Span, full_names: set[str]) -> int | None:
-    """Start of a full name the article uses elsewhere at the end of an organisation's span, right
-    after the place that ends the title ("... National Assembly of Belarus | Andrei Savinykh")."""
+    """Start of a name the article uses elsewhere (in full, or its surname alone) at the end of an
+    organisation's span, right after the place that ends the title ("... National Assembly of
+    Belarus | Andrei Savinykh", "Security Council of Russia | Dmitry Medvedev")."""
     doc = e.doc
     for k in range(e.start + 2, e.end - 1):
-        if key(doc[k:e.end].text) in full_names and _is_name_run(doc, k, e.end) and \
+        if (key(doc[k:e.end].text) in full_names or key(doc[e.end - 1].text) in full_names) and \
+                _is_name_run(doc, k, e.end) and \
                 doc[k - 1].lower_ not in POSSESSIVE and ctx.places.is_major_place(doc[k - 1].text):
             return k
     return None
@@ -50,7 +52,7 @@ def split_glued_names(ctx: EntityContext, ents: list[Span]) -> list[Span]:
     """Split "Egypt Dan Kurtzer" (PERSON/ORG after "to"/"of") into GPE + PERSON, an ORG ending in a
     full name used elsewhere into ORG + PERSON, and cut a country code glued after a PERSON."""
     doc = ctx.doc
-    full_names = {key(e.text) for e in ents if e.label_ == "PERSON" and len(e) >= 2}
+    full_names = {key(e.text) for e in ents if e.label_ == "PERSON"}  # full names and surnames alone
     out: list[Span] = []
     for e in ents:
         prev = doc[e.start - 1].lower_ if e.start > 0 else ""

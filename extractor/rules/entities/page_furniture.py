@@ -1,8 +1,9 @@
 """Page furniture is not the story: newsletter and app prompts ("CLICK HERE TO GET THE FOX NEWS
 APP"), teasers of other stories ("Other Topics of Interest ..."), consent and copyright notices,
 opinion disclaimers ("The views expressed ... not necessarily those of Kyiv Post"), contributor
-credits, embedded posts, related-story links set in capitals and the author's bio that closes an
-opinion piece. Scrapers keep them inside the text; the names
+credits, embedded posts, related-story links set in capitals, the author's bio that closes an
+opinion piece, and picture credits ("(Vadim Savitsky/AP)", "Alexander Nemenov/AFP/Getty Images").
+Scrapers keep them inside the text; the names
 on those lines are neither the story's places nor its actors, so their entities are dropped.
 """
 
@@ -60,9 +61,21 @@ def furniture_ranges(ctx: EntityContext) -> list[tuple[int, int]]:
     return out
 
 
+#: a picture credit: "(Vadim Savitsky/AP)", "Alexander Nemenov/AFP/Getty Images", "Photograph: Jane
+#: Doe/Reuters": a name, a slash, an agency (one to three slash-joined parts)
+_CREDIT = re.compile(r"(?:(?:Photograph|Photo|Picture|Image)s?: *)?"
+                     r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,5}(?: ?/ ?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2}){1,3}"
+                     r"(?=\)|\n|$)")
+
+
+def credit_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of picture credits that close a caption (before ")" or at a line end)."""
+    return [(m.start(), m.end()) for m in _CREDIT.finditer(text) if "/" in m.group() and not m.group().endswith(".")]
+
+
 def drop_furniture(ctx: EntityContext, ents: list[Span]) -> list[Span]:
-    """Entities outside the furniture lines."""
-    ranges = furniture_ranges(ctx)
+    """Entities outside the furniture lines and the picture credits."""
+    ranges = furniture_ranges(ctx) + credit_ranges(ctx.text)
     if not ranges:
         return ents
     return [e for e in ents if not any(s <= e.start_char < end for s, end in ranges)]

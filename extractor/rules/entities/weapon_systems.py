@@ -38,7 +38,11 @@ def is_weapon_system(e: Span, ctx: EntityContext) -> bool:
         return True
     doc = e.doc
     nxt = doc[e.end].lower_ if e.end < len(doc) else ""
-    return nxt in lex.weapon_nouns and _base_name(e.text, lex.weapon_context_names) is not None
+    if nxt in lex.weapon_nouns and _base_name(e.text, lex.weapon_context_names) is not None:
+        return True
+    # "Abrams Tanks", "Black Hawk Helicopters": the weapon noun inside the tagged span
+    return len(e) >= 2 and e[-1].lower_ in lex.weapon_nouns and _base_name(
+        e[:-1].text, lex.weapon_context_names | lex.weapon_names) is not None
 
 
 def weapon_systems(ctx: EntityContext, ents: list[Span]) -> list[Span]:
