@@ -401,7 +401,8 @@ def test_page_furniture_names_no_actors(run) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Readers of the newsletter wrote in. Subscribers said the privacy of the Kyiv Post was at stake, Anna Ivanova said.",
+    "Readers of the newsletter wrote in. Subscribers said the privacy of the Kyiv Post was at stake, "
+    "Anna Ivanova said.",
 ])
 def test_reporting_about_newsletters_is_not_furniture(run, text: str) -> None:
     assert "Anna Ivanova" in names(run(text))

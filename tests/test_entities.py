@@ -410,7 +410,8 @@ def test_a_place_glued_to_a_name_is_split(nlp, text: str, place: str, person: st
 
 
 @pytest.mark.parametrize("text, body", [
-    ("The figures come from the US Energy Information Administration, the agency said.", "Energy Information Administration"),
+    ("The figures come from the US Energy Information Administration, the agency said.",
+     "Energy Information Administration"),
     ("She holds a degree from Moscow Linguistic University and speaks German.", "Linguistic University"),
 ])
 def test_a_place_before_a_body_is_not_split(nlp, text: str, body: str) -> None:
