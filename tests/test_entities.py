@@ -498,3 +498,39 @@ def test_a_person_glued_after_a_council_of_a_country(nlp) -> None:
     text = ("Koffler pointed to a comment from the Deputy Chairman of the Security Council of Russia Dmitry "
             "Medvedev, who spoke on Monday. Medvedev said sanctions were aggression.")
     assert ("Dmitry Medvedev", "PERSON") in ents(nlp, text)
+
+
+def test_subheading_names_need_confirmation(nlp) -> None:
+    text = ("Russia advances\n\nRussian troops advanced near Avdiivka on Monday, Zelensky said.\n\n"
+            "Zelensky Will Not Accept Defeat Anytime Soon\n\nA Donbas First Strategy\n\n"
+            "The offensive could stall in the spring, analysts said.")
+    found = ents(nlp, text)
+    assert not [t for t, _ in found if "Donbas First" in t or "Accept" in t], found
+    assert ("Zelensky", "PERSON") in found
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("A Donbas First Strategy", True),
+    ("Zelensky Will Not Accept Putin’s Crimean Red Line", True),
+    ("Missiles Struck Kyiv On Monday, The Mayor Said.", False),
+    ("Rescuers searched the rubble in Kyiv overnight", False),
+    ("CLICK HERE TO GET THE APP", False),
+    ("Kyiv", False),
+])
+def test_is_subheading(line: str, heading: bool) -> None:
+    from extractor.rules.entities.subheadings import is_subheading
+
+    assert is_subheading(line) is heading
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("A Kyiv-based energy firm said the Urals-based refinery had stopped.", "Urals"),
+    ("Speaking in Volgograd - the modern name for Stalingrad - Mr Putin hinted at more.", "Stalingrad - Mr"),
+])
+def test_compound_modifiers_and_trailing_titles(nlp, text: str, absent: str) -> None:
+    assert not [t for t, lab in ents(nlp, text) if t == absent and lab in ("ORG", "PERSON", "GPE")], ents(nlp, text)
+
+
+def test_a_list_after_a_title_is_no_list_of_places(nlp) -> None:
+    text = "Senators Risch, Cardin, Wicker, Portman, Shaheen and Graham presented a draft resolution."
+    assert not [t for t, lab in ents(nlp, text) if t in ("Portman", "Shaheen", "Graham") and lab == "GPE"]

@@ -47,7 +47,9 @@ def cut_at_layout(ctx: EntityContext, ents: list[Span]) -> list[Span]:
             continue
         start, end = ent.start, _layout_end(doc, ent, bounds)
         while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in "."
-                               or doc[end - 1].text in _TRAILING_JUNK):
+                               or doc[end - 1].text in _TRAILING_JUNK
+                               or end - start >= 3 and doc[end - 1].text in ("Mr", "Mrs", "Ms", "Mr.", "Mrs.", "Ms.")
+                               and doc[end - 2].text in ("-", "–", "—", ",")):
             end -= 1  # "Kyiv and" (tagged before "and European representatives"): no conjunction at the end
         end = _before_possessive_number(doc, start, end)
         while start < end and (doc[start].is_space or doc[start].is_punct):

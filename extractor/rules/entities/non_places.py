@@ -41,8 +41,8 @@ def drop_non_places(ctx: EntityContext, ents: list[Span]) -> list[Span]:
     doc = ctx.doc
     out = []
     for e in ents:
-        if e.label_ in PLACE_LABELS and is_compound_modifier(doc, e, ctx.lex):
-            continue  # "the London-based observatory", "the Iran-backed group": an adjective
+        if e.label_ in PLACE_LABELS | {"ORG", "PERSON", "NORP"} and is_compound_modifier(doc, e, ctx.lex):
+            continue  # "the London-based observatory", "a Urals-based firm", "the Iran-backed group": an adjective
         if e.label_ == "PERSON":
             e = cut_lower_tail(e)  # "Marcos Jr earlier lamented": the adverb is no name
             if e is None:

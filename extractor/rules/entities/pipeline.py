@@ -30,6 +30,7 @@ from .place_contexts import context_places, possessive_places, prep_places, spre
 from .relabel import relabel_by_evidence
 from .splits import split_of_country, split_place_pairs
 from .storms import storms
+from .subheadings import confirmed_subheadings
 from .the_names import the_names
 from .vessels import vessels
 from .weapon_systems import weapon_systems
@@ -46,6 +47,7 @@ STEPS: tuple[Step, ...] = (
     cut_at_layout,  # line breaks, headline boundary, footer (cuts.py)
     drop_furniture,  # "CLICK HERE TO GET THE ... APP", "Other Topics of Interest ..." (page_furniture.py)
     keep_confirmed_headline,  # headline spans only when the body confirms them (headline.py)
+    confirmed_subheadings,  # "A Donbas First Strategy": the same for title-case subheadings (subheadings.py)
     dateline_places,  # "MINSK, 20 June (BelTA) –", "Title. BYESVILLE --" (datelines.py)
     party_affiliation_places,  # "Rep. Charles Rangel, D-N.Y.," (party_affiliations.py)
     drop_non_places,  # "UN", "M23", "Floodwaters", streets (non_places.py)

@@ -57,6 +57,13 @@ def _introduced_as_places(ctx: EntityContext, start: int) -> bool:
     return noun.endswith("s") and (noun in lex.settlement_words or noun in lex.region_words)
 
 
+def _after_a_title(ctx: EntityContext, start: int) -> bool:
+    """The list follows a title or its plural ("Senators", "Presidents", "Mr")."""
+    doc = ctx.doc
+    return any(doc[j].lower_ in ctx.lex.titles or doc[j].lower_.removesuffix("s") in ctx.lex.titles
+               for j in range(max(0, start - 2), start))
+
+
 def _mostly_places(ctx: EntityContext, ents: list[Span]) -> list[Span]:
     """"towns: Novokalynove, Lastochkyne, Pervomaiske, Avdiivka, Nevelske, and Sieverne Tonenke":
     in a list after a plural place noun, or of three names or more most of them places, the other
@@ -71,9 +78,10 @@ def _mostly_places(ctx: EntityContext, ents: list[Span]) -> list[Span]:
             runs.append([i])
     person_uses = Counter(key(e.text) for e in out if e.label_ == "PERSON")
     for run in runs:
-        places = sum(out[i].label_ in PLACE_LABELS for i in run)
-        if len(run) < 2 or not _introduced_as_places(ctx, out[run[0]].start) and (
-                len(run) < MIN_LIST or 2 * places <= len(run)):
+        if len(run) < 2 or _after_a_title(ctx, out[run[0]].start):
+            continue  # "Senators Risch, Cardin, Portman and Graham": people, whatever the tags
+        places = sum(out[i].label_ in PLACE_LABELS and ctx.places.known_place(out[i].text) for i in run)
+        if not _introduced_as_places(ctx, out[run[0]].start) and (len(run) < MIN_LIST or 2 * places <= len(run)):
             continue
         for i in run:
             e = out[i]
