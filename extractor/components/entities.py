@@ -19,8 +19,9 @@ with document-level evidence so every downstream component sees the same clean e
 5. "Russia's defense ministry", "Ukraine's military", "the Ukrainian air force": a country
    (possessive) or nationality followed by a state institution is one ORG span.
 
-Since issue 13 the steps also drop page furniture (and unconfirmed names of subheadings), read datelines wherever a story starts and a
-legislator's state ("D-N.Y."), split names glued to a title's place, and type weapon systems
+Since issue 13 the steps also drop page furniture (and unconfirmed names of subheadings), read
+datelines wherever a story starts and a legislator's state ("D-N.Y."), split names glued to a
+title's place, and type weapon systems
 (PRODUCT), storms (EVENT), named documents (LAW) and parliaments (ORG), so that none of them
 becomes a place or a wrong actor; a country, region or capital is a place whatever its tag.
 
