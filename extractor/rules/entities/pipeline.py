@@ -16,6 +16,7 @@ from .context import EntityContext
 from .cuts import cut_at_layout
 from .datelines import dateline_places
 from .documents import documents
+from .fused_places import fused_places
 from .glued_names import split_glued_names
 from .headline import keep_confirmed_headline
 from .institutions import institutions
@@ -51,6 +52,7 @@ STEPS: tuple[Step, ...] = (
     dateline_places,  # "MINSK, 20 June (BelTA) –", "Title. BYESVILLE --" (datelines.py)
     party_affiliation_places,  # "Rep. Charles Rangel, D-N.Y.," (party_affiliations.py)
     drop_non_places,  # "UN", "M23", "Floodwaters", streets (non_places.py)
+    fused_places,  # "a Beijing-based commentator", "the U.S.-led coalition" (fused_places.py)
     join_particles,  # "Ursula von der" + "Leyen" (joins.py)
     split_glued_names,  # "ambassador to Egypt Dan Kurtzer", "... of Belarus Andrei Savinykh" (glued_names.py)
     split_of_country,  # "Sakha Republic of Russia" (splits.py)
