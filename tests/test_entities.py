@@ -198,11 +198,32 @@ def test_person_span_edges(nlp, text: str, span: str) -> None:
     assert (span, "PERSON") in ents(nlp, text)
 
 
-def test_city_based_is_no_place(nlp) -> None:
+def test_city_based_names_the_city(nlp) -> None:
     text = "The Nairobi-based monitor said 12 people died in Idlib."
     labels = ents(nlp, text)
-    assert not [t for t, label in labels if t == "Nairobi" and label in ("GPE", "LOC")]
-    assert ("Idlib", "GPE") in labels
+    assert ("Nairobi", "GPE") in labels and ("Idlib", "GPE") in labels
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Russian-backed separatists said 12 people died in Donetsk.", "Russian"),
+    ("The Western-led talks on Monday ended without a deal in Geneva.", "Western"),
+])
+def test_nationality_fused_to_a_participle_is_no_place(nlp, text: str, name: str) -> None:
+    assert not [t for t, label in ents(nlp, text) if t == name and label in ("GPE", "LOC")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("China vows to fight\nBy JANE DOE and JOHN ROE, Associated Press WASHINGTON (AP) — China vowed to fight.",
+     "WASHINGTON"),
+    ("Talks resume\nBy Anna Lee, Reuters LONDON (Reuters) - Talks resumed on Monday.", "LONDON"),
+])
+def test_dateline_after_a_byline(nlp, text: str, place: str) -> None:
+    assert (place, "GPE") in ents(nlp, text)
+
+
+def test_capitals_with_an_acronym_mid_line_are_no_dateline(nlp) -> None:
+    text = "Title here\nIt was run by the SECURITY SERVICE (SBU) - which denied it."
+    assert not [t for t, label in ents(nlp, text) if label == "GPE"]
 
 
 # --- datelines anywhere a story starts; a legislator's state ------------------------------------
@@ -524,7 +545,7 @@ def test_is_subheading(line: str, heading: bool) -> None:
 
 
 @pytest.mark.parametrize("text, absent", [
-    ("A Kyiv-based energy firm said the Urals-based refinery had stopped.", "Urals"),
+    ("A Kyiv-based energy firm said the Moskva-registered refinery had stopped.", "Moskva"),
     ("Speaking in Volgograd - the modern name for Stalingrad - Mr Putin hinted at more.", "Stalingrad - Mr"),
 ])
 def test_compound_modifiers_and_trailing_titles(nlp, text: str, absent: str) -> None:
