@@ -565,3 +565,21 @@ def test_small_places_abroad(run, text: str, name: str, cc: str, admin1: str | N
     assert (p["country_code"], p["admin1"], p["lat"] is not None) == (cc, admin1, located)
     if name == "Montana":
         assert p["type"] == "region"
+
+
+# --- a place the tagger cut at its hyphen ---------------------------------------------------------
+@pytest.mark.parametrize("text, mention", [
+    ("Tourism in Gilgit-Baltistan grew last year, officials in Islamabad said.", "Gilgit-Baltistan"),
+    ("Floods hit Baden-Württemberg on Sunday, the police said.", "Baden-Württemberg"),
+])
+def test_hyphenated_place_is_one_place(run, text: str, mention: str) -> None:
+    texts = [m["text"] for p in run(text) for m in p["mentions"]]
+    assert mention in texts and mention.split("-")[0] not in texts, texts
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The Russia-Ukraine war was discussed in Kyiv on Monday, officials said.", "Russia-Ukraine"),
+    ("Talks between Moscow-Beijing envoys ended in Astana, officials said.", "Moscow-Beijing"),
+])
+def test_pairs_of_places_are_no_hyphenated_place(run, text: str, absent: str) -> None:
+    assert absent not in [m["text"] for p in run(text) for m in p["mentions"]]

@@ -2,7 +2,8 @@
 Beijing-based commentator", "the U.S.-led coalition", "By Henry Lazenby US-based aluminium
 producer ...". The name before "-based", "-backed", "-led" (models/lexicons/places/
 compound_modifiers.txt) is a place when the gazetteer knows it as one; every public geoparsing
-set and our own news gold count it as a mention of that place.
+set and our own news gold count it as a mention of that place. Likewise a place the tagger cut at
+its hyphen ("Gilgit" of "Gilgit-Baltistan") is the hyphenated place when the gazetteer knows it.
 """
 
 from __future__ import annotations
@@ -61,4 +62,36 @@ def fused_places(ctx: EntityContext, ents: list[Span]) -> list[Span]:
                 continue
             kept.append(e)
         out = kept + [place]
+    return out
+
+
+def _hyphen_name(ctx: EntityContext, start: int, end: int) -> Span | None:
+    """The known place "Gilgit-Baltistan" around tokens start..end, when a hyphen and a capitalised
+    word follow (or precede) them with no space."""
+    doc = ctx.doc
+    cands = []
+    if end + 1 < len(doc) and doc[end].text in ("-", "‑") and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper():
+        cands.append((start, end + 2))
+    if start >= 2 and doc[start - 1].text in ("-", "‑") and not doc[start - 2].whitespace_ \
+            and not doc[start - 1].whitespace_ and doc[start - 2].text[:1].isupper():
+        cands.append((start - 2, end))
+    for s, e in cands:
+        text = doc[s:e].text
+        if ctx.places.is_region_name(text) or ctx.places.known_place(text, min_pop=0):
+            return Span(doc, s, e, "GPE")
+    return None
+
+
+def hyphenated_places(ctx: EntityContext, ents: list[Span]) -> list[Span]:
+    """"Gilgit-Baltistan", "Bosnia-Herzegovina": a name the tagger cut at the hyphen is the
+    hyphenated place the gazetteer knows (the half alone would be another, wrong place)."""
+    out = list(ents)
+    for e in ents:
+        if e.label_ not in PLACE_LABELS | {"ORG", "PERSON"}:
+            continue
+        whole = _hyphen_name(ctx, e.start, e.end)
+        if whole is None:
+            continue
+        out = [x for x in out if not (x.start < whole.end and whole.start < x.end)] + [whole]
     return out
