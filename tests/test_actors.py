@@ -528,3 +528,19 @@ def test_reuse_notices_name_no_actors(run) -> None:
     found = names(run(text))
     assert "Oleh Syniehubov" in found
     assert not found & {"Kyiv Independent", "Meduza", "Novaya Gazeta"}, found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("It will be the first visit to Kyiv by an Asian member of the G7 grouping, officials said.", "G7"),
+    ("Leaders of the G20 met in Delhi on Saturday, officials said.", "G20"),
+])
+def test_groups_of_nations_are_actors(run, text: str, name: str) -> None:
+    assert name in names(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Traffic on the A6 was stopped near Derby on Monday, police said.",
+    "The Q3 figures were released in London on Monday, officials said.",
+])
+def test_letter_and_one_digit_is_no_actor(run, text: str) -> None:
+    assert not [n for n in names(run(text)) if n in ("A6", "Q3")]

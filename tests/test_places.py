@@ -583,3 +583,18 @@ def test_hyphenated_place_is_one_place(run, text: str, mention: str) -> None:
 ])
 def test_pairs_of_places_are_no_hyphenated_place(run, text: str, absent: str) -> None:
     assert absent not in [m["text"] for p in run(text) for m in p["mentions"]]
+
+
+# --- a surname the tagger read as a place ---------------------------------------------------------
+def test_surname_of_a_person_named_in_the_headline_is_no_place(run) -> None:
+    text = ("Ostapchuk Calls For Tribunal\nUkrainian President Mykola Ostapchuk called for a tribunal on Monday. "
+            "Ostapchuk said he was hopeful, the ministry in Kyiv said.")
+    assert not [p for p in run(text) if "Ostapchuk" in p["name"]]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Shelling hit Kupiansk on Monday, and President Mykola Ostapchuk said troops held Kupiansk.", "Kupiansk"),
+    ("Shelling hit Zolochiv and Brody, Governor Maksym Kozytskyi said of Zolochiv.", "Zolochiv"),
+])
+def test_place_that_is_no_unknown_surname_stays_a_place(run, text: str, place: str) -> None:
+    assert place in {p["name"] for p in run(text)}

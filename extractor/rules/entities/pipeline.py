@@ -26,7 +26,7 @@ from .named_groups import named_groups
 from .non_places import drop_non_places, drop_place_compounds, features_are_places
 from .page_furniture import drop_furniture
 from .party_affiliations import party_affiliation_places
-from .people import bracketed_names, first_names
+from .people import bracketed_names, first_names, surnames_not_places
 from .place_contexts import context_places, possessive_places, prep_places, spread_places, the_places
 from .relabel import relabel_by_evidence
 from .splits import split_of_country, split_place_pairs
@@ -59,6 +59,7 @@ STEPS: tuple[Step, ...] = (
     split_place_pairs,  # "Kangra, Himachal Pradesh", "Kharkiv, Sumy" (splits.py)
     features_are_places,  # "Bolan Pass" (non_places.py)
     the_places,  # "by The Hague court" with "Hague" tagged PERSON (place_contexts.py)
+    surnames_not_places,  # "Zelenskyy" tagged GPE after "Volodymyr Zelenskyy" (people.py)
     relabel_by_evidence,  # one name, one reading; fills ctx.people / ctx.person_any (relabel.py)
     context_places,  # "the village of X", "X region" (place_contexts.py)
     prep_places,  # "in Jassem", "near Kobane" (place_contexts.py)
