@@ -544,3 +544,18 @@ def test_groups_of_nations_are_actors(run, text: str, name: str) -> None:
 ])
 def test_letter_and_one_digit_is_no_actor(run, text: str) -> None:
     assert not [n for n in names(run(text)) if n in ("A6", "Q3")]
+
+
+def test_editors_note_and_caption_credits_name_no_actors(run) -> None:
+    text = ("Editor’s Note: Jane Rowe is a senior fellow at the Institute for Global Affairs.\n\n"
+            "Biden must press Kyiv to talk, officials said. Talks with Zelensky stalled.\n\n"
+            "Jane Rowe Courtesy of Jane Rowe\n\n"
+            "Biden is right to worry, said John Kirby.")
+    found = names(run(text))
+    assert "John Kirby" in found and "Jane Rowe" not in found, found
+
+
+def test_courtesy_inside_a_sentence_is_no_credit(run) -> None:
+    text = ("Talks stalled\nThe photo, courtesy of the Defense Ministry, shows Gen. Valery Zaluzhny in Kyiv on "
+            "Monday, officials said.")
+    assert "Valery Zaluzhny" in names(run(text))
