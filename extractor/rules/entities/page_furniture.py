@@ -1,10 +1,10 @@
 """Page furniture is not the story: newsletter and app prompts ("CLICK HERE TO GET THE FOX NEWS
 APP"), teasers of other stories ("Other Topics of Interest ..."), consent and copyright notices,
 opinion disclaimers ("The views expressed ... not necessarily those of Kyiv Post"), contributor
-credits, embedded posts, caption credits ("Jane Doe Courtesy of Jane Doe"), related-story links set in capitals, the author's bio that closes an
-opinion piece, and picture credits ("(Vadim Savitsky/AP)", "Alexander Nemenov/AFP/Getty Images").
-Scrapers keep them inside the text; the names
-on those lines are neither the story's places nor its actors, so their entities are dropped.
+credits, embedded posts, caption credits ("Jane Doe Courtesy of Jane Doe"), related-story links
+set in capitals, the author's bio that closes an opinion piece, and picture credits ("(Vadim
+Savitsky/AP)", "Alexander Nemenov/AFP/Getty Images"). Scrapers keep them inside the text; the
+names on those lines are neither the story's places nor its actors, so their entities are dropped.
 """
 
 from __future__ import annotations
