@@ -559,3 +559,12 @@ def test_courtesy_inside_a_sentence_is_no_credit(run) -> None:
     text = ("Talks stalled\nThe photo, courtesy of the Defense Ministry, shows Gen. Valery Zaluzhny in Kyiv on "
             "Monday, officials said.")
     assert "Valery Zaluzhny" in names(run(text))
+
+
+def test_surname_spread_onto_a_related_story_link_is_no_mention(run) -> None:
+    text = ("Garland visits Kyiv\nAttorney General Merrick Garland met prosecutors in Kyiv on Tuesday.\n\n"
+            "AG GARLAND MAKES SURPRISE UKRAINE VISIT TO BACK WAR CRIME PROSECUTIONS\n\n"
+            "Garland said the department would help.")
+    rec = run(text)
+    assert not [a for a in rec["actors"] if "AG GARLAND" in a["aliases"] or "GARLAND" in a["aliases"]], rec["actors"]
+    assert "Merrick Garland" in names(rec)

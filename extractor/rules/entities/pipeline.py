@@ -82,6 +82,7 @@ STEPS: tuple[Step, ...] = (
     documents,  # "the UN Charter", "the Minsk agreements" are LAW (documents.py)
     legislatures,  # "the Verkhovna Rada", "the State Duma" are ORG (legislatures.py)
     named_groups,  # "the Viv Ansanm group" (named_groups.py)
+    drop_furniture,  # again: names later steps spread onto furniture lines ("AG GARLAND MAKES ...")
 )
 
 
