@@ -598,3 +598,22 @@ def test_surname_of_a_person_named_in_the_headline_is_no_place(run) -> None:
 ])
 def test_place_that_is_no_unknown_surname_stays_a_place(run, text: str, place: str) -> None:
     assert place in {p["name"] for p in run(text)}
+
+
+# --- surnames before generational suffixes; titles read as names ------------------------------------
+def test_surname_before_a_suffix_is_the_person(run) -> None:
+    text = ("Relations improved under George Bush Jr, officials said. Later Bush met Mubarak in Cairo, and Bush "
+            "praised Egypt.")
+    found = {p["name"] for p in run(text)}
+    assert "Bush" not in found and "Cairo" in found, found
+
+
+def test_title_read_as_a_name_does_not_make_a_country_a_surname(run) -> None:
+    text = ("Rethinking Egypt-US relations. Since Obama took office, hopes spread over the Middle East. Egypt, "
+            "which often had trouble with the previous administration, is now hopeful.")
+    assert "Egypt" in {p["name"] for p in run(text)}
+
+
+def test_country_that_ends_a_real_name_stays_the_person(run) -> None:
+    text = "Defence Minister Israel Katz said on Monday that Katz would visit Gaza."
+    assert "Israel" not in {p["name"] for p in run(text)}
