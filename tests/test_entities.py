@@ -253,6 +253,7 @@ def test_capitals_before_a_dash_that_name_no_place(nlp, text: str, word: str) ->
     ("The bill was drafted by Rep. Mary Dolan, D-N.J., and two colleagues.", "N.J."),
     ("State Sen. Tom Avery (R-Greenville) voted against the measure.", "Greenville"),
     ("Sen. Ann Walsh, D-Calif, told reporters the vote would be close.", "Calif"),
+    ("Senate Tax Chairman Tom Berg, DFL-Duluth, said the cuts were too deep.", "Duluth"),
 ])
 def test_party_affiliation_places(nlp, text: str, place: str) -> None:
     assert (place, "GPE") in ents(nlp, text)
@@ -261,6 +262,7 @@ def test_party_affiliation_places(nlp, text: str, place: str) -> None:
 @pytest.mark.parametrize("text", [
     "The pupils took their A-Level exams and joined the B-Team afterwards.",
     "Results from group D-Alpha, then group R-Beta, were not published.",
+    "The DFL-backed bill passed, and the DFL-Farmer caucus met in the afternoon.",
 ])
 def test_letter_hyphen_words_are_no_affiliations(nlp, text: str) -> None:
     assert not [e for e in ents(nlp, text) if e[1] in ("GPE", "LOC")]
