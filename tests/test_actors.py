@@ -461,3 +461,110 @@ def test_another_outlets_correspondent_stays_an_actor(run) -> None:
 def test_dprk_is_a_place_not_an_actor(run) -> None:
     rec = run("China urged the DPRK and South Korea to keep talking, the ministry said.")
     assert "DPRK" not in names(rec)
+
+
+# --- issue 13, second pass: wars, decrees, treaties, qualifying institutions, other names ------------
+@pytest.mark.parametrize("text, excluded", [
+    ("The Second Anglo-Boer War ended in 1902, the historian Jan Smuts Jr said.", "Second Anglo-Boer War"),
+    ("The Velvet Revolution began in Prague in 1989, Havel's aides said.", "Velvet Revolution"),
+    ("She served two tours during Operation: Iraqi Freedom, said Senator Tammy Duckworth.", "Iraqi Freedom"),
+    ("Lawyers challenged the Ukrainian Presidential Decree in court on Monday.", "Ukrainian Presidential Decree"),
+    ("Finland lost land under the Treaty of Moscow in 1940, historians say.", "Moscow"),
+    ("Finland lost land under the Treaty of Moscow in 1940. The Treaty was harsh, Paasikivi said.", "Treaty"),
+    ("Canada froze Belarusian government assets worth $40 million on Tuesday.", "Belarusian government"),
+    ("A senior Polish military official said the border was quiet.", "Polish military"),
+    ("Hackers targeted several Czech government agencies last year.", "Czech government"),
+])
+def test_events_documents_and_qualifying_institutions_are_no_actors(run, text: str, excluded: str) -> None:
+    assert not [a for a in run(text)["actors"] if excluded in a["aliases"] or excluded == a["name"]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A Polish defence ministry spokesman said the border was quiet.", "Polish defence ministry"),
+    ("According to a Chinese foreign ministry readout, the talks were frank.", "Chinese foreign ministry"),
+    ("The Belarusian government said it would retaliate.", "Belarusian government"),
+    ("The International Crisis Group said the talks had stalled.", "International Crisis Group"),
+    ("Treaty Oak Capital said it would invest in Kyiv, its founder Anna Lee said.", "Anna Lee"),
+])
+def test_institutions_that_act_and_names_with_event_words_stay_actors(run, text: str, name: str) -> None:
+    assert name in names(run(text))
+
+
+@pytest.mark.parametrize("text, forms", [
+    ("The Department of Energy issued a rule. The Energy Department said it would take effect in May.",
+     {"Department of Energy", "Energy Department"}),
+    ("The Department of Justice opened a case, and the DOJ said more charges would follow.",
+     {"Department of Justice", "DOJ"}),
+    ("The Department of Justice opened a case. The U.S. Justice Department said more would follow.",
+     {"Department of Justice", "U.S. Justice Department"}),
+    ("Sergei Ivanov, also known as Serge, was detained in Riga.", {"Sergei Ivanov", "Serge"}),
+    ("The hackers, known as Sandworm or Voodoo Bear, broke into the servers, the NSA said.",
+     {"Sandworm", "Voodoo Bear"}),
+])
+def test_other_names_of_one_actor_are_one_actor(run, text: str, forms: set[str]) -> None:
+    rec = run(text)
+    hits = [a for a in rec["actors"] if forms & set(a["aliases"])]
+    assert len(hits) == 1 and forms <= set(hits[0]["aliases"]), rec["actors"]
+
+
+@pytest.mark.parametrize("text, apart", [
+    ("The Department of Energy issued a rule, and the Department of Justice sued.",
+     ("Department of Energy", "Department of Justice")),
+    ("Ivan Petrov met Anna Sidorova, known as the best lawyer in Riga, on Monday.", ("Ivan Petrov", "Anna Sidorova")),
+    ("The DHS and the Department of Justice disagreed on the plan.", ("DHS", "Department of Justice")),
+])
+def test_different_actors_stay_apart(run, text: str, apart: tuple[str, str]) -> None:
+    rec = run(text)
+    a, b = apart
+    assert not [x for x in rec["actors"] if a in x["aliases"] and b in x["aliases"]], rec["actors"]
+
+
+def test_reuse_notices_name_no_actors(run) -> None:
+    text = ("Kharkiv shelled again\n\n"
+            "Russian troops shelled Kharkiv on Monday, the regional governor Oleh Syniehubov said.\n\n"
+            "Web links to Kyiv Independent material are allowed provided that they contain a hyperlink.\n\n"
+            "The views expressed are the author's and not necessarily of Meduza\n\n"
+            "If using any of Novaya Gazeta's content, always provide an active hyperlink to the original.")
+    found = names(run(text))
+    assert "Oleh Syniehubov" in found
+    assert not found & {"Kyiv Independent", "Meduza", "Novaya Gazeta"}, found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("It will be the first visit to Kyiv by an Asian member of the G7 grouping, officials said.", "G7"),
+    ("Leaders of the G20 met in Delhi on Saturday, officials said.", "G20"),
+])
+def test_groups_of_nations_are_actors(run, text: str, name: str) -> None:
+    assert name in names(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Traffic on the A6 was stopped near Derby on Monday, police said.",
+    "The Q3 figures were released in London on Monday, officials said.",
+])
+def test_letter_and_one_digit_is_no_actor(run, text: str) -> None:
+    assert not [n for n in names(run(text)) if n in ("A6", "Q3")]
+
+
+def test_editors_note_and_caption_credits_name_no_actors(run) -> None:
+    text = ("Editor’s Note: Jane Rowe is a senior fellow at the Institute for Global Affairs.\n\n"
+            "Biden must press Kyiv to talk, officials said. Talks with Zelensky stalled.\n\n"
+            "Jane Rowe Courtesy of Jane Rowe\n\n"
+            "Biden is right to worry, said John Kirby.")
+    found = names(run(text))
+    assert "John Kirby" in found and "Jane Rowe" not in found, found
+
+
+def test_courtesy_inside_a_sentence_is_no_credit(run) -> None:
+    text = ("Talks stalled\nThe photo, courtesy of the Defense Ministry, shows Gen. Valery Zaluzhny in Kyiv on "
+            "Monday, officials said.")
+    assert "Valery Zaluzhny" in names(run(text))
+
+
+def test_surname_spread_onto_a_related_story_link_is_no_mention(run) -> None:
+    text = ("Garland visits Kyiv\nAttorney General Merrick Garland met prosecutors in Kyiv on Tuesday.\n\n"
+            "AG GARLAND MAKES SURPRISE UKRAINE VISIT TO BACK WAR CRIME PROSECUTIONS\n\n"
+            "Garland said the department would help.")
+    rec = run(text)
+    assert not [a for a in rec["actors"] if "AG GARLAND" in a["aliases"] or "GARLAND" in a["aliases"]], rec["actors"]
+    assert "Merrick Garland" in names(rec)

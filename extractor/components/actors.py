@@ -29,6 +29,7 @@ from ..rules.actors.facilities import settle_facilities
 from ..rules.actors.fold import fold_name
 from ..rules.actors.grouping import group_mentions
 from ..rules.actors.institutions import CountryCodes
+from ..rules.actors.known_as import merge_known_as
 from ..rules.actors.lexicon import SOURCE_VERBS, ActorsLexicon
 from ..rules.actors.plurals import merge_plurals
 from ..rules.actors.render import render_actors
@@ -47,6 +48,8 @@ class ActorsComponent(GazetteerUser, DataComponent):
         "lexicons/entities/not_actor_words.txt",
         "lexicons/entities/portfolio_words.txt",
         "lexicons/entities/event_nouns.txt",
+        "lexicons/entities/event_heads.txt",
+        "lexicons/entities/belonging_nouns.txt",
         "lexicons/entities/facility_words.txt",
         "lexicons/entities/acronyms.tsv",
         "lexicons/entities/person_verbs.txt",
@@ -68,6 +71,8 @@ class ActorsComponent(GazetteerUser, DataComponent):
             portfolio=frozenset(w.lower() for w in read_wordlist(paths[e + "portfolio_words.txt"])),
             not_actor_words=frozenset(read_wordlist(paths[e + "not_actor_words.txt"])),
             event_nouns=frozenset(w.lower() for w in read_wordlist(paths[e + "event_nouns.txt"])),
+            event_heads=frozenset(read_wordlist(paths[e + "event_heads.txt"])),
+            belonging_nouns=frozenset(w.lower() for w in read_wordlist(paths[e + "belonging_nouns.txt"])),
             facility_words=frozenset(read_wordlist(paths[e + "facility_words.txt"])),
             speech_verbs=frozenset(w.lower() for w in read_wordlist(paths[e + "person_verbs.txt"])) | SOURCE_VERBS,
             acronyms=acronyms,
@@ -78,6 +83,7 @@ class ActorsComponent(GazetteerUser, DataComponent):
     def process(self, doc: Doc) -> None:
         groups = group_mentions(doc, self.lex, self.country_codes)
         link_acronyms(groups, self.lex.acronyms)
+        merge_known_as(groups)
         groups = merge_short_forms(groups)
         groups = merge_plurals(groups)
         settle_facilities(doc, groups, self.lex)

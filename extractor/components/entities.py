@@ -88,6 +88,7 @@ def read_lexicon(paths: dict[str, Path]) -> EntityLexicon:
         legislatures=tuple(read_wordlist(paths[e + "legislatures.txt"])),
         historical_countries=lower_set(e + "historical_countries.txt"),
         region_abbreviations={r[0]: (r[1], r[2], r[3]) for r in read_tsv(paths[p + "region_abbreviations.tsv"])},
+        name_suffixes=frozenset(read_wordlist(paths[e + "name_suffixes.txt"])),
     )
 
 
@@ -123,6 +124,7 @@ class EntityFixer(GazetteerUser, DataComponent):
         "lexicons/entities/motion_verbs.txt",
         "lexicons/entities/legislatures.txt",
         "lexicons/entities/historical_countries.txt",
+        "lexicons/entities/name_suffixes.txt",
     )
 
     def __init__(self, nlp: Language, name: str) -> None:

@@ -52,6 +52,7 @@ class PlacesComponent(GazetteerUser, DataComponent):
         "lexicons/places/not_place_heads.txt",
         "lexicons/places/region_abbreviations.tsv",
         "lexicons/places/resident_nouns.txt",
+        "lexicons/places/direction_words.txt",
     )
 
     def _load(self, paths: dict[str, Path]) -> None:
@@ -77,6 +78,7 @@ class PlacesComponent(GazetteerUser, DataComponent):
             region_abbrev={r[0]: (r[1], r[2], r[3] == "any")
                            for r in read_tsv(paths[p + "region_abbreviations.tsv"])},
             resident_nouns=frozenset(w.lower() for w in read_wordlist(paths[p + "resident_nouns.txt"])),
+            direction_words=frozenset(read_wordlist(paths[p + "direction_words.txt"])),
         )
 
     def process(self, doc: Doc) -> None:

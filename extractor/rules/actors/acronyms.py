@@ -2,7 +2,8 @@
 
 "Israel Defense Forces (IDF)" ... "the IDF": an acronym made of a name's capitalised initials (or
 of the name without a leading owner: "the U.N. International Atomic Energy Agency" ... "IAEA"), or
-one the acronyms lexicon expands ("CENTCOM" = "US Central Command"), merges into that name.
+one the acronyms lexicon expands ("CENTCOM" = "US Central Command"), merges into that name; an
+"of" may give its letter ("Department of Justice" ... "DOJ").
 """
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ def link_acronyms(groups: list[Group], acronyms: dict[str, set[str]]) -> None:
             words = [t.text for t in sp if t.text.lower() not in _ACRONYM_SKIP and t.text[:1].isupper()]
             if len(words) >= 2:
                 full.setdefault("".join(w[0] for w in words).upper(), g)
+            # "Department of Justice" ... "DOJ": some acronyms keep the "of" ("DHS" does not)
+            with_of = [t.text for t in sp if t.lower_ == "of" or (
+                t.text.lower() not in _ACRONYM_SKIP and t.text[:1].isupper())]
+            if len(words) >= 2 and len(with_of) > len(words):
+                full.setdefault("".join(w[0] for w in with_of).upper(), g)
             # "the U.N. International Atomic Energy Agency" ... "IAEA": the initials of the name
             # without a leading owner (three letters at least: two-letter tails are too common)
             for k in range(1, len(words) - 2):

@@ -18,6 +18,8 @@ from .lexicon import ActorsLexicon
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _BAD_NAME_CHARS = frozenset('[]{}()"“”«»<>|/\\')
 _LETTER_DIGITS = re.compile(r"^[A-Z]{1,3}\d{2,3}$")
+#: a group of nations named by its size ("G7", "G20", "G77"): one digit is enough there
+_GROUP_OF_NATIONS = re.compile(r"^G\d{1,2}$")
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
 #: words that only qualify a title ("Rear Adm.", "Vice Adm.", "Deputy Chief")
 TITLE_MODIFIERS = frozenset({"rear", "vice", "deputy", "acting", "former", "chief", "lieutenant", "major",
@@ -77,6 +79,6 @@ def is_name_token(t: Any, acronyms: dict[str, set[str]]) -> bool:
     ('U.N.'), not a state or initial ('N.Y.', 'D.C.', 'J.')."""
     if t.is_alpha:
         return len(t) > 1
-    if _LETTER_DIGITS.match(t.text):
-        return True  # "M23", "G20" (not "A6": a page or a road)
+    if _LETTER_DIGITS.match(t.text) or _GROUP_OF_NATIONS.match(t.text):
+        return True  # "M23", "G20", "G7" (not "A6": a page or a road)
     return bool(_DOTTED.match(t.text)) and t.text.replace(".", "") in acronyms

@@ -15,7 +15,7 @@ from .clean import clean_mention, trim_to_known_name
 from .fold import fold_name
 from .keys import Group, KeyIndex, group_key, register_aliases
 from .lexicon import ActorsLexicon
-from .not_actors import inside_title, is_medium, is_party_affiliation, names_an_event, norp_is_actor
+from .not_actors import inside_title, is_medium, is_party_affiliation, modifies_a_noun, names_an_event, norp_is_actor
 from .own_journalists import is_own_journalist
 from .publisher import dateline_range, publisher_keys
 
@@ -64,8 +64,8 @@ def _actor_span(ent: Span, lex: ActorsLexicon, full_names: set[str], dateline: t
         span = trim_to_known_name(span, full_names, lex.titles)
     if span is None or dateline[0] <= span.start_char < dateline[1]:
         return None  # "KHARTOUM, Sudan (AP) —": the agency is the publisher
-    if ent.label_ == "ORG" and inside_title(span, lex):
-        return None
+    if ent.label_ == "ORG" and (inside_title(span, lex) or modifies_a_noun(span, lex)):
+        return None  # "Secretary of State X"; "Russian government assets"
     return span
 
 

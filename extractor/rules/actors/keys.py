@@ -7,6 +7,7 @@ short forms to that index as its mentions arrive, merging one-word actors a full
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -32,11 +33,39 @@ def group_key(span: Span, label: str, by_key: KeyIndex, lex: ActorsLexicon,
     inst = institution_key(span, lex, country_code)
     if inst is not None:
         return inst
+    folded = canonical_org(folded)
     if ("ORG", folded) not in by_key:
         tail = by_key.get(("ORG-tail", folded))
         if tail is not None and tail["type"] == "ORG":
             return next(iter(k for k in tail["keys"]))
+        owned = _without_country(span, folded, by_key, country_code)
+        if owned is not None:
+            return owned
     return ("ORG", folded)
+
+
+_OF_FORM = re.compile(r"^(department|ministry) of (?:the )?([a-z ]+)$")
+
+
+def canonical_org(folded: str) -> str:
+    """'department of justice' -> 'justice department': the two ways news names a department or
+    ministry are one name ("the Department of Justice" ... "the Justice Department")."""
+    m = _OF_FORM.match(folded)
+    return f"{m.group(2)} {m.group(1)}" if m else folded
+
+
+def _without_country(span: Span, folded: str, by_key: KeyIndex, country_code: Callable[[str], str]) -> tuple | None:
+    """"the U.S. Justice Department" after "the Department of Justice": a country's name before a
+    name the article already used without it is the same organisation."""
+    first = span[0].text
+    code = country_code(first) if first[:1].isupper() else first.lower()
+    if len(span) < 3 or (code == first.lower() and first.replace(".", "").upper() not in ("US", "UK")):
+        return None
+    rest = canonical_org(fold_name(span[1:].text))
+    group = by_key.get(("ORG", rest))
+    if group is None or group["type"] != "ORG":
+        return None
+    return next(iter(k for k in group["keys"]))
 
 
 def _person_key(folded: str, by_key: KeyIndex) -> tuple:

@@ -25,6 +25,8 @@ class ActorsLexicon:
     portfolio: frozenset[str]
     not_actor_words: frozenset[str]  # as written ("Typhoon", "Hurricane")
     event_nouns: frozenset[str]
+    event_heads: frozenset[str]  # as written ("War", "Revolution"): last words of event names
+    belonging_nouns: frozenset[str]  # nouns an institution before them only qualifies ("assets")
     facility_words: frozenset[str]  # as written, capitalised ("Hospital")
     speech_verbs: frozenset[str]  # person verbs + SOURCE_VERBS
     acronyms: dict[str, set[str]]  # "IDF" -> folded expansions

@@ -40,11 +40,33 @@ def is_medium(span: Span, lex: ActorsLexicon) -> bool:
 
 def names_an_event(span: Span, lex: ActorsLexicon) -> bool:
     """'Typhoon Yagi' (an event word first), 'as tropical storm Nalgae battered' (a lower-case
-    event noun before): a storm, not an actor."""
+    event noun before), 'Operation: Desert Storm' (an event word before, a colon between), 'the
+    First Russo-Chechen War' (a capitalised event head last): a storm, an operation or a war, no
+    actor. The tagger calls all of them ORG or PERSON."""
     if len(span) > 1 and span[0].text in lex.not_actor_words:
         return True
+    if len(span) > 1 and span[-1].text in lex.event_heads:
+        return True
     doc = span.doc
+    k = span.start - 1
+    if k > 0 and doc[k].text == ":":
+        k -= 1
+    if k >= 0 and doc[k].text in lex.not_actor_words:
+        return True
     return span.start > 0 and doc[span.start - 1].lower_ in lex.event_nouns and doc[span.start - 1].is_lower
+
+
+def modifies_a_noun(span: Span, lex: ActorsLexicon) -> bool:
+    """'Russian government assets', 'a Ukrainian military official', 'German government
+    authorities': a nationality's institution that only qualifies a noun of belonging after it
+    says whose assets or officials they are; the institution itself does not act there. Nouns of
+    what it does or says keep it: 'Myanmar junta airstrikes', 'a defence ministry spokesman'."""
+    if len(span) < 2 or span[0].lower_ not in lex.demonyms:
+        return False
+    last = span[-1]
+    head = last.head
+    return (last.dep_ in ("compound", "amod") and head.i >= span.end and head.pos_ == "NOUN" and head.is_lower
+            and head.lower_ in lex.belonging_nouns)
 
 
 def norp_is_actor(span: Span, lex: ActorsLexicon) -> bool:

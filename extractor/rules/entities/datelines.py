@@ -3,7 +3,8 @@
 place by position alone; the small model reads an upper-case city as an organisation or skips
 it, and the layout finds only the dateline that opens the body. Scraped pages and feeds glue
 several stories or the headline and the body into one text, so a dateline is looked for at
-every line start and after every sentence end.
+every line start and after every sentence end, and after a byline when an agency in brackets
+follows the place ("By JANE DOE, Associated Press WASHINGTON (AP) —").
 """
 
 from __future__ import annotations
@@ -23,6 +24,15 @@ _DATELINE = re.compile(
     r"(?:,?[ \t]*(?P<date>\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?))?"
     r"(?:[ \t]*\((?P<agency>[A-Za-z0-9.&' ]{2,30})\))?"
     r"[ \t]*(?P<dash>---?|[—–:-])(?P<gap>[ \t]*)(?=\S)")
+
+
+# the same after a byline on the same line ("By JANE DOE, Associated Press WASHINGTON (AP) —"):
+# there the agency in brackets is required, and a place the gazetteer knows
+_AGENCY_DATELINE = re.compile(
+    r"(?<=[a-z][ \t])"
+    r"(?P<place>[A-Z][A-Z'’]+\.?(?:[ \-][A-Z][A-Z'’]*\.?){0,3})(?P<region>)"
+    r"[ \t]*\((?P<agency>[A-Za-z0-9.&' ]{2,30})\)"
+    r"[ \t]*(?P<dash>---?|[—–-])(?P<gap>[ \t]+)(?=\S)")
 
 
 def _is_place(ctx: EntityContext, name: str, region: str | None, agency: str | None) -> bool:
@@ -45,18 +55,19 @@ def dateline_spans(ctx: EntityContext) -> list[Span]:
     """GPE spans for the place (and region) of every dateline in the text."""
     doc, text = ctx.doc, ctx.text
     out: list[Span] = []
-    for m in _DATELINE.finditer(text):
+    for m in [*_DATELINE.finditer(text), *_AGENCY_DATELINE.finditer(text)]:
         name, region, agency = m.group("place"), m.group("region"), m.group("agency")
         if not m.group("gap") and not (region or agency) or not m.group("gap") and m.group("dash") == "-":
             continue  # "PLEASANTON, Calif.--(", "(APP):Chief" may skip the space; "US-led" may not
         if m.group("dash") == ":" and not (region or agency) and not ctx.places.known_place(name.title()):
             continue  # "BEIRUT: A major ..." yes, "UPDATE: ..." no; a colon asks for a well-known place
-        if not _is_place(ctx, name, region, agency):
+        if not _is_place(ctx, name, region, agency) or m.re is _AGENCY_DATELINE and not ctx.places.known_place(
+                name.title(), min_pop=0):
             continue
         for group in ("place", "region"):
             if m.group(group):
                 span = _span(doc, text, m.start(group), m.end(group))
-                if span is not None:
+                if span is not None and not any(o.start == span.start for o in out):
                     out.append(span)
     return out
 

@@ -1,7 +1,8 @@
 """Named documents are neither actors nor places: "the UN Charter", "the Budapest Memorandum",
-"the Treaty of Versailles" (a name headed by a document noun), and "the Minsk agreements", "the
-Normandy format" (a place's name before a lower-case document noun: the document is named after
-the city, the story is not there). They become LAW spans.
+"the Treaty of Versailles" (a name headed by a document noun; also when the tagger leaves the
+document noun out: "Treaty of" + "Brest Litovsk", or tags it alone: "Treaty"), and "the Minsk
+agreements", "the Normandy format" (a place's name before a lower-case document noun: the
+document is named after the city, the story is not there). They become LAW spans.
 """
 
 from __future__ import annotations
@@ -24,13 +25,23 @@ def _headed_by_document(e: Span, words: frozenset[str]) -> bool:
         "of", "on")
 
 
+def _after_document_of(e: Span, words: frozenset[str]) -> bool:
+    """"Treaty of" + "Brest Litovsk": a capitalised document noun and "of" right before the name."""
+    doc = e.doc
+    return e.start >= 2 and doc[e.start - 1].lower_ == "of" and doc[e.start - 2].is_title and \
+        doc[e.start - 2].lower_ in words
+
+
 def documents(ctx: EntityContext, ents: list[Span]) -> list[Span]:
     """Document names become LAW; a place right before a lower-case document noun joins it."""
     doc, words = ctx.doc, ctx.lex.document_words
     out: list[Span] = []
     for e in ents:
-        if e.label_ in _NAME_LABELS and _headed_by_document(e, words):
-            e = Span(doc, e.start, e.end, "LAW")
+        if e.label_ in _NAME_LABELS and (_headed_by_document(e, words) or (
+                len(e) == 1 and e[0].is_title and e[0].lower_ in words)):
+            e = Span(doc, e.start, e.end, "LAW")  # "the UN Charter"; "Treaty" tagged alone
+        elif e.label_ in _NAME_LABELS and _after_document_of(e, words):
+            e = Span(doc, e.start - 2, e.end, "LAW")  # "Treaty of" + "Brest Litovsk"
         elif e.label_ in _NAME_LABELS and e.end < len(doc) and doc[e.end].is_lower \
                 and doc[e.end].lower_ in words and (e.label_ in PLACE_LABELS or ctx.places.known_place(e.text)):
             e = Span(doc, e.start, e.end + 1, "LAW")  # "the Minsk agreements" ("Minsk" often tagged ORG)

@@ -1,6 +1,7 @@
 """Headline entities are unreliable (title case: "Floods Kill Dozens"): a headline span is kept
 only when the body confirms it (the same text tagged there, relabelled with the body's majority
-label), or when it is a place the gazetteer knows well and no body-confirmed span overlaps it.
+label), or when it is a place the gazetteer knows well and no body-confirmed span overlaps it. A
+first line of page furniture ("Editor's Note: Jane Doe is a senior fellow ...") confirms nothing.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from .common import PLACE_LABELS, POSSESSIVE, key
 from .context import EntityContext
+from .page_furniture import furniture_ranges
 
 
 def _body_labels(body: list[Span]) -> dict[str, dict[str, int]]:
@@ -51,11 +53,13 @@ def keep_confirmed_headline(ctx: EntityContext, ents: list[Span]) -> list[Span]:
         return ents
     t_end = title["end"]
     body = [e for e in ents if e.start_char >= t_end]
+    furniture = furniture_ranges(ctx)  # "Editor's Note: Jane Doe is ..." read as the headline
     head_toks = []
     for t in doc:  # stops at the end of the headline
         if t.idx >= t_end:
             break
-        head_toks.append(t)
+        if not any(s <= t.idx < e for s, e in furniture):
+            head_toks.append(t)
     if not head_toks:
         return ents
     out = list(body)

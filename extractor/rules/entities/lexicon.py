@@ -41,3 +41,4 @@ class EntityLexicon:
     historical_countries: frozenset[str]  # "ussr", "soviet union": countries that no longer exist
     #: "N.C." -> ("US", "North Carolina", "any"): where "pair" ("Wash.", "TX") only after "Place, "
     region_abbreviations: dict[str, tuple[str, str, str]]  # "N.C." -> ("US", "North Carolina"), as written
+    name_suffixes: frozenset[str] = frozenset()  # "Jr", "III" (as written): the surname is before them

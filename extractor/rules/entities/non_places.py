@@ -1,5 +1,6 @@
 """Place or not by the shape of the name: tagged places that are organisations ("UN", "M23",
-"RT") or adjectives ("London-based"), sentence-initial common nouns tagged ORG/PERSON
+"RT"), nationalities fused to a participle ("Russian-held"; but "London-based" names London),
+sentence-initial common nouns tagged ORG/PERSON
 ("Floodwaters"), hyphenated place pairs tagged ORG ("U.S.-Russia"); and the other way round,
 streets ("Salah al-Din Road"), administrative areas ("Rapides Parish") and natural features
 ("Bolan Pass") tagged ORG/PERSON are places.
@@ -22,6 +23,15 @@ def is_compound_modifier(doc: Doc, e: Span, lex: EntityLexicon) -> bool:
         and not doc[i].whitespace_ and doc[i + 1].lower_ in lex.compound_modifiers
 
 
+def names_a_place(ctx: EntityContext, e: Span) -> bool:
+    """Is the name before "-based" / "-backed" a place's name ("London", "Iran", "the Urals"), not a
+    nationality ("Russian") or a bloc ("Western")?"""
+    low = e.text.lower().removeprefix("the ")
+    if low in ctx.lex.demonyms or low in ctx.lex.not_places or not e.text[:1].isupper():
+        return False
+    return ctx.places.known_place(e.text, min_pop=0) or ctx.places.is_region_name(e.text)
+
+
 def _place_or_org(ctx: EntityContext, e: Span) -> Span:
     """A GPE/LOC that is an organisation: "the UN said", "M23 rebels", "RT", "SBU"."""
     text = e.text.strip()
@@ -42,7 +52,9 @@ def drop_non_places(ctx: EntityContext, ents: list[Span]) -> list[Span]:
     out = []
     for e in ents:
         if e.label_ in PLACE_LABELS | {"ORG", "PERSON", "NORP"} and is_compound_modifier(doc, e, ctx.lex):
-            continue  # "the London-based observatory", "a Urals-based firm", "the Iran-backed group": an adjective
+            if names_a_place(ctx, e):  # "the London-based observatory", "the Iran-backed group": the
+                out.append(Span(doc, e.start, e.end, "GPE"))  # place is named (every gold set counts it)
+            continue  # "Russian-held", "Western-led": a nationality or a bloc, no place
         if e.label_ == "PERSON":
             e = cut_lower_tail(e)  # "Marcos Jr earlier lamented": the adverb is no name
             if e is None:

@@ -1,10 +1,10 @@
 """Page furniture is not the story: newsletter and app prompts ("CLICK HERE TO GET THE FOX NEWS
 APP"), teasers of other stories ("Other Topics of Interest ..."), consent and copyright notices,
 opinion disclaimers ("The views expressed ... not necessarily those of Kyiv Post"), contributor
-credits, embedded posts, related-story links set in capitals, the author's bio that closes an
-opinion piece, and picture credits ("(Vadim Savitsky/AP)", "Alexander Nemenov/AFP/Getty Images").
-Scrapers keep them inside the text; the names
-on those lines are neither the story's places nor its actors, so their entities are dropped.
+credits, embedded posts, caption credits ("Jane Doe Courtesy of Jane Doe"), related-story links
+set in capitals, the author's bio that closes an opinion piece, and picture credits ("(Vadim
+Savitsky/AP)", "Alexander Nemenov/AFP/Getty Images"). Scrapers keep them inside the text; the
+names on those lines are neither the story's places nor its actors, so their entities are dropped.
 """
 
 from __future__ import annotations
@@ -68,9 +68,18 @@ _CREDIT = re.compile(r"(?:(?:Photograph|Photo|Picture|Image)s?: *)?"
                      r"(?=\)|\n|$)")
 
 
+#: a short caption line that ends in a credit: "Mark Hannah Courtesy of Mark Hannah", "Photo courtesy
+#: of the Kyiv City Council"
+_COURTESY = re.compile(r"(?m)^[^\n]{0,80}\b[Cc]ourtesy(?: of)? [^\n]{1,60}$")
+COURTESY_MAX_WORDS = 14
+
+
 def credit_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of picture credits that close a caption (before ")" or at a line end)."""
-    return [(m.start(), m.end()) for m in _CREDIT.finditer(text) if "/" in m.group() and not m.group().endswith(".")]
+    """Character ranges of picture credits that close a caption (before ")" or at a line end), and
+    of short caption lines ending in "Courtesy of ..."."""
+    out = [(m.start(), m.end()) for m in _CREDIT.finditer(text) if "/" in m.group() and not m.group().endswith(".")]
+    return out + [(m.start(), m.end()) for m in _COURTESY.finditer(text)
+                  if len(m.group().split()) <= COURTESY_MAX_WORDS and not m.group().rstrip().endswith(".")]
 
 
 def drop_furniture(ctx: EntityContext, ents: list[Span]) -> list[Span]:

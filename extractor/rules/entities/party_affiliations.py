@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from .context import EntityContext
 
-_PARTIES = frozenset({"D", "R", "I"})
+_PARTIES = frozenset({"D", "R", "I", "DFL"})  # DFL: Minnesota's Democratic-Farmer-Labor party
 _OPEN = frozenset({",", "("})
 _CLOSE = frozenset({",", ")", ";", ".", "--", "—", "–"})
 

@@ -107,3 +107,20 @@ def _after_insertion(doc: Doc, i: int) -> tuple[int, bool] | None:
             if k < len(doc) and doc[k].text in ("”", '"', "’") and all(doc[j].is_title for j in range(i + 1, k)):
                 return k + 1, False
     return None
+
+
+def surnames_not_places(ctx: EntityContext, ents: list[Span]) -> list[Span]:
+    """"Zelenskyy" tagged GPE in the body while the tagger read "Volodymyr Zelenskyy" as a person
+    (in the headline, which the headline step drops): a name the gazetteer does not know as any
+    place, and that ends a full person name the tagger saw anywhere, is that person's surname."""
+    surnames = {key(e[-1].text) for e in ctx.doc.ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title}
+    if not surnames:
+        return ents
+    out = []
+    for e in ents:
+        if e.label_ in PLACE_LABELS and len(e) == 1 and key(e.text) in surnames \
+                and not ctx.places.known_place(e.text, min_pop=0) and not ctx.places.is_region_name(e.text) \
+                and not place_evidence(ctx.doc, e, set(), set(), ctx.lex):
+            e = Span(ctx.doc, e.start, e.end, "PERSON")
+        out.append(e)
+    return out

@@ -16,6 +16,7 @@ from .context import EntityContext
 from .cuts import cut_at_layout
 from .datelines import dateline_places
 from .documents import documents
+from .fused_places import fused_places, hyphenated_places
 from .glued_names import split_glued_names
 from .headline import keep_confirmed_headline
 from .institutions import institutions
@@ -25,7 +26,7 @@ from .named_groups import named_groups
 from .non_places import drop_non_places, drop_place_compounds, features_are_places
 from .page_furniture import drop_furniture
 from .party_affiliations import party_affiliation_places
-from .people import bracketed_names, first_names
+from .people import bracketed_names, first_names, surnames_not_places
 from .place_contexts import context_places, possessive_places, prep_places, spread_places, the_places
 from .relabel import relabel_by_evidence
 from .splits import split_of_country, split_place_pairs
@@ -51,12 +52,14 @@ STEPS: tuple[Step, ...] = (
     dateline_places,  # "MINSK, 20 June (BelTA) –", "Title. BYESVILLE --" (datelines.py)
     party_affiliation_places,  # "Rep. Charles Rangel, D-N.Y.," (party_affiliations.py)
     drop_non_places,  # "UN", "M23", "Floodwaters", streets (non_places.py)
+    fused_places,  # "a Beijing-based commentator", "the U.S.-led coalition" (fused_places.py)
     join_particles,  # "Ursula von der" + "Leyen" (joins.py)
     split_glued_names,  # "ambassador to Egypt Dan Kurtzer", "... of Belarus Andrei Savinykh" (glued_names.py)
     split_of_country,  # "Sakha Republic of Russia" (splits.py)
     split_place_pairs,  # "Kangra, Himachal Pradesh", "Kharkiv, Sumy" (splits.py)
     features_are_places,  # "Bolan Pass" (non_places.py)
     the_places,  # "by The Hague court" with "Hague" tagged PERSON (place_contexts.py)
+    surnames_not_places,  # "Zelenskyy" tagged GPE after "Volodymyr Zelenskyy" (people.py)
     relabel_by_evidence,  # one name, one reading; fills ctx.people / ctx.person_any (relabel.py)
     context_places,  # "the village of X", "X region" (place_contexts.py)
     prep_places,  # "in Jassem", "near Kobane" (place_contexts.py)
@@ -68,6 +71,7 @@ STEPS: tuple[Step, ...] = (
     non_overlapping,
     paren_acronyms,  # "Allied Democratic Forces (ADF)" (acronyms.py)
     spread_places,  # "the village of Meron" ... "Meron" (place_contexts.py)
+    hyphenated_places,  # "Gilgit" + "-Baltistan" (fused_places.py)
     first_names,  # "wife Ivana" of "Ivana Trump" (people.py)
     bracketed_names,  # "[Minister Sergei] Shoigu", 'Oleksandra “Sasha” Kuvshynova' (people.py)
     the_names,  # "with The Punch saying" (the_names.py)
@@ -78,6 +82,7 @@ STEPS: tuple[Step, ...] = (
     documents,  # "the UN Charter", "the Minsk agreements" are LAW (documents.py)
     legislatures,  # "the Verkhovna Rada", "the State Duma" are ORG (legislatures.py)
     named_groups,  # "the Viv Ansanm group" (named_groups.py)
+    drop_furniture,  # again: names later steps spread onto furniture lines ("AG GARLAND MAKES ...")
 )
 
 

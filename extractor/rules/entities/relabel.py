@@ -71,13 +71,20 @@ def major_place(ctx: EntityContext, e: Span) -> bool:
         ctx.places.is_major_place(e.text)
 
 
-def _person_names(ents: list[Span], keys: list[str], placeish: dict[int, bool]) -> tuple[set[str], set[str]]:
-    """(surnames of multi-word PERSON names, keys of every PERSON name and surname), places excluded."""
+def _person_names(ents: list[Span], keys: list[str], placeish: dict[int, bool],
+                  suffixes: frozenset[str] = frozenset()) -> tuple[set[str], set[str]]:
+    """(surnames of multi-word PERSON names, keys of every PERSON name and surname), places excluded.
+    The surname is the last word before a generational suffix ("George Bush Jr" -> "Bush"); a tag
+    that starts with a gerund ("Rethinking Egypt", a title read as a name) gives no surname."""
     surnames: set[str] = set()
     person_keys: set[str] = set()
     for idx, e in enumerate(ents):
         if e.label_ == "PERSON" and not placeish.get(idx):
             words = [t.text for t in e if not t.is_punct and t.lower_ not in POSSESSIVE]
+            while len(words) > 2 and words[-1] in suffixes:
+                words.pop()
+            if e[0].tag_ == "VBG" and e[0].is_title:
+                continue
             person_keys.add(keys[idx])
             if len(words) >= 2:
                 surnames.add(key(words[-1]))
@@ -134,7 +141,7 @@ def relabel_by_evidence(ctx: EntityContext, ents: list[Span]) -> list[Span]:
     for idx, e in enumerate(ents):
         if reads_as_place(ctx, e, keys[idx], votes[keys[idx]], name_tails, name_parts):
             placeish[idx] = True
-    surnames, person_keys = _person_names(ents, keys, placeish)
+    surnames, person_keys = _person_names(ents, keys, placeish, ctx.lex.name_suffixes)
     out = _relabelled(ctx, ents, keys, placeish, person_keys, surnames)
     out = untagged_people(ctx, out, person_keys - {k for k in person_keys if " " in k} | surnames)
     _collect_people(ctx, out, surnames, person_keys, votes)

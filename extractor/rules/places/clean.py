@@ -1,7 +1,9 @@
 """Cleaning a GPE / LOC entity into a place name, and the region word it carried.
 
-"the Kharkiv region" -> ("Kharkiv", "region"); "The Hague" keeps its article; compass-point blocs,
-nationality words, lower-case names and a settlement word alone ("village") are no place.
+"the Kharkiv region" -> ("Kharkiv", "region"), "Sokoto State" -> ("Sokoto", "region"); "The Hague"
+keeps its article; "north west London" and "Pacific equatorial" are "London" and "Pacific";
+compass-point blocs, nationality words, lower-case names and a settlement word alone ("village")
+are no place.
 """
 
 from __future__ import annotations
@@ -18,6 +20,15 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _CAP_REGION_WORDS = frozenset({"oblast", "province", "governorate", "region", "prefecture", "krai", "township"})
 
 
+def _named_state(span: Span, gaz: Any) -> bool:
+    """"Sokoto State", "Washington State": a first-level region's name + "State" is that region
+    ("Islamic State" is no region, so it keeps its last word)."""
+    if span[-1].text != "State":
+        return False
+    name = span[:-1].text
+    return any(c.kind == "admin1" and not c.alternate and c.name.lower() == name.lower() for c in gaz.lookup(name))
+
+
 def clean_place(ent: Span, lex: PlacesLexicon, gaz: Any) -> tuple[Span | None, str | None]:
     """'the Kharkiv region' -> ('Kharkiv', 'region'); drop blocs and nationality words."""
     doc = ent.doc
@@ -27,15 +38,17 @@ def clean_place(ent: Span, lex: PlacesLexicon, gaz: Any) -> tuple[Span | None, s
         if doc[end - 1].text == "." and doc[start:end].text in lex.region_abbrev:
             break  # "W.Va.": the period belongs to the abbreviation
         end -= 1
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct or doc[start].text in lex.direction_words):
         if doc[start].text == "The" and end - start >= 2 and any(
                 not c.alternate for c in gaz.lookup(doc[start:end].text)):
             break  # "The Hague", "The Gambia": the article is part of the name
-        start += 1
+        start += 1  # "the", and "north west" in "north west London": which part, not the name
     if end - start >= 2 and doc[end - 1].lower_ in lex.region_words and (
-            doc[end - 1].is_lower or doc[end - 1].lower_ in _CAP_REGION_WORDS):
+            doc[end - 1].is_lower or doc[end - 1].lower_ in _CAP_REGION_WORDS or _named_state(doc[start:end], gaz)):
         end -= 1
         hint = "region"
+    while end - start >= 2 and doc[end - 1].is_lower and doc[end - 1].is_alpha:
+        end -= 1  # "Pacific equatorial (region)": a lower-case word after a name is no part of it
     if end <= start:
         return None, None
     span = doc[start:end]

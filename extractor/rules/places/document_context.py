@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ...extensions import doc_text
 from ..entities.known_places import strong_name_match
-from .candidates import lookup_candidates
+from .candidates import abbreviated_region, lookup_candidates
 from .coherence import TOP, support
 from .containers import place_pairs, resolve_pair
 from .lexicon import PlacesLexicon
@@ -115,7 +115,10 @@ def pair_readings(text: str, mentions: list[Mention], lex: PlacesLexicon, gaz: A
             continue
         pair = resolve_pair(place, area, lex, gaz)
         if pair is None:
-            continue
+            abbrev = abbreviated_region(area["name"], lex, gaz, after_place=True)
+            if abbrev is not None and area["key"] not in out:  # "CAMP MURRAY, Wash.": the state is
+                out[area["key"]] = {**from_candidate(abbrev, "region", area["name"], gaz), "abbrev": True}
+            continue  # named even when the gazetteer lacks the place before it
         inner, outer = pair
         if inner.kind in ("admin1", "admin2") and place["hint"] != "region":
             inner = city_named_like_region(place["name"], inner, gaz.lookup(place["name"]))

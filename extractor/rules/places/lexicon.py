@@ -28,3 +28,4 @@ class PlacesLexicon:
     #: "Tenn." -> ("US", "Tennessee", True); the flag is False for forms read only after "Place, "
     region_abbrev: dict[str, tuple[str, str, bool]] = field(default_factory=dict)
     resident_nouns: frozenset[str] = frozenset()  # "a Palestine man": the town, not the country
+    direction_words: frozenset[str] = frozenset()  # lower-case "north", "eastern" before a name

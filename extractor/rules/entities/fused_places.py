@@ -1,0 +1,97 @@
+"""Places fused to a participle that the tagger leaves out or buries in another name: "a
+Beijing-based commentator", "the U.S.-led coalition", "By Henry Lazenby US-based aluminium
+producer ...". The name before "-based", "-backed", "-led" (models/lexicons/places/
+compound_modifiers.txt) is a place when the gazetteer knows it as one; every public geoparsing
+set and our own news gold count it as a mention of that place. Likewise a place the tagger cut at
+its hyphen ("Gilgit" of "Gilgit-Baltistan") is the hyphenated place when the gazetteer knows it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .common import PLACE_LABELS
+from .context import EntityContext
+
+#: the longest place name looked for before the hyphen, in tokens ("New York", "Rio de Janeiro")
+MAX_NAME_TOKENS = 3
+
+
+def _fused_at(doc: Doc, i: int, modifiers: frozenset[str]) -> bool:
+    """Token i is glued by a hyphen to a participle of the list ("Beijing" "-" "based")."""
+    return i + 2 < len(doc) and doc[i + 1].text in ("-", "‑") and not doc[i].whitespace_ \
+        and not doc[i + 1].whitespace_ and doc[i + 2].lower_ in modifiers
+
+
+def _place_before(ctx: EntityContext, i: int) -> Span | None:
+    """The longest capitalised name ending at token i that the gazetteer knows as a place."""
+    doc = ctx.doc
+    for n in range(MAX_NAME_TOKENS, 0, -1):
+        start = i - n + 1
+        if start < 0 or not all(t.text[:1].isupper() or t.lower_ in ("de", "of") for t in doc[start:i + 1]):
+            continue
+        if not doc[start].text[:1].isupper():
+            continue
+        span = doc[start:i + 1]
+        low = span.text.lower()
+        if low in ctx.lex.demonyms or low in ctx.lex.not_places:
+            continue
+        if ctx.places.known_place(span.text) or ctx.places.is_region_name(span.text):
+            return Span(doc, start, i + 1, "GPE")
+    return None
+
+
+def fused_places(ctx: EntityContext, ents: list[Span]) -> list[Span]:
+    """GPE spans for places glued to a participle that no place span covers yet; a PERSON/ORG
+    span that swallowed the place ("Henry Lazenby US") gives it up."""
+    doc, modifiers = ctx.doc, ctx.lex.compound_modifiers
+    out = list(ents)
+    for i in range(len(doc) - 2):
+        if not _fused_at(doc, i, modifiers) or not doc[i].text[:1].isupper():
+            continue
+        if any(e.start <= i < e.end and e.label_ in PLACE_LABELS for e in out):
+            continue
+        place = _place_before(ctx, i)
+        if place is None:
+            continue
+        kept = []
+        for e in out:
+            if e.start < place.end and place.start < e.end:
+                if e.start < place.start and e.end == place.end:
+                    kept.append(Span(doc, e.start, place.start, e.label_))  # "Henry Lazenby" + "US"
+                continue
+            kept.append(e)
+        out = kept + [place]
+    return out
+
+
+def _hyphen_name(ctx: EntityContext, start: int, end: int) -> Span | None:
+    """The known place "Gilgit-Baltistan" around tokens start..end, when a hyphen and a capitalised
+    word follow (or precede) them with no space."""
+    doc = ctx.doc
+    cands = []
+    if end + 1 < len(doc) and doc[end].text in ("-", "‑") and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper():
+        cands.append((start, end + 2))
+    if start >= 2 and doc[start - 1].text in ("-", "‑") and not doc[start - 2].whitespace_ \
+            and not doc[start - 1].whitespace_ and doc[start - 2].text[:1].isupper():
+        cands.append((start - 2, end))
+    for s, e in cands:
+        text = doc[s:e].text
+        if ctx.places.is_region_name(text) or ctx.places.known_place(text, min_pop=0):
+            return Span(doc, s, e, "GPE")
+    return None
+
+
+def hyphenated_places(ctx: EntityContext, ents: list[Span]) -> list[Span]:
+    """"Gilgit-Baltistan", "Bosnia-Herzegovina": a name the tagger cut at the hyphen is the
+    hyphenated place the gazetteer knows (the half alone would be another, wrong place)."""
+    out = list(ents)
+    for e in ents:
+        if e.label_ not in PLACE_LABELS | {"ORG", "PERSON"}:
+            continue
+        whole = _hyphen_name(ctx, e.start, e.end)
+        if whole is None:
+            continue
+        out = [x for x in out if not (x.start < whole.end and whole.start < x.end)] + [whole]
+    return out
