@@ -198,6 +198,11 @@ def _windows(text: str, starts: re.Pattern[str]) -> list[tuple[int, int]]:
     n = len(text)
     for m in starts.finditer(text):
         a, b = max(0, m.start() - _BEFORE), min(n, m.end() + _AFTER)
+        if spans and b <= spans[-1][1]:
+            # already inside the last window (whose end is at whitespace, so cutting this one at
+            # whitespace would end at the same place): without this skip, every digit of a long
+            # run without spaces (a base64 blob) rescanned the run to its end, a quadratic walk
+            continue
         if spans and a <= spans[-1][1]:
             a = spans[-1][0]
             spans.pop()
