@@ -35,7 +35,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .components.sentence_bounds import overlong_sentences, plan_cuts
+from .components.sentence_bounds import merge_split_warnings, overlong_sentences, plan_cuts, split_warning
 from .errors import ArticleError
 from .extensions import add_warning
 from .loading import Article, article_from_text, iter_batches
@@ -205,7 +205,8 @@ class Extractor:
             parts.append((start, rec))
         warnings.append(f"long text ({len(text)} chars) processed in {len(bounds)} sections of at most "
                         f"{self.section_chars} chars, each parsed in chunks of at most {self.chunk_chars}")
-        warnings = list(article.warnings) + [w for w in dict.fromkeys(warnings) if w not in article.warnings]
+        warnings = list(article.warnings) + [w for w in merge_split_warnings(list(dict.fromkeys(warnings)))
+                                             if w not in article.warnings]
         return assemble_record(article, self.info, layout, merge_records(parts), warnings, include_text=include_text)
 
     def _parse_one(self, article: Article, layout: dict[str, Any] | None = None) -> Doc | ArticleError:
@@ -237,9 +238,8 @@ class Extractor:
                 doc[i].is_sent_start = True
             doc = self._base(doc)
         if cuts:
-            add_warning(doc, f"text split: {len(cuts)} sentence start(s) set inside sentences of more than "
-                             f"{limit} tokens the parser made of short stretches (first at char "
-                             f"{doc[cuts[0]].idx}); offsets are unchanged")
+            add_warning(doc, split_warning(len(cuts), f"sentences of more than {limit} tokens the parser made of "
+                                                      "short stretches", doc[cuts[0]].idx))
         return doc
 
     def _base(self, doc: Doc) -> Doc:
@@ -270,8 +270,8 @@ class Extractor:
             raise RuntimeError("chunked parse changed the text")
         doc._.extractor_published = _iso_day(article.published)
         doc._.extractor_layout = layout if layout is not None else _whole_layout(text, first_layout)
-        doc._.extractor_warnings = list(dict.fromkeys(
-            chunk_warnings + [f"long text ({len(text)} chars) parsed in {n_parts} chunks"]))
+        doc._.extractor_warnings = merge_split_warnings(list(dict.fromkeys(
+            chunk_warnings + [f"long text ({len(text)} chars) parsed in {n_parts} chunks"])))
         return doc
 
     def _run_guarded(self, doc: Doc) -> None:

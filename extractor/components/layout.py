@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import add_warning, doc_text
-from .sentence_bounds import DEFAULT_MAX_SENTENCE_TOKENS, bound_sentences
+from .sentence_bounds import DEFAULT_MAX_SENTENCE_TOKENS, bound_sentences, split_warning
 
 _SENT_END = re.compile(r"[.!?…:;]['\"”’)]*\s*$")
 _FOOTER = re.compile(
@@ -170,7 +170,6 @@ class LayoutComponent:
                     tok.is_sent_start = True
         cuts = bound_sentences(doc, self.max_sentence_tokens)
         if cuts:
-            add_warning(doc, f"text split: {len(cuts)} sentence start(s) set inside stretches of more than "
-                             f"{self.max_sentence_tokens} tokens without a sentence end (first at char "
-                             f"{doc[cuts[0]].idx}); offsets are unchanged")
+            add_warning(doc, split_warning(len(cuts), f"stretches of more than {self.max_sentence_tokens} tokens "
+                                                      "without a sentence end", doc[cuts[0]].idx))
         return doc

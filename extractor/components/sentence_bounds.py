@@ -38,6 +38,9 @@ from ..extensions import doc_text
 DEFAULT_MAX_SENTENCE_TOKENS = 250
 #: The end of a sentence (or of a line): after it a new stretch begins.
 _BREAK = re.compile(r"[.!?\u2026]+['\"\u201d\u2019)\]]*(?=\s)|\n")
+#: The warning a split leaves (one per kind of split in a record; see merge_split_warnings).
+_SPLIT_WARNING = re.compile(r"text split: (\d+) sentence start\(s\) set inside (.+) \(first at char (\d+)\); "
+                            r"offsets are unchanged")
 #: Tokens after which a cut reads naturally (a clause boundary).
 _CLAUSE_PUNCT = frozenset(",;:\u2014\u2013-)]}/|")
 
@@ -119,3 +122,28 @@ def _cut_in(doc: Doc, arr, preferred: set[int], lo: int, hi: int) -> int:  # noq
         if arr[k - 1, 0] or arr[k - 1, 2]:
             return k
     return hi
+
+
+def split_warning(count: int, where: str, first_char: int) -> str:
+    """The warning for `count` sentence starts set inside `where`, the first at `first_char`."""
+    return (f"text split: {count} sentence start(s) set inside {where} (first at char {first_char}); "
+            "offsets are unchanged")
+
+
+def merge_split_warnings(warnings: list[str]) -> list[str]:
+    """`warnings` with the split warnings of several chunks or sections (offsets already moved
+    to the whole text) folded into one per kind: counts added, the first position kept."""
+    merged: dict[str, list[int]] = {}
+    out: list[str] = []
+    for w in warnings:
+        m = _SPLIT_WARNING.fullmatch(w)
+        if m is None:
+            out.append(w)
+            continue
+        where = m.group(2)
+        if where not in merged:
+            merged[where] = [0, int(m.group(3))]
+            out.append(where)  # placeholder, replaced below
+        merged[where][0] += int(m.group(1))
+        merged[where][1] = min(merged[where][1], int(m.group(3)))
+    return [split_warning(merged[w][0], w, merged[w][1]) if w in merged else w for w in out]
