@@ -71,23 +71,34 @@ def _html_nested(paras: list[str]) -> str:
 
 
 def _html_huge(paras: list[str]) -> str:
-    """A 10 MB page: about 3 MB of article paragraphs amid navigation, scripts and markup."""
-    nav = "<nav>" + "".join(f"<a href='/section/{i}'>Section {i}</a>" for i in range(200)) + "</nav>"
-    parts = ["<!DOCTYPE html><html><head><title>Huge page</title><script>var x = 1;</script></head><body>",
-             nav, "<article><h1>Huge page</h1>"]
-    size = 0
-    text = _news(paras, 3_000_000, sep="\n").split("\n")
-    for i, p in enumerate(text):
-        cell = f"<div class='row r{i}'><span class='x'></span><p>{p}</p><aside>{'<i></i>' * 60}</aside></div>\n"
-        parts.append(cell)
-        size += len(cell)
-    parts.append("</article>")
-    filler = "<div class='ad'><script>window.ads = [" + ",".join(str(i) for i in range(200)) + "];</script></div>\n"
+    """A 10 MB page the way huge real pages are: an article of about 1,000,000 characters in its
+    paragraphs, amid navigation, a JSON-LD block, and megabytes of inline framework state,
+    analytics scripts, styles and SVG icons."""
+    icon = "<svg viewBox='0 0 24 24'><path d='" + "M12 2L2 7l10 5 10-5-10-5z " * 20 + "'/></svg>"
+    nav = "<nav>" + "".join(f"<a href='/section/{i}'>{icon}Section {i}</a>" for i in range(60)) + "</nav>"
+    state = json.dumps({"articles": [{"id": i, "teaser": p[:300], "tags": ["world", "europe"] * 5}
+                                     for i, p in enumerate(paras * 4)]})
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Huge page",
+                     "datePublished": "2024-11-11T10:00:00Z", "author": {"@type": "Person", "name": "Jane Doe"}})
+    head = (f"<!DOCTYPE html><html><head><title>Huge page</title><script type='application/ld+json'>{ld}</script>"
+            f"<style>{'.c { color: red; margin: 0 auto; } ' * 5000}</style></head><body>{nav}")
+    body = "".join(f"<div class='para'><p>{p}</p></div>\n" for p in _news(paras, 1_000_000, sep="\n").split("\n"))
+    parts = [head, "<article><h1>Huge page</h1>", body, "</article>"]
+    size = sum(map(len, parts))
+    blob = f"<script>window.__STATE__ = {state};</script>\n"
     while size < 10_000_000:
-        parts.append(filler)
-        size += len(filler)
+        parts.append(blob)
+        size += len(blob)
     parts.append("</body></html>")
     return "".join(parts)
+
+
+def _html_markup(paras: list[str]) -> str:
+    """6 MB of real markup around an article (a table dump): refused, not parsed into 250 MB of tree."""
+    rows = "".join(f"<tr><td class='c'><span>{i}</span></td><td><a href='/r/{i}'>{paras[i % len(paras)][:80]}</a>"
+                   f"</td></tr>\n" for i in range(40_000))
+    return f"<!DOCTYPE html><html><head><title>Table</title></head><body><article><p>{paras[0]}</p>" \
+           f"<table>{rows}</table></article></body></html>"
 
 
 def _base64_blob(paras: list[str]) -> str:
@@ -118,6 +129,7 @@ SHAPES: dict[str, tuple[str, Callable[[list[str]], str]]] = {
     "urls_2500": (".txt", _urls),
     "html_nested_100k": (".html", _html_nested),
     "html_10mb": (".html", _html_huge),
+    "html_markup_6mb": (".html", _html_markup),
 }
 
 
