@@ -114,6 +114,18 @@ def _urls(paras: list[str]) -> str:
     return f"{paras[0]}\n\n" + " ".join(urls) + f"\n\n{paras[1]}"
 
 
+def _distinct_names(_paras: list[str]) -> str:
+    """4,000 sentences each naming new people, a new brigade and a new village (a scraped roll of
+    units or settlements): every rule that compares a name with all earlier names is quadratic here."""
+    rnd = random.Random(17)
+
+    def word(n: int) -> str:
+        return "".join(rnd.choice("aeioukvlnrstm") for _ in range(n)).title()
+
+    return " ".join(f"{word(6)} {word(7)}enko met {word(6)} {word(8)} of the {word(6)} Brigade in {word(5)}ivka "
+                    f"near Kharkiv." for _ in range(4000))
+
+
 #: name -> (file suffix, builder from the corpus paragraphs)
 SHAPES: dict[str, tuple[str, Callable[[list[str]], str]]] = {
     "seed": (".txt", lambda _p: SAMPLE.read_text(encoding="utf-8")),
@@ -125,6 +137,7 @@ SHAPES: dict[str, tuple[str, Callable[[list[str]], str]]] = {
     "numbers_20000": (".txt", lambda _p: " ".join(str(i) for i in range(1, 20_001))),
     "quote_marks_10000": (".txt", lambda _p: "He said \"no\" and she said \"yes\" and " * 2500),
     "bare_quotes_10000": (".txt", lambda _p: "\" " * 10_000),
+    "distinct_names_350k": (".txt", _distinct_names),
     "base64_1mb": (".txt", _base64_blob),
     "urls_2500": (".txt", _urls),
     "html_nested_100k": (".html", _html_nested),
