@@ -16,7 +16,7 @@ the second half of the window, else at the last whitespace there, else (one long
 pieces, e.g. a base64 blob) between two pieces. Cutting only sets sentence starts: the text,
 the tokens and so every character offset stay exactly as they were.
 
-The limit (models/config.cfg, [limits] max_sentence_tokens = 250) sits above every stretch of
+The limit (models/config.cfg, [components.extractor_layout] max_sentence_tokens = 250) sits above every stretch of
 ordinary text we have: the longest stretch without a sentence end in all our data sets (87,408
 stretches from PolNeAR dev and train, the war corpus and its machine translations, the geo and
 victims sets and news-dev) is 200 tokens, a list of names; the next are 191 and 185 (long
