@@ -56,6 +56,11 @@ DEFAULT_BATCH_CHARS = 25_000
 DEFAULT_CHUNK_CHARS = 30_000
 #: Texts longer than this are processed in sections (models/config.cfg [limits] section_chars).
 DEFAULT_SECTION_CHARS = 1_000_000
+#: A text (or chunk) of more tokens than this is parsed in smaller chunks ([limits] chunk_tokens):
+#: memory follows tokens, and 30,000 characters of quote marks are 15,000 tokens, not 6,000.
+DEFAULT_CHUNK_TOKENS = 8_000
+#: The short articles of a batch are parsed in groups of at most this many tokens ([limits] batch_tokens).
+DEFAULT_BATCH_TOKENS = 10_000
 
 _EXT_PREFIX = "extractor_"
 _EMPTY_TENSOR = numpy.zeros((0,), dtype="float32")
@@ -83,6 +88,8 @@ class Extractor:
         limits = cfg.get("limits") or {}
         self.chunk_chars = max(1000, min(int(limits.get("chunk_chars", DEFAULT_CHUNK_CHARS)), self.nlp.max_length))
         self.section_chars = max(self.chunk_chars, int(limits.get("section_chars", DEFAULT_SECTION_CHARS)))
+        self.chunk_tokens = max(500, int(limits.get("chunk_tokens", DEFAULT_CHUNK_TOKENS)))
+        self.batch_tokens = max(self.chunk_tokens, int(limits.get("batch_tokens", DEFAULT_BATCH_TOKENS)))
         layout = self.nlp.get_pipe("extractor_layout") if "extractor_layout" in self.nlp.pipe_names else None
         #: The sentence-length bound (None: no layout component, no bound).
         self.max_sentence_tokens: int | None = getattr(layout, "max_sentence_tokens", None)
@@ -140,9 +147,14 @@ class Extractor:
         The batch runs inside spaCy's memory zone: the strings the articles bring (names, numbers,
         misspellings) are added to the shared vocabulary and would stay there for the life of the
         process, a steady growth over an archive. Nothing made of spaCy objects leaves this
-        method, only plain records, so the zone can free them when the batch is done."""
+        method, only plain records, so the zone can free them when the batch is done. A text
+        longer than section_chars runs outside the batch's zone, each of its sections in a zone of
+        its own (zones do not nest): a 10 MB text's strings would otherwise pile up until its end."""
+        huge = {id(it) for it in items if isinstance(it, Article) and len(it.text) > self.section_chars}
         with self.nlp.memory_zone():
-            return self._process_batch(items, include_text=include_text)
+            done = iter(self._process_batch([it for it in items if id(it) not in huge], include_text=include_text))
+        return [self._extract_sections(it, include_text=include_text) if id(it) in huge else next(done)
+                for it in items]
 
     def _process_batch(self, items: list[Article | ArticleError], *, include_text: bool) -> list[dict[str, Any]]:
         short = [it for it in items if isinstance(it, Article) and len(it.text) <= self.chunk_chars]
@@ -150,10 +162,11 @@ class Extractor:
         try:
             with _warnings.catch_warnings():
                 _warnings.simplefilter("ignore")
-                parsed = list(self.nlp.pipe((self._make_doc(a) for a in short), batch_size=max(1, len(short)),
-                                            disable=self._guarded_names))
-                for art, doc in zip(short, parsed, strict=True):
-                    docs[id(art)] = self._rebound(doc, lambda a=art: self._make_doc(a))
+                made = [(a, self._make_doc(a)) for a in short]
+                for group in _token_groups([m for m in made if len(m[1]) <= self.chunk_tokens], self.batch_tokens):
+                    parsed = self.nlp.pipe((d for _, d in group), batch_size=len(group), disable=self._guarded_names)
+                    for (art, _), doc in zip(group, parsed, strict=True):
+                        docs[id(art)] = self._rebound(doc, lambda a=art: self._make_doc(a))
         except Exception:  # noqa: BLE001 - one bad article must not sink the batch: redo one by one
             for art in short:
                 docs[id(art)] = self._parse_one(art)
@@ -163,7 +176,7 @@ class Extractor:
                 out.append(error_record(item))
                 continue
             doc = docs.get(id(item))
-            if doc is None:  # a long text: parsed in chunks, or processed in sections
+            if doc is None:  # a long text (or one of many tokens): parsed in chunks, or in sections
                 out.append(self._extract_long(item, include_text=include_text))
                 continue
             if isinstance(doc, ArticleError):
@@ -195,12 +208,13 @@ class Extractor:
         warnings: list[str] = []
         for start, end in bounds:
             sub = replace(article, text=text[start:end], warnings=[])
-            doc = self._parse_one(sub, layout=section_layout(layout, start, end))
-            if isinstance(doc, ArticleError):
-                return error_record(doc, article)
-            self._run_guarded(doc)
-            rec = doc_to_record(doc, sub, self.info)
-            del doc
+            with self.nlp.memory_zone():
+                doc = self._parse_one(sub, layout=section_layout(layout, start, end))
+                if isinstance(doc, ArticleError):
+                    return error_record(doc, article)
+                self._run_guarded(doc)
+                rec = doc_to_record(doc, sub, self.info)
+                del doc
             warnings += [shift_warning(w, start) for w in rec["warnings"] if not w.startswith("long text (")]
             parts.append((start, rec))
         warnings.append(f"long text ({len(text)} chars) processed in {len(bounds)} sections of at most "
@@ -215,8 +229,9 @@ class Extractor:
             with _warnings.catch_warnings():
                 _warnings.simplefilter("ignore")
                 if len(article.text) <= self.chunk_chars:
-                    doc = self._base(self._make_doc(article, layout=layout))
-                    return self._rebound(doc, lambda: self._make_doc(article, layout=layout))
+                    doc = self._make_doc(article, layout=layout)
+                    if len(doc) <= self.chunk_tokens:
+                        return self._rebound(self._base(doc), lambda: self._make_doc(article, layout=layout))
                 return self._parse_chunked(article, layout)
         except Exception as exc:  # noqa: BLE001 - becomes an error record
             return ArticleError("processing_error", f"{article.id}: {type(exc).__name__}: {exc}", article.id)
@@ -252,12 +267,12 @@ class Extractor:
         """Parse a long text chunk by chunk (cut at paragraph/line/sentence/space boundaries) and
         merge the chunks into one Doc whose text is exactly the article's text."""
         text = article.text
-        bounds = chunk_bounds(text, self.chunk_chars)
+        bounds: list[tuple[int, int]] = []  # filled as the chunks are made (see _chunk_docs)
         parts: list[Doc] = []
         chunk_warnings: list[str] = []
-        pieces = self.nlp.pipe((self._make_doc(article, text[s:e]) for s, e in bounds), batch_size=1,
-                               disable=self._guarded_names)
-        for (s, e), part in zip(bounds, pieces, strict=True):
+        pieces = self.nlp.pipe(self._chunk_docs(article, bounds), batch_size=1, disable=self._guarded_names)
+        for n, part in enumerate(pieces):
+            s, e = bounds[n]
             part = self._rebound(part, lambda s=s, e=e: self._make_doc(article, text[s:e]))
             part.tensor = _EMPTY_TENSOR  # no rule reads it; kept, it is 384 bytes a token
             chunk_warnings += [shift_warning(w, s) for w in part._.extractor_warnings or []]
@@ -274,6 +289,23 @@ class Extractor:
             chunk_warnings + [f"long text ({len(text)} chars) parsed in {n_parts} chunks"])))
         return doc
 
+    def _chunk_docs(self, article: Article, bounds: list[tuple[int, int]]) -> Iterator[Doc]:
+        """Tokenized chunks of the article of at most chunk_chars characters and (about) chunk_tokens
+        tokens: a chunk with more tokens is cut again, at a length scaled to its token density.
+        Appends each chunk's (start, end) to `bounds` before yielding its Doc."""
+        text = article.text
+        for s, e in chunk_bounds(text, self.chunk_chars):
+            doc = self._make_doc(article, text[s:e])
+            if len(doc) <= self.chunk_tokens:
+                bounds.append((s, e))
+                yield doc
+                continue
+            limit = max(200, int((e - s) * self.chunk_tokens / len(doc) * 0.9))
+            del doc
+            for s2, e2 in chunk_bounds(text[s:e], limit):
+                bounds.append((s + s2, s + e2))
+                yield self._make_doc(article, text[s + s2:s + e2])
+
     def _run_guarded(self, doc: Doc) -> None:
         """Run our rule components; a failing one is rolled back and leaves a warning instead."""
         for name, proc in self.guarded:
@@ -285,6 +317,21 @@ class Extractor:
                     del doc.user_data[k]
                 doc.user_data.update(saved)
                 add_warning(doc, f"{name} failed ({type(exc).__name__}: {str(exc)[:200]}); its output is missing")
+
+
+def _token_groups(made: list[tuple[Article, Doc]], max_tokens: int) -> list[list[tuple[Article, Doc]]]:
+    """Consecutive (article, doc) pairs grouped so that no group holds more than `max_tokens`
+    tokens (one long doc alone may): the parser's memory follows the tokens parsed at once."""
+    groups: list[list[tuple[Article, Doc]]] = []
+    total = 0
+    for pair in made:
+        if groups and total + len(pair[1]) <= max_tokens:
+            groups[-1].append(pair)
+            total += len(pair[1])
+        else:
+            groups.append([pair])
+            total = len(pair[1])
+    return groups
 
 
 def _is_doc_ext(key: Any) -> bool:

@@ -8,10 +8,13 @@ the benchmark's (`benchmarks/bench.py --only hostile`), not the tests'.
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 import spacy
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extractor import html_slim
 from extractor.api import Extractor
@@ -25,9 +28,12 @@ from extractor.components.sentence_bounds import (
     stretch_starts,
 )
 from extractor.errors import ArticleError
+from extractor.gazetteer import fold
 from extractor.loading import Article, article_from_html
 from extractor.pipeline import pipeline_config
 from extractor.rules.counts import amounts
+from extractor.rules.entities.common import SpellingIndex, spelling_variant
+from extractor.rules.places.variants import VariantIndex, article_form
 from extractor.rules.quotes.context import QuoteContext
 from extractor.rules.quotes.marks import find_stretches
 from extractor.rules.quotes.regions import MAX_PARA_WALK, title_words_before
@@ -361,3 +367,158 @@ def test_deeply_nested_html_says_why_it_has_no_body():
     with pytest.raises(ArticleError) as err:
         article_from_html(html, id="deep.html")
     assert err.value.error_type == "no_content" and "levels deep" in err.value.message
+
+
+# -- the indexes that replaced all-pairs comparisons give the old answers -------------------------------
+_NAME = st.text(alphabet="abkl e-", min_size=0, max_size=10)
+
+
+@given(st.sets(_NAME, max_size=30), _NAME)
+def test_spelling_index_answers_as_spelling_variant(keys: set[str], k: str) -> None:
+    assert SpellingIndex(keys).has_variant(k) is spelling_variant(k, keys)
+
+
+def _old_variant_group(name: str, r: dict[str, Any], order: list[Any], groups: dict[Any, dict[str, Any]]) -> Any:
+    """The loop VariantIndex replaced (every earlier group refolded for each new name)."""
+    form = article_form(fold(name))
+    for g in order:
+        other = groups[g]["res"]
+        if r.get("pid") and other.get("pid"):
+            continue
+        forms = {article_form(fold(other["name"]))} | {article_form(fold(x["name"])) for x in groups[g]["mentions"]}
+        if form in forms or spelling_variant(form, forms):
+            return g
+    return None
+
+
+@given(st.lists(st.tuples(st.sampled_from(["Kherbet Selm", "Khirbet Selm", "Deir al-Balah", "Deir El-Balah",
+                                           "Kharkiv", "Kharkov", "Kharkivka", "Pokrovsk", "Pokrovske", "Bakhmut"]),
+                          st.booleans()), max_size=25))
+def test_variant_index_answers_as_the_old_loop(seq: list[tuple[str, bool]]) -> None:
+    """Replay a merge: each mention either joins the group both methods find or starts a new one;
+    a gazetteer reading replaces a name-only one, as in merge_places."""
+    groups: dict[Any, dict[str, Any]] = {}
+    order: list[Any] = []
+    index = VariantIndex()
+    for n, (name, gazetteer) in enumerate(seq):
+        r = {"name": name, "pid": n + 1 if gazetteer else None}
+        m = {"name": name}
+        expected = _old_variant_group(name, r, order, groups)
+        assert index.find(fold(name), r, groups) == expected
+        gid = expected
+        if gid is None:
+            gid = n
+            groups[gid] = {"res": r, "mentions": []}
+            order.append(gid)
+            index.add_group(gid, name)
+        elif groups[gid]["res"].get("pid") is None and r.get("pid"):
+            groups[gid]["res"] = r
+            index.set_reading(gid, name)
+        groups[gid]["mentions"].append(m)
+        index.add_mention(gid, name)
+
+
+def test_variant_index_budget_falls_back_to_identical_forms() -> None:
+    index = VariantIndex(budget=3)
+    groups: dict[Any, dict[str, Any]] = {}
+    for gid, name in enumerate(["Zabcdefg", "Zhijklmn", "Zopqrstu", "Zvwxyzab", "Zarichne"]):
+        groups[gid] = {"res": {"name": name, "pid": None}, "mentions": []}
+        index.add_group(gid, name)
+    assert VariantIndex().find("zarichni", {"pid": None}, groups) is None  # an index never filled
+    fresh = VariantIndex()
+    for gid, g in groups.items():
+        fresh.add_group(gid, g["res"]["name"])
+    assert fresh.find("zarichni", {"pid": None}, groups) == 4  # with budget: the close spelling
+    assert index.find("zarichni", {"pid": None}, groups) is None and index.exhausted  # budget spent first
+    assert index.find("zarichne", {"pid": None}, groups) == 4  # the same form still joins
+
+
+def _old_fill(mentions: list[dict[str, Any]]) -> None:
+    """The old country look-ups of fill_from_sentence (every mention scanned for each)."""
+    for m in mentions:
+        if m["res"] is not None:
+            continue
+        res = {"type": "locality", "country_code": None}
+        same = [o for o in mentions if o is not m and o["res"] is not None and o["sent"] == m["sent"]]
+        same.sort(key=lambda o: (0, abs(o["start"] - m["start"])))
+        for o in same:
+            if o["res"].get("country_code"):
+                res["country_code"] = o["res"]["country_code"]
+                break
+        if not same and not m["prep"]:
+            continue
+        if res["country_code"] is None:
+            before = [o for o in mentions if o["start"] < m["start"] and o["res"] is not None
+                      and o["res"].get("country_code")]
+            if before:
+                res["country_code"] = before[-1]["res"]["country_code"]
+        m["res"] = res
+    mentions[:] = [m for m in mentions if m["res"] is not None]
+
+
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 4), st.sampled_from([None, "UA", "SY", ""]),
+                          st.booleans(), st.booleans()), max_size=30))
+def test_fill_from_sentence_answers_as_the_old_scan(rows: list[tuple[int, int, str | None, bool, bool]]) -> None:
+    import copy
+
+    from extractor.rules.places.sentence_fill import fill_from_sentence
+
+    lex = SimpleNamespace(water_words=frozenset(), feature_words=frozenset(), street_words=frozenset())
+    mentions = [{"name": f"Place{i}", "key": f"place{i}", "start": start, "sent": (sent, sent + 1), "hint": None,
+                 "prep": prep, "res": None if not resolved else {"type": "city", "country_code": cc}}
+                for i, (start, sent, cc, resolved, prep) in enumerate(sorted(rows, key=lambda r: r[0]))]
+    old = copy.deepcopy(mentions)
+    fill_from_sentence(mentions, lex)
+    _old_fill(old)
+    assert [(m["name"], m["res"]["country_code"]) for m in mentions] == \
+        [(m["name"], m["res"]["country_code"]) for m in old]
+
+
+@pytest.mark.parametrize("text", ["Trump's aides said Trump2 and trump met TRUMP in Kyiv; Biden_x and Biden left.",
+                                  "Smith-Jones said Smith and Jones arrived."])
+def test_untagged_surnames_found_as_by_the_old_pattern(ex, text: str) -> None:
+    import re
+
+    from extractor.rules.entities.context import EntityContext
+    from extractor.rules.entities.people import untagged_people
+
+    fixer = ex.nlp.get_pipe("extractor_entities")
+    doc = ex.nlp.make_doc(text)
+    ctx = EntityContext(doc, text, {}, fixer.lex, fixer.matchers, fixer.places, fixer.names)
+    surnames = {"trump", "biden", "smith", "jones"}
+    found = [(s.start_char, s.end_char) for s in untagged_people(ctx, [], surnames)]
+    pattern = re.compile(r"\b(?:" + "|".join(sorted(surnames, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+    expected = [(m.start(), m.end()) for m in pattern.finditer(text) if m.group()[:1].isupper()]
+    assert found == expected and found
+
+
+# -- memory follows tokens: token-dense text is chunked, batches are grouped by tokens --------------------
+def test_token_dense_text_is_parsed_in_chunks_with_exact_offsets(ex):
+    small = Extractor(nlp=ex.nlp)
+    small.chunk_tokens = 1000
+    text = "Officials said \"no\" and \"yes\". " * 300  # 9,300 characters, about 3,300 tokens
+    rec = small.extract(text)
+    validate(rec)
+    assert any("parsed in" in w and "chunks" in w for w in rec["warnings"])
+    assert_offsets(rec, text)
+    assert len(rec["quotes"]) == len(ex.extract(text)["quotes"])
+
+
+def test_token_groups_cap_tokens_per_parse():
+    from extractor.api import _token_groups
+
+    docs = [(Article(id=str(n), text="x"), BLANK.make_doc("a " * n)) for n in (400, 300, 500, 900, 100)]
+    groups = _token_groups(docs, 1000)
+    assert [[a.id for a, _ in g] for g in groups] == [["400", "300"], ["500"], ["900", "100"]]
+
+
+def test_batch_with_a_sectioned_text_keeps_input_order(ex):
+    small = Extractor(nlp=ex.nlp)
+    small.chunk_chars, small.section_chars = 1000, 2500
+    items = [Article(id="a", text=PARA), Article(id="huge", text=PARA * 30), ArticleError("empty", "e: empty", "e"),
+             Article(id="b", text=PARA)]
+    recs = small.process_batch(items)
+    assert [r["article"]["id"] for r in recs] == ["a", "huge", "e", "b"]
+    assert any("sections" in w for w in recs[1]["warnings"]) and recs[2]["error"]["type"] == "empty"
+    assert recs[0]["quotes"] == recs[3]["quotes"] and recs[0]["quotes"]
+    assert_offsets(recs[1], PARA * 30)
