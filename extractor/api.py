@@ -39,7 +39,7 @@ from .components.sentence_bounds import merge_split_warnings, overlong_sentences
 from .errors import ArticleError
 from .extensions import add_warning
 from .loading import Article, article_from_text, iter_batches
-from .sections import chunk_bounds, merge_records, section_layout, shift_warning
+from .sections import chunk_bounds, merge_records, pack, section_layout, shift_warning, unpack
 from .serialize import assemble_record, doc_to_record, error_record
 from .version import __version__
 
@@ -204,7 +204,7 @@ class Extractor:
         text = article.text
         layout = detect_layout(text)
         bounds = chunk_bounds(text, self.section_chars)
-        parts: list[tuple[int, dict[str, Any]]] = []
+        parts: list[tuple[int, str]] = []
         warnings: list[str] = []
         for start, end in bounds:
             sub = replace(article, text=text[start:end], warnings=[])
@@ -216,12 +216,13 @@ class Extractor:
                 rec = doc_to_record(doc, sub, self.info)
                 del doc
             warnings += [shift_warning(w, start) for w in rec["warnings"] if not w.startswith("long text (")]
-            parts.append((start, rec))
+            parts.append((start, pack(rec)))
         warnings.append(f"long text ({len(text)} chars) processed in {len(bounds)} sections of at most "
                         f"{self.section_chars} chars, each parsed in chunks of at most {self.chunk_chars}")
         warnings = list(article.warnings) + [w for w in merge_split_warnings(list(dict.fromkeys(warnings)))
                                              if w not in article.warnings]
-        return assemble_record(article, self.info, layout, merge_records(parts), warnings, include_text=include_text)
+        fields = merge_records(unpack(parts))
+        return assemble_record(article, self.info, layout, fields, warnings, include_text=include_text)
 
     def _parse_one(self, article: Article, layout: dict[str, Any] | None = None) -> Doc | ArticleError:
         """The pretrained part of the pipeline for one article (chunked when long), or its error."""
