@@ -20,6 +20,7 @@ DOC_EXTENSIONS = (
     "extractor_quotes",  # list of quote dicts (extractor_quotes)
     "extractor_casualties",  # list of casualty dicts (extractor_counts)
     "extractor_weapons",  # list of weapon dicts (extractor_counts)
+    "extractor_totals",  # the article's figures: {"casualties": {kind: ...}, "weapons": [...]} (extractor_counts)
     "extractor_warnings",  # list of warning strings, appended to by any component
 )
 

@@ -63,7 +63,8 @@ def _counts_table(rec: dict[str, Any]) -> Table | None:
     table.add_column("details", ratio=2, overflow="fold")
     table.add_column("evidence", ratio=3, overflow="fold", style="dim")
     for c in cas:
-        details = ", ".join(x for x in (c.get("who"), c.get("place")) if x)
+        flags = ("hedged" if c.get("hedged") else None, "background" if c.get("background") else None)
+        details = ", ".join(x for x in (c.get("who"), c.get("place"), *flags) if x)
         table.add_row(c["kind"], _qualified(c.get("count"), c.get("qualifier"), c.get("vague")), details, c["text"])
     for w in weap:
         parts = [(w.get("action") or "").replace("_", " ") or None]
@@ -76,6 +77,24 @@ def _counts_table(rec: dict[str, Any]) -> Table | None:
         table.add_row(w["weapon"], _qualified(w.get("count"), w.get("qualifier"), w.get("vague")),
                       " ".join(p for p in parts if p), w["text"])
     return table
+
+
+def _totals_line(rec: dict[str, Any]) -> Text | None:
+    """The article's own figures (`totals`): what "how many?" answers, per casualty kind and weapon/action."""
+    totals = rec.get("totals") or {}
+    cas = totals.get("casualties") or {}
+    weap = totals.get("weapons") or []
+    if not cas and not weap:
+        return None
+    out = Text("How many: ", style="bold")
+    items = [(kind, t) for kind, t in cas.items()]
+    items += [(f"{w['weapon']} {(w.get('action') or '').replace('_', ' ')}".strip(), w) for w in weap]
+    for i, (label, t) in enumerate(items):
+        if i:
+            out.append(" · ")
+        out.append(f"{label} ", style="magenta")
+        out.append(_qualified(t.get("count"), t.get("qualifier"), t.get("vague")), style="bold")
+    return out
 
 
 def _places_line(rec: dict[str, Any]) -> Text | None:
@@ -128,7 +147,8 @@ def render_record(rec: dict[str, Any]) -> Group | Panel:
         return Panel(Text(f"{err['type']}: {err['message']}"), title=str(rec["article"].get("id")),
                      border_style="red", box=box.ASCII)
     parts: list[Any] = [_header(rec)]
-    for part in (_quotes_table(rec), _counts_table(rec), _places_line(rec), _actors_line(rec), _dates_line(rec)):
+    for part in (_quotes_table(rec), _totals_line(rec), _counts_table(rec), _places_line(rec), _actors_line(rec),
+                 _dates_line(rec)):
         if part is not None:
             parts.append(part)
     if rec.get("warnings"):

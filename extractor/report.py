@@ -193,6 +193,23 @@ def quote_tip(q: dict[str, Any]) -> str:
                  f"cue: {cue}" if cue else None)
 
 
+def totals_rows(record: dict[str, Any], link: Any) -> list[dict[str, Any]]:
+    """The article's own figures (`totals`) as rows: label, amount, evidence and a link to the count it rests on."""
+    totals = record.get("totals") if isinstance(record.get("totals"), dict) else {}
+    starts = {(c.get("start"), c.get("end")): f"c{i}" for i, c in enumerate(_list(record, "casualties"), 1)}
+    starts.update({(w.get("start"), w.get("end")): f"w{i}" for i, w in enumerate(_list(record, "weapons"), 1)})
+    rows = []
+    items = [(str(kind), t) for kind, t in ((totals or {}).get("casualties") or {}).items()]
+    items += [(_join(_h(w.get("weapon") or "weapon"), _h(w["action"]) if w.get("action") else None), w)
+              for w in (totals or {}).get("weapons") or [] if isinstance(w, dict)]
+    for label, t in items:
+        if isinstance(t, dict):
+            uid = starts.get((t.get("start"), t.get("end")))
+            rows.append({"label": label, "amount": amount_text(t), "text": t.get("text") or "",
+                         "href": link(uid) if uid else None})
+    return rows
+
+
 def _coords(p: dict[str, Any]) -> str | None:
     lat, lon = p.get("lat"), p.get("lon")
     if isinstance(lat, int | float) and isinstance(lon, int | float):
@@ -296,8 +313,9 @@ def article_context(record: dict[str, Any], text: str | None = None) -> dict[str
                             "cue": (q.get("cue") or {}).get("text"), "href": link(f"q{qi}")})
     speakers = sorted(groups.values(), key=lambda g: (g["cls"] == "spx", -len(g["quotes"])))
 
-    casualties = [dict(c, href=link(f"c{i}"), amount=amount_text(c)) for i, c in
-                  enumerate(_list(record, "casualties"), 1)]
+    casualties = [dict(c, href=link(f"c{i}"), amount=amount_text(c),
+                       note=_join("hedged" if c.get("hedged") else None, "background" if c.get("background") else None))
+                  for i, c in enumerate(_list(record, "casualties"), 1)]
     weapons = [dict(w, href=link(f"w{i}"), amount=amount_text(w), weapon_h=_h(w.get("weapon") or ""),
                     action_h=_h(w.get("action") or "")) for i, w in enumerate(_list(record, "weapons"), 1)]
     places = [dict(p, href=link(f"p{i}m1"), coords=_coords(p), n_mentions=len(p.get("mentions") or []))
@@ -322,7 +340,8 @@ def article_context(record: dict[str, Any], text: str | None = None) -> dict[str
         "title": art.get("title") or art.get("id") or "Article",
         "article": art, "body": body, "error": error,
         "legend": [(k, KIND_LABELS[k], counts[k]) for k in present],
-        "speakers": speakers, "casualties": casualties, "weapons": weapons, "places": places,
+        "speakers": speakers, "totals": totals_rows(record, link), "casualties": casualties, "weapons": weapons,
+        "places": places,
         "dates": dates, "actors": actors, "meta": meta, "warnings": warnings,
         "n_speaker_colours": N_SPEAKER_COLOURS, "map": article_map(places),
     }
@@ -412,9 +431,16 @@ def _is_missile(w: dict[str, Any]) -> bool:
 
 
 def article_numbers(record: dict[str, Any]) -> dict[str, int]:
-    """Per-article figures for the index: quotes, and the largest killed/injured/drone/missile count."""
-    cas = _list(record, "casualties")
-    wea = _list(record, "weapons")
+    """Per-article figures for the index: quotes, and the article's own killed/injured/drone/missile figures
+    from `totals` (for weapons, the largest over actions); records without `totals` (older output) fall back
+    to the largest count of the article's own event."""
+    totals = record.get("totals")
+    if not isinstance(totals, dict):
+        cas = [c for c in _list(record, "casualties") if not c.get("background") and not c.get("hedged")]
+        wea = _list(record, "weapons")
+    else:
+        cas = [dict(t, kind=k) for k, t in (totals.get("casualties") or {}).items() if isinstance(t, dict)]
+        wea = [w for w in totals.get("weapons") or [] if isinstance(w, dict)]
     return {
         "quotes": len(_list(record, "quotes")),
         "killed": _max_count(cas, lambda c: c.get("kind") == "killed"),
@@ -501,7 +527,8 @@ class BatchSummary:
         tot.articles += 1
         tot.add_numbers(nums)
         # per place: articles naming it, its mentions, and the counts tied to it by name
-        cas, wea = _list(record, "casualties"), _list(record, "weapons")
+        cas = [c for c in _list(record, "casualties") if not c.get("background")]  # other events' counts
+        wea = _list(record, "weapons")
         for p in _list(record, "places"):
             name = p.get("name")
             if not isinstance(name, str) or not name:

@@ -100,7 +100,7 @@ def pack(record: dict[str, Any]) -> str:
     """A section record's list fields as compact JSON, held until the merge. As Python objects
     they take about 7 times their JSON size (a dict per mention), and a 10 MB article's sections
     held as objects added over 100 MB to the worker before its record was even built."""
-    return json.dumps({k: v for k, v in record.items() if isinstance(v, list) and k != "warnings"},
+    return json.dumps({k: v for k, v in record.items() if (isinstance(v, list) and k != "warnings") or k == "totals"},
                       ensure_ascii=False)
 
 
@@ -112,19 +112,23 @@ def unpack(parts: list[tuple[int, str]]) -> Iterator[tuple[int, dict[str, Any]]]
         yield offset, json.loads(packed)
 
 
-def merge_records(parts: Iterable[tuple[int, dict[str, Any]]]) -> dict[str, list[Any]]:
-    """The list fields of one record from (offset, section record) pairs, in text order.
+def merge_records(parts: Iterable[tuple[int, dict[str, Any]]]) -> dict[str, Any]:
+    """The list fields and the totals of one record from (offset, section record) pairs, in text order.
 
     Actors of the same type are one actor when their names are equal or one's name is among the
     other's aliases; places when they resolve to the same point (or, unresolved, share name and
     country); dates when they resolve to the same period (or, unresolved, share wording). Quotes,
-    casualties and weapons are concatenated. Ids are renumbered and quotes' `actor_id`s follow."""
+    casualties and weapons are concatenated. Ids are renumbered and quotes' `actor_id`s follow.
+    Totals: see `merge_totals`."""
     actors = _Actors()
     places: dict[tuple[Any, ...], dict[str, Any]] = {}
     dates: dict[tuple[Any, ...], dict[str, Any]] = {}
     out: dict[str, list[Any]] = {"actors": [], "quotes": [], "casualties": [], "weapons": [], "places": [],
                                  "dates": []}
+    totals: list[dict[str, Any]] = []
     for offset, rec in parts:
+        if isinstance(rec.get("totals"), dict):
+            totals.append(shift_offsets(rec["totals"], offset))
         rec = shift_offsets({k: v for k, v in rec.items() if isinstance(v, list)}, offset)
         ids = {a.get("id"): actors.add(a) for a in rec.get("actors") or []}
         for q in rec.get("quotes") or []:
@@ -144,7 +148,36 @@ def merge_records(parts: Iterable[tuple[int, dict[str, Any]]]) -> dict[str, list
     out["actors"] = actors.entries
     for n, q in enumerate(out["quotes"], 1):
         q["id"] = f"q{n}"
-    return out
+    return {**out, "totals": merge_totals(totals)}
+
+
+def merge_totals(sections: list[dict[str, Any]]) -> dict[str, Any]:
+    """One `totals` object from the sections' (offsets already moved to the whole text).
+
+    A section's figure was chosen seeing only that section, and the relations that let the counts
+    rules add figures up (lists, "another 17", distinct incidents) do not cross a section boundary.
+    Adding the sections' figures could count a toll that a later section repeats twice, so each kind
+    (and each weapon and action) takes the figure the counts rules would prefer among equals of no
+    known relation: the largest count, else a stated zero, else the first vague amount."""
+    casualties: dict[str, dict[str, Any]] = {}
+    weapons: dict[tuple[Any, Any], dict[str, Any]] = {}
+    for section in sections:
+        for kind, fig in (section.get("casualties") or {}).items():
+            casualties[kind] = _better_figure(casualties.get(kind), fig)
+        for fig in section.get("weapons") or []:
+            key = (fig.get("weapon"), fig.get("action"))
+            weapons[key] = _better_figure(weapons.get(key), fig)
+    return {"casualties": casualties, "weapons": list(weapons.values())}
+
+
+def _better_figure(known: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
+    """The earlier figure unless the new one has a larger count (a count beats a vague amount)."""
+    if known is None:
+        return new
+    old_count, new_count = known.get("count"), new.get("count")
+    if isinstance(new_count, int) and (not isinstance(old_count, int) or new_count > old_count):
+        return new
+    return known
 
 
 def _merge_into(index: dict[tuple[Any, ...], dict[str, Any]], key: tuple[Any, ...], entry: dict[str, Any],

@@ -53,7 +53,7 @@ def doc_to_record(doc: Doc, article: Article, extractor_info: dict[str, str], *,
     warnings = list(article.warnings) + [w for w in (doc._.extractor_warnings or []) if w not in article.warnings]
     fields = {"actors": doc._.extractor_actors, "quotes": doc._.extractor_quotes,
               "casualties": doc._.extractor_casualties, "weapons": doc._.extractor_weapons,
-              "places": doc._.extractor_places, "dates": doc._.extractor_dates}
+              "totals": doc._.extractor_totals, "places": doc._.extractor_places, "dates": doc._.extractor_dates}
     return assemble_record(article, extractor_info, doc._.extractor_layout or {}, fields, warnings,
                            include_text=include_text)
 
@@ -66,9 +66,18 @@ def assemble_record(article: Article, extractor_info: dict[str, str], layout: di
         "schema_version": SCHEMA_VERSION,
         "extractor": dict(extractor_info),
         "article": article_record(article, include_text=include_text, layout=layout),
-        **{k: list(fields.get(k) or []) for k in ("actors", "quotes", "casualties", "weapons", "places", "dates")},
+        **{k: list(fields.get(k) or []) for k in ("actors", "quotes", "casualties", "weapons")},
+        "totals": _totals(fields.get("totals")),
+        **{k: list(fields.get(k) or []) for k in ("places", "dates")},
         "warnings": warnings,
     }
+
+
+def _totals(value: Any) -> dict[str, Any]:
+    """The `totals` object; empty (nothing to say) when the counts component did not run or failed."""
+    if not isinstance(value, dict):
+        return {"casualties": {}, "weapons": []}
+    return {"casualties": dict(value.get("casualties") or {}), "weapons": list(value.get("weapons") or [])}
 
 
 def error_record(error: ArticleError, article: Article | None = None) -> dict[str, Any]:

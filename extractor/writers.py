@@ -195,16 +195,22 @@ TABLES: dict[str, tuple[str, ...]] = {
                "cue_lemma", "cue_start", "cue_end", "fragments"),
     "actors": ("article_id", "n", "actor_id", "name", "type", "aliases", "titles", "mention_count", "mentions"),
     "casualties": ("article_id", "n", "kind", "count", "qualifier", "vague", "who", "place", "text", "start_char",
-                   "end_char"),
+                   "end_char", "hedged", "background"),
     "weapons": ("article_id", "n", "weapon", "count", "qualifier", "vague", "action", "operator", "by_actor",
                 "place", "text", "start_char", "end_char"),
     "places": ("article_id", "n", "name", "type", "country_code", "admin1", "lat", "lon", "mention_count",
-               "mentions"),
+               "mentions", "geonameid"),
     "dates": ("article_id", "n", "text", "start_char", "end_char", "date", "granularity"),
+    # the article's own figures (`totals`): one row per casualty kind (weapon/action null) and per weapon and
+    # action (kind null)
+    "totals": ("article_id", "n", "kind", "weapon", "action", "count", "qualifier", "vague", "text", "start_char",
+               "end_char"),
 }
 CHILD_TABLES = tuple(t for t in TABLES if t != "articles")
 _INTEGER = {"chars", "words", "n", "start_char", "end_char", "count", "speaker_start", "speaker_end", "cue_start",
-            "cue_end", "mention_count"}
+            "cue_end", "mention_count", "geonameid", "hedged", "background"}
+#: true/false fields written as 1/0 (SQLite has no boolean; CSV readers agree on numbers)
+_FLAGS = ("hedged", "background")
 _REAL = {"lat", "lon"}
 
 
@@ -254,7 +260,11 @@ def flatten(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             if table == "weapons":
                 row["by_actor"] = c.get("by")
             row.update({k: c.get(k) for k in TABLES[table] if k not in row})
+            for flag in _FLAGS:
+                if flag in row and row[flag] is not None:
+                    row[flag] = int(bool(row[flag]))
             rows[table].append(row)
+    rows["totals"] = _totals_rows(aid, _d(record.get("totals")))
     for n, p in enumerate(record.get("places") or [], 1):
         row = {"article_id": aid, "n": n, "mention_count": len(p.get("mentions") or []),
                "mentions": _j(p.get("mentions"))}
@@ -270,6 +280,22 @@ def flatten(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                 if isinstance(v, (dict, list)):
                     row[k] = _j(v)
     return rows
+
+
+def _totals_rows(aid: Any, totals: dict[str, Any]) -> list[dict[str, Any]]:
+    """Rows of the `totals` table: the article's figure per casualty kind, then per weapon and action."""
+    items = [({"kind": kind}, t) for kind, t in _d(totals.get("casualties")).items()]
+    items += [({"weapon": w.get("weapon"), "action": w.get("action")}, w) for w in totals.get("weapons") or []
+              if isinstance(w, dict)]
+    out = []
+    for n, (key, t) in enumerate(items, 1):
+        t = _d(t)
+        row = {"article_id": aid, "n": n, "kind": None, "weapon": None, "action": None, "count": t.get("count"),
+               "qualifier": t.get("qualifier"), "vague": t.get("vague"), "text": t.get("text"),
+               "start_char": t.get("start"), "end_char": t.get("end")}
+        row.update(key)
+        out.append(row)
+    return out
 
 
 def record_key(record: dict[str, Any]) -> tuple[str, str] | None:
@@ -341,6 +367,14 @@ class ResumableJsonlWriter:
     abort = commit  # every written line is complete: keep them
 
 
+def _csv_header(path: Path) -> list[str] | None:
+    """The column names of an existing CSV file."""
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as fh:
+        return next(csv.reader(fh), None)
+
+
 class CsvWriter:
     """One CSV file per table in directory `path` (created if missing), article ids as keys.
 
@@ -367,7 +401,9 @@ class CsvWriter:
                 fd, tmp = tempfile.mkstemp(prefix=f".{table}.", suffix=".csv.part", dir=str(self.dir))
                 fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
                 new = True
-            w = csv.DictWriter(fh, fieldnames=cols, extrasaction="ignore")
+            # a file written by an older version keeps its own columns (a later column, such as
+            # places.geonameid, is left out of it rather than shifting every field after it)
+            w = csv.DictWriter(fh, fieldnames=cols if new else _csv_header(final) or cols, extrasaction="ignore")
             if new:
                 w.writeheader()
             self._files[table] = (fh, w, tmp)
@@ -431,6 +467,7 @@ class SqliteWriter:
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.executescript(sqlite_schema())
+            _add_missing_columns(self.db)
         except sqlite3.DatabaseError as exc:
             raise OutputError(f"{self.path}: not a usable SQLite database ({exc})") from None
         self.commit_every = commit_every
@@ -467,6 +504,17 @@ class SqliteWriter:
     abort = commit  # committed articles are complete rows: keep them
 
 
+def _add_missing_columns(db: Any) -> None:
+    """A database written by an older version lacks columns added since (places.geonameid,
+    casualties.hedged, casualties.background): add them, so that re-runs into it keep working."""
+    for table, cols in TABLES.items():
+        have = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        for c in cols:
+            if c not in have:
+                typ = "INTEGER" if c in _INTEGER else "REAL" if c in _REAL else "TEXT"
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {c} {typ}")
+
+
 def sqlite_schema() -> str:
     """CREATE statements of the SQLite output (idempotent)."""
     out = []
@@ -493,5 +541,6 @@ def sqlite_schema() -> str:
         "CREATE INDEX IF NOT EXISTS casualties_kind ON casualties(kind);",
         "CREATE INDEX IF NOT EXISTS weapons_weapon ON weapons(weapon);",
         "CREATE INDEX IF NOT EXISTS dates_date ON dates(date);",
+        "CREATE INDEX IF NOT EXISTS totals_kind ON totals(kind);",
     ]
     return "\n".join(out)

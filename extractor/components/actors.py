@@ -32,6 +32,7 @@ from ..rules.actors.institutions import CountryCodes
 from ..rules.actors.lexicon import SOURCE_VERBS, ActorsLexicon
 from ..rules.actors.plurals import merge_plurals
 from ..rules.actors.render import render_actors
+from ..rules.actors.short_forms import merge_short_forms
 from .base import DataComponent, GazetteerUser
 
 
@@ -77,6 +78,7 @@ class ActorsComponent(GazetteerUser, DataComponent):
     def process(self, doc: Doc) -> None:
         groups = group_mentions(doc, self.lex, self.country_codes)
         link_acronyms(groups, self.lex.acronyms)
+        groups = merge_short_forms(groups)
         groups = merge_plurals(groups)
         settle_facilities(doc, groups, self.lex)
         doc._.extractor_actors = render_actors(groups, self.lex.titles)

@@ -1,4 +1,4 @@
-"""The counts component: writes doc._.extractor_casualties and doc._.extractor_weapons.
+"""The counts component: writes doc._.extractor_casualties, doc._.extractor_weapons and doc._.extractor_totals.
 
 Thin spaCy wiring only: it loads the word lists of models/lexicons/counts/ (rules/counts/lexicon.py),
 compiles the patterns built from them once, and runs the rules of `extractor/rules/counts/` on each
@@ -20,7 +20,7 @@ from .base import DataComponent
 
 
 class CountsComponent(DataComponent):
-    """Writes doc._.extractor_casualties and doc._.extractor_weapons (contract shapes)."""
+    """Writes doc._.extractor_casualties, doc._.extractor_weapons and doc._.extractor_totals (contract shapes)."""
 
     DATA_FILES: ClassVar[tuple[str, ...]] = FILES
 
@@ -37,6 +37,7 @@ class CountsComponent(DataComponent):
     def process(self, doc: Doc) -> None:
         """Find every amount, decide what it counts, and write the de-duplicated entries."""
         assert self.lex is not None and self.patterns is not None
-        casualties, weapons = read_counts(doc, self.lex, self.patterns)
+        casualties, weapons, totals = read_counts(doc, self.lex, self.patterns)
         doc._.extractor_casualties = casualties
         doc._.extractor_weapons = weapons
+        doc._.extractor_totals = totals

@@ -19,6 +19,12 @@ with document-level evidence so every downstream component sees the same clean e
 5. "Russia's defense ministry", "Ukraine's military", "the Ukrainian air force": a country
    (possessive) or nationality followed by a state institution is one ORG span.
 
+Since issue 13 the steps also drop page furniture (and unconfirmed names of subheadings), read
+datelines wherever a story starts and a legislator's state ("D-N.Y."), split names glued to a
+title's place, and type weapon systems
+(PRODUCT), storms (EVENT), named documents (LAW) and parliaments (ORG), so that none of them
+becomes a place or a wrong actor; a country, region or capital is a place whatever its tag.
+
 The rules live in `extractor/rules/entities/` (one module per repair family; the order of the
 steps in `pipeline.py`); this component loads their word lists and runs them on each Doc.
 """
@@ -50,6 +56,8 @@ def read_lexicon(paths: dict[str, Path]) -> EntityLexicon:
     def lower_set(rel: str) -> frozenset[str]:
         return frozenset(w.lower() for w in read_wordlist(paths[rel]))
 
+    furniture = read_tsv(paths[e + "page_furniture.tsv"])
+    weapons = read_tsv(paths[e + "weapon_systems.tsv"])
     return EntityLexicon(
         not_places=lower_set(p + "not_places.txt"),
         region_words=frozenset(read_wordlist(paths[p + "region_words.txt"])),
@@ -66,6 +74,20 @@ def read_lexicon(paths: dict[str, Path]) -> EntityLexicon:
         vessel_prefixes=frozenset(read_wordlist(paths[e + "vessel_prefixes.txt"])),
         feature_words=lower_set(p + "feature_words.txt") | lower_set(p + "water_words.txt"),
         compound_modifiers=lower_set(p + "compound_modifiers.txt"),
+        furniture_starts=tuple(r[1] for r in furniture if r[0] == "start"),
+        furniture_anywhere=tuple(r[1] for r in furniture if r[0] == "anywhere"),
+        weapon_names=frozenset(r[1] for r in weapons if r[0] == "name"),
+        weapon_context_names=frozenset(r[1] for r in weapons if r[0] == "context"),
+        weapon_nouns=frozenset(r[1] for r in weapons if r[0] == "noun"),
+        storm_nouns=lower_set(e + "event_nouns.txt"),
+        document_words=lower_set(e + "document_words.txt"),
+        admin_unit_words=frozenset(read_wordlist(paths[e + "admin_unit_words.txt"])),
+        resident_nouns=lower_set(e + "resident_nouns.txt"),
+        place_object_verbs=lower_set(e + "place_object_verbs.txt"),
+        motion_verbs=lower_set(e + "motion_verbs.txt"),
+        legislatures=tuple(read_wordlist(paths[e + "legislatures.txt"])),
+        historical_countries=lower_set(e + "historical_countries.txt"),
+        region_abbreviations={r[0]: (r[1], r[2], r[3]) for r in read_tsv(paths[p + "region_abbreviations.tsv"])},
     )
 
 
@@ -90,6 +112,17 @@ class EntityFixer(GazetteerUser, DataComponent):
         "lexicons/entities/vessel_prefixes.txt",
         "lexicons/places/feature_words.txt",
         "lexicons/places/water_words.txt",
+        "lexicons/places/region_abbreviations.tsv",
+        "lexicons/entities/page_furniture.tsv",
+        "lexicons/entities/weapon_systems.tsv",
+        "lexicons/entities/event_nouns.txt",
+        "lexicons/entities/document_words.txt",
+        "lexicons/entities/admin_unit_words.txt",
+        "lexicons/entities/resident_nouns.txt",
+        "lexicons/entities/place_object_verbs.txt",
+        "lexicons/entities/motion_verbs.txt",
+        "lexicons/entities/legislatures.txt",
+        "lexicons/entities/historical_countries.txt",
     )
 
     def __init__(self, nlp: Language, name: str) -> None:

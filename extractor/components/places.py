@@ -50,6 +50,8 @@ class PlacesComponent(GazetteerUser, DataComponent):
         "lexicons/places/street_words.txt",
         "lexicons/entities/demonyms.tsv",
         "lexicons/places/not_place_heads.txt",
+        "lexicons/places/region_abbreviations.tsv",
+        "lexicons/places/resident_nouns.txt",
     )
 
     def _load(self, paths: dict[str, Path]) -> None:
@@ -72,6 +74,9 @@ class PlacesComponent(GazetteerUser, DataComponent):
             demonym_cc=demonym_cc,
             demonyms=frozenset(demonym_cc),
             not_place_heads=frozenset(w.lower() for w in read_wordlist(paths[p + "not_place_heads.txt"])),
+            region_abbrev={r[0]: (r[1], r[2], r[3] == "any")
+                           for r in read_tsv(paths[p + "region_abbreviations.tsv"])},
+            resident_nouns=frozenset(w.lower() for w in read_wordlist(paths[p + "resident_nouns.txt"])),
         )
 
     def process(self, doc: Doc) -> None:

@@ -30,16 +30,25 @@ _SPEECH = "lexicons/quotes/speech_verbs.txt"
 _WORKS = "lexicons/quotes/work_nouns.txt"
 _SPEAKER_NOUNS = "lexicons/quotes/speaker_nouns.txt"
 _RESOLUTION = "lexicons/quotes/resolution.json"
+_RESOLUTION_KEYS = ("directive_verbs", "document_nouns", "person_roles", "non_speakers", "gendered_words",
+                    "title_abbreviations", "org_nominals")
+_DEMONYMS = "lexicons/entities/demonyms.tsv"
+_COUNTRY_ALIASES = "lexicons/places/country_aliases.tsv"
 
 
 def _lower_set(words: Iterable[str]) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
+def _rows(path: Path) -> list[list[str]]:
+    """The tab-separated rows of a lexicon file."""
+    return [line.split("\t") for line in read_wordlist(path)]
+
+
 class QuotesComponent(DataComponent):
     """Quotations (direct and partial, split ones as one) with cue and speaker."""
 
-    DATA_FILES = (_SPEECH, _WORKS, _SPEAKER_NOUNS, _RESOLUTION)
+    DATA_FILES = (_SPEECH, _WORKS, _SPEAKER_NOUNS, _RESOLUTION, _DEMONYMS, _COUNTRY_ALIASES)
 
     def __init__(self, nlp: Language, name: str) -> None:
         super().__init__(nlp, name)
@@ -49,11 +58,17 @@ class QuotesComponent(DataComponent):
         speech = _lower_set(read_wordlist(paths[_SPEECH]))
         works = _lower_set(read_wordlist(paths[_WORKS]))
         speaker_nouns = _lower_set(read_wordlist(paths[_SPEAKER_NOUNS]))
-        data = read_json(paths[_RESOLUTION], allowed_keys=("directive_verbs", "document_nouns", "org_nominals"))
+        data = read_json(paths[_RESOLUTION], allowed_keys=_RESOLUTION_KEYS)
+        nations = {r[0].lower(): r[1].split()[0] for r in _rows(paths[_COUNTRY_ALIASES]) if len(r) > 1}
+        nations.update({r[0].lower(): r[1] for r in _rows(paths[_DEMONYMS]) if len(r) > 1})
         self.lexicon = QuoteLexicon(
             speech=speech, works=works, speaker_nouns=speaker_nouns,
             directive_verbs=_lower_set(data.get("directive_verbs", [])),
             document_nouns=_lower_set(data.get("document_nouns", [])),
+            person_roles=_lower_set(data.get("person_roles", [])), nations=nations,
+            non_speakers=_lower_set(data.get("non_speakers", [])),
+            gendered={w.lower(): g[0] for g, ws in (data.get("gendered_words") or {}).items() for w in ws},
+            title_abbreviations={k.lower(): v.lower() for k, v in (data.get("title_abbreviations") or {}).items()},
             org_nominals={k.lower(): _lower_set(v) for k, v in (data.get("org_nominals") or {}).items()})
 
     def process(self, doc: Doc) -> None:

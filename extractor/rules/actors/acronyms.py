@@ -1,6 +1,7 @@
 """Acronyms joining the organisation they stand for.
 
-"Israel Defense Forces (IDF)" ... "the IDF": an acronym made of a name's capitalised initials, or
+"Israel Defense Forces (IDF)" ... "the IDF": an acronym made of a name's capitalised initials (or
+of the name without a leading owner: "the U.N. International Atomic Energy Agency" ... "IAEA"), or
 one the acronyms lexicon expands ("CENTCOM" = "US Central Command"), merges into that name.
 """
 
@@ -23,6 +24,10 @@ def link_acronyms(groups: list[Group], acronyms: dict[str, set[str]]) -> None:
             words = [t.text for t in sp if t.text.lower() not in _ACRONYM_SKIP and t.text[:1].isupper()]
             if len(words) >= 2:
                 full.setdefault("".join(w[0] for w in words).upper(), g)
+            # "the U.N. International Atomic Energy Agency" ... "IAEA": the initials of the name
+            # without a leading owner (three letters at least: two-letter tails are too common)
+            for k in range(1, len(words) - 2):
+                full.setdefault("".join(w[0] for w in words[k:]).upper(), g)
     for g in orgs:  # a known acronym: "CENTCOM" ... "US Central Command"
         if not g["spans"]:
             continue

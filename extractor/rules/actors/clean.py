@@ -21,21 +21,24 @@ _LETTER_DIGITS = re.compile(r"^[A-Z]{1,3}\d{2,3}$")
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
 #: words that only qualify a title ("Rear Adm.", "Vice Adm.", "Deputy Chief")
 TITLE_MODIFIERS = frozenset({"rear", "vice", "deputy", "acting", "former", "chief", "lieutenant", "major",
-                             "brigadier", "staff"})
+                             "brigadier", "staff", "co", "&", "and"})
 
 
 def clean_mention(ent: Span, lex: ActorsLexicon) -> Span | None:
-    """Drop a leading lowercase 'the', title words inside PERSON spans and possessives."""
+    """Drop a leading 'the' (or lower-case 'a'/'an': "to a Ukraine Support Fund"), title words
+    inside PERSON spans and possessives."""
     doc = ent.doc
     start, end = ent.start, ent.end
     while end > start and (doc[end - 1].lower_ in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+    while start < end and (doc[start].text in ("the", "a", "an") or doc[start].lower_ == "the" or doc[start].is_punct):
         start += 1
     if ent.label_ == "PERSON":
         start, end = _person_bounds(ent, start, end, lex.titles)
     if end <= start or not any(is_name_token(t, lex.acronyms) for t in doc[start:end]):
         return None
+    if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
+        return None  # "the united transport (market)": lower-case words name no one
     if all(t.is_punct or t.lower_ in lex.titles or t.lower_ in TITLE_MODIFIERS for t in doc[start:end]):
         return None  # "Rear Adm." cut from its name by a sentence break: a title, no actor
     return doc[start:end]

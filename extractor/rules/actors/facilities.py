@@ -26,14 +26,33 @@ def settle_facilities(doc: Doc, groups: list[Group], lex: ActorsLexicon) -> None
 
 
 def is_facility(span: Span, facility_words: frozenset[str]) -> bool:
-    """A facility's name: 'Mweso General Hospital', or a name before a lower-case facility noun
-    ('the Ibn Rushd school', 'the Al Aqsa Martyrs mosque')."""
+    """A facility's name: 'Mweso General Hospital', 'the Church of St Andrew', or a name before a
+    lower-case facility noun ('the Ibn Rushd school', 'the Azovstal steel plant')."""
     if len(span) >= 2 and span[-1].text in facility_words:
         return True
+    if len(span) >= 3 and span[0].text in facility_words and span[1].lower_ == "of":
+        return True  # "the Church of St Andrew", "the Museum of the Great Patriotic War"
+    return _names_a_facility_noun(span, facility_words)
+
+
+def _names_a_facility_noun(span: Span, facility_words: frozenset[str]) -> bool:
+    """The name modifies a lower-case facility noun at most two lower-case words further on:
+    'the Ibn Rushd school', 'the Azovstal steel plant', 'the Zaporizhzhia nuclear power plant'."""
     doc = span.doc
-    nxt = doc[span.end] if span.end < len(doc) else None
-    return nxt is not None and nxt.is_lower and nxt.text.capitalize() in facility_words and \
-        span.root.dep_ == "compound" and span.root.head.i == nxt.i
+    for j in range(span.end, min(len(doc), span.end + 3)):
+        tok = doc[j]
+        if not tok.is_lower:
+            return False
+        if tok.text.capitalize() in facility_words:
+            head = span.root
+            for _ in range(3):  # the name's root is a compound of the noun, directly or through a modifier
+                if head.dep_ not in ("compound", "amod", "nmod") or head.head.i == head.i:
+                    break
+                head = head.head
+                if head.i == tok.i:
+                    return True
+            return False
+    return False
 
 
 def is_cited_source(span: Span, speech_verbs: frozenset[str]) -> bool:

@@ -16,6 +16,7 @@ from .fold import fold_name
 from .keys import Group, KeyIndex, group_key, register_aliases
 from .lexicon import ActorsLexicon
 from .not_actors import inside_title, is_medium, is_party_affiliation, names_an_event, norp_is_actor
+from .own_journalists import is_own_journalist
 from .publisher import dateline_range, publisher_keys
 
 ACTOR_LABELS = ("PERSON", "ORG", "NORP")
@@ -38,8 +39,8 @@ def group_mentions(doc: Doc, lex: ActorsLexicon, country_code: Callable[[str], s
         folded = fold_name(span.text)
         if not folded or folded in publishers or span.text.lower() in lex.demonyms:
             continue  # the publisher; "Latinos", "Palestinians" (collectives) are no actors
-        if is_medium(span, lex) or names_an_event(span, lex):
-            continue  # "said on Telegram"; "Typhoon Yagi" is an event
+        if is_medium(span, lex) or names_an_event(span, lex) or is_own_journalist(span):
+            continue  # "said on Telegram"; "Typhoon Yagi" is an event; "our correspondent X reports"
         if ent.label_ == "NORP" and not norp_is_actor(span, lex):
             _join_plural_group(span, folded, by_key)
             continue

@@ -395,6 +395,8 @@ def _skip_reason(text: str, toks: list[_Tok], i: int, j: int, m: NumberMatch) ->
         return "time"
     if (prev is not None and prev.low in _MONTHS) or (nxt is not None and nxt.low in _MONTHS):
         return "date"
+    if prev is not None and prev.low in ("in", "since", "during") and re.fullmatch(r"(?:19|20)\d\d", m.text):
+        return "date"  # "seven murders in 2019.The body ...": a year the parser glued to the next sentence
     if nxt is not None and j + 2 < n and _is_word_hyphen(text, toks[j + 2], nxt, toks[j], after=True):
         return "compound"
     if nxt is not None and nxt.low in ("years", "year") and j + 2 < n and toks[j + 2].low == "old":

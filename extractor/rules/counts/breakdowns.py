@@ -23,6 +23,15 @@ def weapon_breakdown(ctx: CountsDoc, sent: Span, entry: dict[str, Any]) -> None:
     """Bare counts later in the sentence that continue a list: "eight over the Kursk region, and two
     over Tula region, as well as one in each of the regions of Smolensk, Ryazan and Moscow"."""
     doc, text, state = ctx.doc, ctx.text, ctx.state
+    main = next((e for e in reversed(state.weapons) if e.data is entry), None)
+    # a breakdown of a total ("20 drones: ten over Bryansk, ...") is its subset; one that continues a
+    # placed count ("ten over Bryansk, eight over Kursk") is a member of its list (totals.py sums it)
+    opens = re.match(r"\s*[:(–—]", text[entry["end"]:sent.end_char]) is not None  # "20 drones: ten over ..."
+    placed = bool(entry["place"]) and not opens
+    role = "count" if placed else "subset"
+    list_id = main.pos if main is not None and placed else None
+    if main is not None:
+        main.list_id = list_id
     tail = text[entry["end"]:sent.end_char]
     base = entry["end"]
     for m in find_numbers(tail, vague=(), qualifiers=ctx.lex.qual_before):
@@ -49,7 +58,7 @@ def weapon_breakdown(ctx: CountsDoc, sent: Span, entry: dict[str, Any]) -> None:
         for _ps, pe, name in targets:
             state.weapons.append(Entry({**entry, "count": m.value, "qualifier": m.qualifier,
                                         "place": name, "text": text[s:pe], "start": s, "end": pe},
-                                       sent.start, s))
+                                       sent.start, s, role=role, list_id=list_id))
         state.consumed.add(s)
 
 

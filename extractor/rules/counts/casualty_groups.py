@@ -25,7 +25,7 @@ def among_count_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
         return
     am = ctx.patterns.among_count.match(ctx.text[c.ev_end:c.sent.end_char])
     if am is not None:
-        c.kind = ctx.lex.cas_adjs[am.group(1).lower()]
+        c.kind, c.role = ctx.lex.cas_adjs[am.group(1).lower()], "subset"
         c.ev_end += am.end()
 
 
@@ -36,7 +36,7 @@ def among_group_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
     am = ctx.patterns.among.search(ctx.text[c.sent.start_char:c.m.qstart])
     if am is not None:
         c.ev_start = c.sent.start_char + am.start()
-        c.kind = group_kind(ctx.lex, ctx.state, am.group(1), c.m.start)
+        c.kind, c.role = group_kind(ctx.lex, ctx.state, am.group(1), c.m.start), "subset"
 
 
 def group_included_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
@@ -50,7 +50,7 @@ def group_included_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
         subj = next((x for x in v.children if x.dep_ == "nsubj"), None)
         word = group_word(ctx.lex, subj) if subj is not None else None
         if word is not None:
-            c.kind = group_kind(ctx.lex, ctx.state, word, c.m.start)
+            c.kind, c.role = group_kind(ctx.lex, ctx.state, word, c.m.start), "subset"
             c.ev_start = min(c.ev_start, subj.left_edge.idx) if g is head else c.ev_start
 
 
@@ -68,7 +68,7 @@ def group_part_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
         if who_m is not None else None
     if wt is not None and (wt[0].lemma_.lower() in ctx.lex.people or wt[0].ent_type_ == "NORP"
                            or wt[0].lower_ == "from"):
-        c.kind = group_kind(ctx.lex, ctx.state, gm.group(1), m.start)
+        c.kind, c.role = group_kind(ctx.lex, ctx.state, gm.group(1), m.start), "subset"
         if gm.re is patterns.group_part:
             c.ev_end = max(c.ev_end, m.end + gm.end())
         else:

@@ -27,7 +27,7 @@ def earlier_count_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
     cue_start = subset_cue_start(ctx, sent, m)
     prev = ctx.state.last_casualty(sent.start, m.start)
     if cue_start is not None and prev is not None:
-        c.kind, c.ev_start = prev["kind"], cue_start
+        c.kind, c.ev_start, c.role = prev["kind"], cue_start, "subset"
     elif c.head is not None and prev is not None:
         _list_member_kind(ctx.state, c, prev)
 
@@ -42,10 +42,10 @@ def _list_member_kind(state: CountState, c: CasualtyClause, prev: dict[str, Any]
         first = list_first(c.span[-1]) if c.span[-1].dep_ == "conj" else head
     if first is not head:
         owner = state.casualty_covering(c.sent.start, first.idx)
-        if owner is not None:  # the list's first member was counted: same kind for all
-            c.kind = owner["kind"]
+        if owner is not None:  # the list's first member was counted: same kind (and role) for all
+            c.kind, c.role = owner.data["kind"], owner.role
         elif first.dep_ == "pobj" and first.head.lower_ in ("including", "among"):
-            c.kind = prev["kind"]
+            c.kind, c.role = prev["kind"], "subset"
 
 
 def elliptical_breakdown_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
@@ -56,7 +56,7 @@ def elliptical_breakdown_kind(ctx: CountsDoc, c: CasualtyClause) -> None:
     prev = ctx.state.last_casualty(c.sent.start, c.m.start)
     at = breakdown_place(ctx.doc, c.m, c.sent, ctx.places) if prev is not None else None
     if prev is not None and at is not None:
-        c.kind, c.place, c.ev_end = prev["kind"], at[2], at[1]
+        c.kind, c.place, c.ev_end, c.role = prev["kind"], at[2], at[1], "subset"
 
 
 def subset_cue_start(ctx: CountsDoc, sent: Span, m: NumberMatch) -> int | None:

@@ -41,12 +41,19 @@ def counted_noun(lex: CountsLexicon, span: Span, sent: Span) -> Token | None:
         while h.dep_ == "compound" and h.head.i > h.i and h.head.i - tok.i <= 7 \
                 and h.head.pos_ in ("NOUN", "PROPN"):
             h = h.head
-        if not any(doc[k].is_punct and doc[k].text not in "-‐" for k in range(tok.i + 1, h.i)):
-            return h
+        between = [doc[k] for k in range(tok.i + 1, h.i)]
+        verb_between = any(t.pos_ == "VERB" and (t.tag_ in ("VBD", "VBZ", "VBP")
+                                                 or t.lemma_.lower() in lex.suffer_verbs)
+                           for t in between)  # "seven more suffered gunshot wounds"
+        if not any(t.is_punct and t.text not in "-‐" for t in between) and not verb_between \
+                and h.ent_type_ not in ("DATE", "TIME") and h.lower_ not in lex.figures.weekdays:
+            return _hyphen_tail(lex, h)  # not "wounded 22 Tuesday", "18 injured Monday morning"
     # linear fallback: adjectives / compounds / proper names up to the last noun
     last: Token | None = None
     for k in range(span.end, min(sent.end, span.end + 6)):
         t = doc[k]
+        if t.ent_type_ in ("DATE", "TIME"):
+            break  # "over 30 injured Wednesday": a date is never what is counted
         if t.pos_ in ("NOUN", "PROPN") or weapon_class(lex, t):  # weapon names are often mis-tagged
             last = t
             if k + 1 < sent.end and (doc[k + 1].pos_ in ("NOUN", "PROPN") or weapon_class(lex, doc[k + 1])) \
@@ -58,6 +65,16 @@ def counted_noun(lex: CountsLexicon, span: Span, sent: Span) -> Token | None:
             continue
         break
     return last
+
+
+def _hyphen_tail(lex: CountsLexicon, h: Token) -> Token:
+    """The last part of a hyphenated word the tokenizer split ("two ex-combatants" -> combatants) when that part
+    names people; else the word itself."""
+    doc = h.doc
+    t = h
+    while t.i + 2 < len(doc) and doc[t.i + 1].text in "-‐" and not t.whitespace_ and not doc[t.i + 1].whitespace_:
+        t = doc[t.i + 2]
+    return t if t.i != h.i and (t.lemma_.lower() in lex.people or t.lower_ in lex.people) else h
 
 
 def partitive(ctx: CountsDoc, span: Span, sent: Span) -> tuple[Token | None, NumberMatch | None]:

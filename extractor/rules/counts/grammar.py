@@ -19,8 +19,12 @@ QUALIFIER_WORDS = frozenset(["at", "least", "more", "than", "about", "some", "ne
 
 
 def verb_key(verb: Token, table: dict[str, str]) -> str | None:
-    """Key of a verb in a lemma table: its lemma, else its own form ("wound 10" is lemmatised as "wind")."""
+    """Key of a verb in a lemma table: its lemma with its particle ("gun down"), its lemma, else its own form
+    ("wound 10" is lemmatised as "wind")."""
     lem = verb.lemma_.lower()
+    for c in verb.children:
+        if c.dep_ == "prt" and f"{lem} {c.lower_}" in table:
+            return f"{lem} {c.lower_}"
     if lem in table:
         return lem
     return verb.lower_ if verb.lower_ in table else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from ...lexicons import LexiconError, read_json, read_wordlist
 
@@ -20,6 +21,7 @@ FILES = (
     "lexicons/counts/qualifiers.json",
     "lexicons/counts/vague_amounts.txt",
     "lexicons/counts/demonyms.json",
+    "lexicons/counts/article_figures.json",
 )
 
 
@@ -27,6 +29,82 @@ def _str_map(data: object, where: str) -> dict[str, str]:
     if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
         raise LexiconError(f"{where}: expected an object of strings")
     return {k.lower(): v for k, v in data.items() if not k.startswith("_")}
+
+
+def _phrases(data: object) -> tuple[str, ...]:
+    """A list of lower-case phrases, longest first (so that the longest match wins)."""
+    if not isinstance(data, list) or not all(isinstance(x, str) for x in data):
+        raise LexiconError("expected a list of strings")
+    return tuple(sorted((x.lower() for x in data), key=len, reverse=True))
+
+
+def _words(data: object) -> frozenset[str]:
+    if not isinstance(data, list) or not all(isinstance(x, str) for x in data):
+        raise LexiconError("expected a list of strings")
+    return frozenset(x.lower() for x in data)
+
+
+@dataclass(frozen=True)
+class FiguresLexicon:
+    """The words of article_figures.json: relations between counts, single victims, hedges, background
+    dates, forecasts and stated zeros (see the file's `_comment`)."""
+
+    additive_before: tuple[str, ...]
+    additive_after: frozenset[str]
+    total_before: tuple[str, ...]
+    total_after: tuple[str, ...]
+    generic_heads: frozenset[str]
+    single_never: frozenset[str]
+    single_pronouns: frozenset[str]
+    not_single_determiners: frozenset[str]
+    honorifics: frozenset[str]
+    distinct_persons: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    hedge_verbs: frozenset[str]
+    past_words: tuple[str, ...]
+    since_cumulative: frozenset[str]
+    months: frozenset[str]
+    forecast_nouns: frozenset[str]
+    forecast_verbs: frozenset[str]
+    zero_nouns: dict[str, tuple[str, ...]]
+    zero_pronouns: frozenset[str]
+    weekdays: frozenset[str]
+    body_nouns: frozenset[str]
+    body_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    incident_markers: tuple[str, ...]
+    incident_plurals: frozenset[str]
+    pair_nouns: frozenset[str]
+    group_of_nouns: frozenset[str]
+    war_nouns: frozenset[str]
+    rate_words: frozenset[str]
+    time_units: frozenset[str]
+    additive_ordinals: frozenset[str]
+    day_leads: frozenset[str]
+    overview_words: tuple[str, ...]
+    pair_pronouns: frozenset[str]
+
+    #: the keys of article_figures.json
+    KEYS: ClassVar[tuple[str, ...]] = (
+        "additive_before", "additive_after", "total_before", "total_after", "generic_heads", "single_never",
+        "single_pronouns", "not_single_determiners", "honorifics", "distinct_persons", "hedge_adverbs",
+        "hedge_verbs", "past_words", "since_cumulative", "months", "forecast_nouns", "forecast_verbs",
+        "zero_nouns", "zero_pronouns", "weekdays", "body_nouns", "body_verbs", "speech_verbs",
+        "incident_markers", "incident_plurals", "pair_nouns", "group_of_nouns",
+        "war_nouns", "rate_words", "time_units", "additive_ordinals", "day_leads", "overview_words", "pair_pronouns")
+    #: keys whose phrases are matched longest first
+    PHRASE_KEYS: ClassVar[frozenset[str]] = frozenset(["additive_before", "total_before", "total_after",
+                                                       "past_words", "incident_markers", "overview_words"])
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> FiguresLexicon:
+        """Validate and convert the parsed file."""
+        zero = data["zero_nouns"]
+        if not isinstance(zero, dict) or not all(isinstance(v, list) for v in zero.values()):
+            raise LexiconError("zero_nouns: expected an object of lists")
+        fields: dict[str, object] = {k: (_phrases(data[k]) if k in cls.PHRASE_KEYS else _words(data[k]))
+                                     for k in cls.KEYS if k != "zero_nouns"}
+        return cls(zero_nouns={k.lower(): tuple(v) for k, v in zero.items()}, **fields)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -50,6 +128,14 @@ class CountsLexicon:
     toll_words: frozenset[str]
     toll_kinds: dict[str, str]
     inherit_cues: tuple[str, ...]
+    fatal_adverbs: frozenset[str]
+    companion_preps: tuple[str, ...]
+    parent_nouns: frozenset[str]
+    limb_verbs: frozenset[str]
+    limbs: frozenset[str]
+    shot_verbs: frozenset[str]
+    harm_verbs: frozenset[str]
+    severity_adverbs: frozenset[str]
     people: frozenset[str]
     weapon_names: tuple[tuple[str, str], ...]  # (name, class), longest name first
     act_object: dict[str, str]
@@ -64,6 +150,7 @@ class CountsLexicon:
     qual_after: dict[str, str]
     vague: tuple[str, ...]
     demonyms: dict[str, str]
+    figures: FiguresLexicon  # how counts relate and which is the article's figure (article_figures.json)
 
     @classmethod
     def load(cls, paths: dict[str, Path]) -> CountsLexicon:
@@ -73,13 +160,16 @@ class CountsLexicon:
                                                        "before_phrases", "intransitive", "toll_verbs",
                                                        "tally_words", "noun_verbs", "people_verbs",
                                                        "among_words", "loss_context", "suffer_verbs",
-                                                       "suffer_objects"))
+                                                       "suffer_objects", "fatal_adverbs", "companion_preps",
+                                                       "parent_nouns", "limb_verbs", "limbs",
+                                                       "shot_verbs", "harm_verbs", "severity_adverbs"))
         weapons = read_json(paths[FILES[2]], allowed_keys=("_comment", "classes"))
         acts = read_json(paths[FILES[3]], allowed_keys=("_comment", "object", "subject", "with", "nouns",
                                                         "attack_context", "transfer_verbs", "maybe_transfer_verbs",
                                                         "not_by_heads"))
         quals = read_json(paths[FILES[4]], allowed_keys=("_comment", "before", "after"))
         demonyms = read_json(paths[FILES[6]])
+        figs = read_json(paths[FILES[7]], allowed_keys=("_comment", *FiguresLexicon.KEYS))
         names = [(name.lower(), klass) for klass, lst in weapons["classes"].items() for name in lst]
         names.sort(key=lambda nc: len(nc[0]), reverse=True)
         return cls(
@@ -100,6 +190,14 @@ class CountsLexicon:
             toll_words=frozenset(w.lower() for w in cas["toll_words"]),
             toll_kinds=_str_map(cas["toll_kinds"], "toll kinds"),
             inherit_cues=tuple(c.lower() for c in cas["inherit_cues"]),
+            fatal_adverbs=frozenset(w.lower() for w in cas["fatal_adverbs"]),
+            companion_preps=_phrases(cas["companion_preps"]),
+            parent_nouns=frozenset(w.lower() for w in cas["parent_nouns"]),
+            limb_verbs=frozenset(w.lower() for w in cas["limb_verbs"]),
+            limbs=frozenset(w.lower() for w in cas["limbs"]),
+            shot_verbs=frozenset(w.lower() for w in cas["shot_verbs"]),
+            harm_verbs=frozenset(w.lower() for w in cas["harm_verbs"]),
+            severity_adverbs=frozenset(w.lower() for w in cas["severity_adverbs"]),
             people=frozenset(w.lower() for w in read_wordlist(paths[FILES[1]])),
             weapon_names=tuple(names),
             act_object=_str_map(acts["object"], "object actions"),
@@ -114,4 +212,5 @@ class CountsLexicon:
             qual_after=_str_map(quals["after"], "qualifiers after"),
             vague=read_wordlist(paths[FILES[5]]),
             demonyms=_str_map(demonyms, "demonyms"),
+            figures=FiguresLexicon.from_json(figs),
         )

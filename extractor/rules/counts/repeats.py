@@ -8,6 +8,7 @@ place, the headline, the same wording, or a definite "the four wounded").
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from .state import Entry
@@ -25,15 +26,22 @@ _BIG_COUNT = 10
 
 def dedupe(entries: Iterable[Entry], keys: tuple[str, ...], *, action_class: bool = False,
            title_end: int = 0) -> list[dict[str, Any]]:
+    """The contract entries of `dedupe_entries`."""
+    return [e.data for e in dedupe_entries(entries, keys, action_class=action_class, title_end=title_end)]
+
+
+def dedupe_entries(entries: Iterable[Entry], keys: tuple[str, ...], *, action_class: bool = False,
+                   title_end: int = 0) -> list[Entry]:
     """Keep the first of entries saying the same (same kind/weapon, count, action class; compatible place).
 
     Small counts ("one person injured") repeat by coincidence across events, so they are only
     merged when both name the same place or one of them is in the headline."""
-    kept: list[dict[str, Any]] = []
+    kept_entries: list[Entry] = []
     for e in sorted(entries, key=lambda x: x.data["start"]):
         d = e.data
         dup = False
-        for k in kept:
+        for ki, ke in enumerate(kept_entries if not e.adds else ()):  # "another four" is never a repeat
+            k = ke.data
             if any(k[x] != d[x] for x in keys):
                 continue
             if d["count"] != k["count"] or (d["count"] is None and d["vague"] != k["vague"]):
@@ -57,11 +65,11 @@ def dedupe(entries: Iterable[Entry], keys: tuple[str, ...], *, action_class: boo
             dup = True
             if k["start"] < title_end <= d["start"]:
                 # a headline repeated in the body: keep the body's wording and qualifier
-                kept[kept.index(k)] = {**d, "place": d["place"] or k["place"]}
+                kept_entries[ki] = replace(e, data={**d, "place": d["place"] or k["place"]})
             break
         if not dup:
-            kept.append(d)
-    return kept
+            kept_entries.append(e)
+    return kept_entries
 
 
 def _same_place(a: str, b: str) -> bool:

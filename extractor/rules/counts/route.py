@@ -37,6 +37,8 @@ def ner_says_not_count(ctx: CountsDoc, span: Span, m: NumberMatch) -> bool:
         return False
     extra = [t for t in ent if not (span.start <= t.i < span.end) and not t.like_num
              and t.lower_ not in QUALIFIER_WORDS]
+    if extra and all(t.i >= span.end and t.lower_ in ctx.lex.figures.weekdays for t in extra):
+        extra = []  # "wounded 22 Tuesday": the day dates the event, the number is a count
     if extra:
         return True
     return ent.label_ in ("DATE", "TIME") and m.value is not None and 1900 <= m.value <= 2100 and "," not in m.text
@@ -56,4 +58,8 @@ def read_amount(ctx: CountsDoc, m: NumberMatch, span: Span) -> None:
         return  # "one of 20 students killed": an individual, the total is counted on its own
     if head is not None and not can_be_casualty(ctx.lex, head):
         return
+    doc = ctx.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_.lower() in \
+            ctx.lex.parent_nouns:
+        return  # "the 42-year-old mother of three died": her children are no victims
     read_casualty(ctx, m, span, sent, head)

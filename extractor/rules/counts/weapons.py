@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .amounts import NumberMatch
+from .background import is_background
 from .breakdowns import weapon_breakdown
 from .context import CountsDoc
 from .places import weapon_place
@@ -44,6 +45,8 @@ def read_weapon(ctx: CountsDoc, m: NumberMatch, span: Span, sent: Span, head: To
              "operator": who, "by": by, "place": place,
              "text": ctx.text[ev_start:ev_end], "start": ev_start, "end": ev_end}
     state.add_weapon(entry, sent.start)
+    if is_background(ctx, span, head):
+        state.weapons[-1].role = "background"  # "launched 600 drones since the start of the year": not in totals
     if total is not None:
         # "74 of the 117 drones": the total was launched
         state.consumed.add(total.start)

@@ -1,6 +1,7 @@
 """Layout cuts: an entity never runs over a line break, over the headline/body boundary or into
-a "Source:" footer (entities in the footer are dropped); punctuation at its edges and a place's
-trailing possessive ("Himachal Pradesh's") are trimmed off.
+a "Source:" footer (entities in the footer are dropped); punctuation and a conjunction at its
+edges, a place's trailing possessive ("Himachal Pradesh's") and a possessive before a number
+("Lukashenko’s 2020") are trimmed off.
 """
 
 from __future__ import annotations
@@ -22,6 +23,18 @@ def _layout_end(doc: Doc, ent: Span, bounds: list[int]) -> int:
     return ent.end
 
 
+#: words an entity never ends with
+_TRAILING_JUNK = frozenset({"and", "or", "&"})
+
+
+def _before_possessive_number(doc: Doc, start: int, end: int) -> int:
+    """"Lukashenko’s 2020" (election): a name, its possessive and a number are the name alone."""
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ in ("'s", "’s") and all(t.like_num for t in doc[i + 1:end]):
+            return i
+    return end
+
+
 def cut_at_layout(ctx: EntityContext, ents: list[Span]) -> list[Span]:
     """Cut spans at line breaks, the headline boundary and the footer; drop footer entities."""
     doc = ctx.doc
@@ -33,8 +46,12 @@ def cut_at_layout(ctx: EntityContext, ents: list[Span]) -> list[Span]:
         if footer and ent.start_char >= footer["start"]:
             continue
         start, end = ent.start, _layout_end(doc, ent, bounds)
-        while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in "."):
-            end -= 1
+        while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in "."
+                               or doc[end - 1].text in _TRAILING_JUNK
+                               or end - start >= 3 and doc[end - 1].text in ("Mr", "Mrs", "Ms", "Mr.", "Mrs.", "Ms.")
+                               and doc[end - 2].text in ("-", "–", "—", ",")):
+            end -= 1  # "Kyiv and" (tagged before "and European representatives"): no conjunction at the end
+        end = _before_possessive_number(doc, start, end)
         while start < end and (doc[start].is_space or doc[start].is_punct):
             start += 1
         # "Himachal Pradesh's" tagged as one name: a place's possessive is not part of it

@@ -62,12 +62,14 @@ class KnownPlaces:
 
     def _known_place_uncached(self, text: str, min_pop: int, weak: bool) -> bool:
         t = text.strip()
+        if self.is_abbreviation(t):
+            return True  # "N.C.", "Fla.": a state, however short (not "Wash.", "IN": words too)
         if t.lower().startswith("the "):
             t = t[4:]
         low = t.lower()
         if low in self.lex.not_places or low in self.lex.demonyms:
             return False
-        if low in self.lex.country_aliases or low in self.lex.extra_places:
+        if low in self.lex.country_aliases or low in self.lex.extra_places or low in self.lex.historical_countries:
             return True
         for cand in self._open_gazetteer().lookup(t):
             if not weak and not strong_name_match(t, cand):
@@ -76,12 +78,35 @@ class KnownPlaces:
                 return True
         return False
 
+    def is_abbreviation(self, text: str) -> bool:
+        """A region abbreviation that is a region wherever it stands ("N.C.", "Fla."; not "Wash."),
+        also without its last period ("N.Y", "W.Va", "Calif": the tagger or the writer leaves it out)."""
+        abbr = self.lex.region_abbreviations
+        where = abbr.get(text) or (not text.endswith(".") and abbr.get(text + "."))
+        return bool(where) and where[2] == "any"
+
     def is_region_name(self, text: str) -> bool:
         """A country or a first-level region (state, province) by its main name."""
         low = text.lower().removeprefix("the ")
-        return low in self.lex.country_aliases or any(
+        return low in self.lex.country_aliases or self.is_abbreviation(text) or any(
             c.kind in ("country", "admin1") and not c.alternate and strong_name_match(text, c)
             for c in self._open_gazetteer().lookup(text))
+
+    def is_major_place(self, text: str) -> bool:
+        """A country, a first-level region or a national capital by its main name: a name no small
+        model tag overrules ("Kyiv said" is the government in Kyiv, not a person)."""
+        t = text.strip()
+        low = t.lower().removeprefix("the ")
+        if low in self.lex.not_places or low in self.lex.demonyms:
+            return False
+        if low in self.lex.country_aliases or low in self.lex.historical_countries:
+            return True
+        return any(not c.alternate and strong_name_match(t, c) and (
+            c.kind in ("country", "admin1") or c.capital) for c in self._open_gazetteer().lookup(t))
+
+    def is_the_place(self, text: str) -> bool:
+        """'The Hague', 'The Gambia': a place whose main name starts with 'The'."""
+        return any(not c.alternate and c.name.lower().startswith("the ") for c in self._open_gazetteer().lookup(text))
 
     def is_country_name(self, text: str) -> bool:
         """A country by its main name (or a country alias: "U.S.")."""

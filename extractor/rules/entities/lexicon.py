@@ -26,3 +26,18 @@ class EntityLexicon:
     vessel_prefixes: frozenset[str]  # "USS", "MV", "HMS"
     feature_words: frozenset[str]  # "pass", "river", "sea" (natural features and waters)
     compound_modifiers: frozenset[str]  # "based", "backed": "London-based"
+    furniture_starts: tuple[str, ...]  # "sign up", "click here": a line starting so is page furniture
+    furniture_anywhere: tuple[str, ...]  # "all rights reserved": page furniture anywhere in a line
+    weapon_names: frozenset[str]  # "Patriot", "Iskander": weapon systems wherever they are tagged
+    weapon_context_names: frozenset[str]  # "Abrams", "Black Hawk": weapons only before a weapon noun
+    weapon_nouns: frozenset[str]  # "tanks", "helicopters", "missiles"
+    storm_nouns: frozenset[str]  # "hurricane", "typhoon", "storm"
+    document_words: frozenset[str]  # "treaty", "charter", "agreements"
+    admin_unit_words: frozenset[str]  # "County", "Parish", "Oblast": "Rapides Parish" is a place
+    resident_nouns: frozenset[str]  # "residents", "native": "Gainesville residents" says place
+    place_object_verbs: frozenset[str]  # "capture", "shell": their object is a place
+    legislatures: tuple[str, ...]  # "Verkhovna Rada", "State Duma" (as written): bodies, never places
+    motion_verbs: frozenset[str]  # "move", "drive": their "to X" / "from X" is a place
+    historical_countries: frozenset[str]  # "ussr", "soviet union": countries that no longer exist
+    #: "N.C." -> ("US", "North Carolina", "any"): where "pair" ("Wash.", "TX") only after "Place, "
+    region_abbreviations: dict[str, tuple[str, str, str]]  # "N.C." -> ("US", "North Carolina"), as written

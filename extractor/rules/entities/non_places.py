@@ -1,7 +1,8 @@
 """Place or not by the shape of the name: tagged places that are organisations ("UN", "M23",
 "RT") or adjectives ("London-based"), sentence-initial common nouns tagged ORG/PERSON
 ("Floodwaters"), hyphenated place pairs tagged ORG ("U.S.-Russia"); and the other way round,
-streets ("Salah al-Din Road") and natural features ("Bolan Pass") tagged ORG/PERSON are places.
+streets ("Salah al-Din Road"), administrative areas ("Rapides Parish") and natural features
+("Bolan Pass") tagged ORG/PERSON are places.
 """
 
 from __future__ import annotations
@@ -40,8 +41,8 @@ def drop_non_places(ctx: EntityContext, ents: list[Span]) -> list[Span]:
     doc = ctx.doc
     out = []
     for e in ents:
-        if e.label_ in PLACE_LABELS and is_compound_modifier(doc, e, ctx.lex):
-            continue  # "the London-based observatory", "the Iran-backed group": an adjective
+        if e.label_ in PLACE_LABELS | {"ORG", "PERSON", "NORP"} and is_compound_modifier(doc, e, ctx.lex):
+            continue  # "the London-based observatory", "a Urals-based firm", "the Iran-backed group": an adjective
         if e.label_ == "PERSON":
             e = cut_lower_tail(e)  # "Marcos Jr earlier lamented": the adverb is no name
             if e is None:
@@ -54,13 +55,26 @@ def drop_non_places(ctx: EntityContext, ents: list[Span]) -> list[Span]:
         if len(e) >= 2 and e[-1].text in ctx.lex.street_words and e.label_ in ("PERSON", "ORG", "FAC", "GPE"):
             out.append(Span(doc, e.start, e.end, "LOC"))  # "Salah al-Din Road" is a place
             continue
+        if is_admin_area(e, ctx.lex):
+            out.append(Span(doc, e.start, e.end, "GPE"))  # "Rapides Parish" tagged PERSON is a place
+            continue
         if e.label_ in ("ORG", "PERSON") and len(e) == 1 and e[0].pos_ in ("NOUN", "VERB", "ADJ", "ADV") \
-                and not e.text.isupper():
-            continue  # "Floodwaters rose ...": a sentence-initial common noun, not an organisation
+                and not e.text.isupper() and not ctx.places.is_major_place(e.text):
+            continue  # "Floodwaters rose ...": a sentence-initial common noun (but "Kyiv" tagged NOUN is Kyiv)
         if e.label_ in PLACE_LABELS:
             e = _place_or_org(ctx, e)
         out.append(e)
     return out
+
+
+def is_admin_area(e: Span, lex: EntityLexicon) -> bool:
+    """'Rapides Parish', 'Clark County' tagged PERSON/ORG: a name + an administrative-unit word,
+    not followed by more of a body's name ("Clark County Sheriff" is longer than the span)."""
+    doc = e.doc
+    nxt = doc[e.end] if e.end < len(doc) else None
+    return e.label_ in ("PERSON", "ORG", "FAC", "NORP") and len(e) >= 2 and e[-1].text in lex.admin_unit_words \
+        and all(t.is_title or t.is_punct or t.lower_ in NAME_PARTICLES for t in e if t.lower_ != "the") \
+        and not (nxt is not None and nxt.is_title)
 
 
 def is_feature(e: Span, lex: EntityLexicon) -> bool:

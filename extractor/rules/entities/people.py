@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
-from .common import PLACE_LABELS, key
+from .common import PLACE_LABELS, POSSESSIVE, key
 from .context import EntityContext
 from .place_evidence import place_evidence
 
@@ -68,3 +68,46 @@ def first_names(ctx: EntityContext, ents: list[Span]) -> list[Span]:
             e = Span(doc, e.start, e.end, "PERSON")
         out.append(e)
     return out
+
+
+def bracketed_names(ctx: EntityContext, ents: list[Span]) -> list[Span]:
+    """'[Russian Defence Minister Sergei] Shoigu' (an editor's insertion in a quote): the person is
+    the name after the bracket; 'Oleksandra “Sasha” Kuvshynova' (a nickname in quotes): one PERSON
+    over the whole run, not a person "Oleksandra" and an organisation "Kuvshynova"."""
+    doc = ctx.doc
+    by_start = {e.start: e for e in ents}
+    out: list[Span] = []
+    skip: set[int] = set()
+    for e in ents:
+        if e.start in skip:
+            continue
+        if e.label_ == "PERSON":
+            first_end = next((t.i for t in e if t.text in _OPENERS), e.end)
+            after, bracket = _after_insertion(doc, first_end) or (len(doc), False)
+            nxt = doc[after] if after < len(doc) else None
+            # not "[Vladimir Putin's] Russia": a possessive before the bracket, a place after it
+            if nxt is not None and nxt.is_title and nxt.is_alpha and doc[first_end - 1].lower_ not in POSSESSIVE \
+                    and not ctx.places.is_major_place(nxt.text):
+                last = by_start.get(after)
+                stop = last.end if last is not None and last.label_ in ("PERSON", "ORG") else after + 1
+                if last is not None:
+                    skip.add(last.start)
+                e = Span(doc, after if bracket else e.start, stop, "PERSON")
+        out.append(e)
+    return out
+
+
+#: characters that open a quoted nickname
+_OPENERS = frozenset({"“", '"', "‘"})
+
+
+def _after_insertion(doc: Doc, i: int) -> tuple[int, bool] | None:
+    """(token index after a closing bracket at `i`, True) for "Sergei] Shoigu", (index after a
+    quoted nickname of one or two words, False) for 'Oleksandra “Sasha” Kuvshynova', or None."""
+    if i < len(doc) and doc[i].text == "]":
+        return i + 1, True
+    if i < len(doc) and doc[i].text in _OPENERS:
+        for k in (i + 2, i + 3):
+            if k < len(doc) and doc[k].text in ("”", '"', "’") and all(doc[j].is_title for j in range(i + 1, k)):
+                return k + 1, False
+    return None

@@ -18,8 +18,9 @@ def person_evidence(doc: Doc, e: Span, lex: EntityLexicon) -> int:
     nxt = doc[e.end] if e.end < len(doc) else None
     if prev in lex.titles:
         return 1
-    if nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.lemma_.lower() in lex.person_verbs:
-        return 1
+    if nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.lemma_.lower() in lex.person_verbs \
+            and e.root.dep_ not in ("pobj", "dobj"):
+        return 1  # "Barry, who was from Dewsbury said": the object of "from" is not the speaker
     return 0
 
 

@@ -138,3 +138,16 @@ def spread_places(ctx: EntityContext, ents: list[Span]) -> list[Span]:
                     e = Span(doc, e.start, e.end, "GPE")
         out.append(e)
     return out
+
+
+def the_places(ctx: EntityContext, ents: list[Span]) -> list[Span]:
+    """'indicted by The Hague court' with "Hague" tagged PERSON: a name whose place in the gazetteer
+    is called "The X" is that place, with its article."""
+    doc = ctx.doc
+    out = []
+    for e in ents:
+        if e.start > 0 and doc[e.start - 1].text == "The" and e.label_ not in ("DATE", "TIME", "CARDINAL") \
+                and ctx.places.is_the_place(doc[e.start - 1:e.end].text):
+            e = Span(doc, e.start - 1, e.end, "GPE")
+        out.append(e)
+    return out

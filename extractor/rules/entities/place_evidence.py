@@ -26,18 +26,39 @@ _DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central"
 _PREP_NEAR = frozenset({"near", "outside", "around", "towards", "toward"})
 
 
-def place_evidence(doc: Doc, e: Span, starts: set[int], ends: set[int], lex: EntityLexicon) -> int:
-    """1 when the words around `e` say place: 'in X', 'X region', 'X Governor', 'X, A and B'
-    (`starts`/`ends`: token bounds of the place entities of the doc)."""
+def place_evidence(doc: Doc, e: Span, starts: set[int], ends: set[int], lex: EntityLexicon,
+                   person_ends: frozenset[int] = frozenset()) -> int:
+    """1 when the words around `e` say place: 'in X', 'X region', 'X Governor', 'X, A and B',
+    'X residents', 'captured X', 'John Doe, 54, of X' (`starts`/`ends`: token bounds of the place
+    entities of the doc; `person_ends`: token ends of its PERSON entities)."""
     prev = doc[e.start - 1].lower_ if e.start > 0 else ""
     nxt = doc[e.end].lower_ if e.end < len(doc) else ""
     if prev in PLACE_PREPS or nxt in lex.region_words or nxt in ("governor", "mayor", "oblast"):
         return 1
+    if nxt in lex.resident_nouns and doc[e.end].is_lower or _object_of_place_verb(e, lex):
+        return 1  # "Gainesville residents", "Russia captured Avdiivka"
+    if prev == "of" and e.start >= 2 and (_after_a_person(doc, e.start - 2, person_ends) or
+                                          doc[e.start - 2].text == "," and e.start - 2 in person_ends):
+        return 1  # "Daniel Hufstetler of Roswell", "Mindy Miller, 43, of Ravenel"
     if any(end in ends and between_is_list(doc, end, e.start) for end in range(e.start - 2, e.start)):
         return 1
     if any(st in starts and between_is_list(doc, e.end, st) for st in range(e.end + 1, e.end + 3)):
         return 1
     return 0
+
+
+def _object_of_place_verb(e: Span, lex: EntityLexicon) -> bool:
+    """'Russia captured Avdiivka', 'troops liberated Kherson': the object of a place verb."""
+    root = e.root
+    return root.dep_ in ("dobj", "obj") and root.head.pos_ == "VERB" and root.head.lemma_.lower() in \
+        lex.place_object_verbs
+
+
+def _after_a_person(doc: Doc, i: int, person_ends: frozenset[int]) -> bool:
+    """Token `i` ends a person's name, or the age after it ("Mindy Miller, 43,")."""
+    if i + 1 in person_ends:
+        return True
+    return doc[i].text == "," and i >= 2 and doc[i - 1].like_num and doc[i - 2].text == "," and (i - 2) in person_ends
 
 
 def marked_place(doc: Doc, e: Span, lex: EntityLexicon) -> bool:
@@ -81,6 +102,12 @@ def _modifies_next(e: Span, lex: EntityLexicon) -> bool:
     return nxt.pos_ in ("VERB", "AUX") and nxt.lemma_.lower() in lex.person_verbs
 
 
+def _motion_place(ctx: EntityContext, e: Span) -> bool:
+    """A name after a verb of going's "to"/"from": a place the gazetteer knows, not a person here."""
+    return (ctx.names.is_name(e) or particle_name(e)) and not e.text.isupper() and key(e.text) not in \
+        ctx.person_any and not _modifies_next(e, ctx.lex) and ctx.places.known_place(e.text, min_pop=0, weak=True)
+
+
 def prep_place(ctx: EntityContext, e: Span) -> bool:
     """A PERSON/ORG/FAC name right after a preposition of place ("in Jassem", "near Kobane",
     "in eastern Ghouta") reads as a place (see place_contexts.prep_places for the exceptions)."""
@@ -90,6 +117,9 @@ def prep_place(ctx: EntityContext, e: Span) -> bool:
         "of", "from", "to", "across"}  # "in eastern Ghouta", "from northern Rakhine"
     if direction:
         prep = "near"
+    elif prep in ("to", "from", "into") and doc[e.start - 1].head.lemma_.lower() in lex.motion_verbs:
+        # "they moved to Thornhill", "driving to Castlegar": a place when the gazetteer has it
+        return _motion_place(ctx, e)
     elif prep not in PREP_PLACE_STRICT and not (prep in ("in", "at") and e.label_ != "PERSON"):
         return False
     if not (ctx.names.is_name(e) or particle_name(e)) or e.text.isupper() or key(e.text) in ctx.person_any:

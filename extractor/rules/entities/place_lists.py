@@ -6,6 +6,8 @@ such a list are added. A name the article uses for a person stays a person.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Span
 
 from .common import MISLABELS, PLACE_LABELS, PLACE_PREPS, between_is_list, key
@@ -38,6 +40,55 @@ def coordinated_places(ctx: EntityContext, ents: list[Span]) -> list[Span]:
                 (e.label_ != "PERSON" or len(e) == 1 and not (e.start and doc[e.start - 1].lower_ in ctx.lex.titles))
                 and listed_before_region_word(doc, e.end, ctx.lex)):
             out[i] = Span(doc, e.start, e.end, "GPE")
+    return _mostly_places(ctx, out)
+
+
+#: a list is read as a list of places when it has this many members, most of them places
+MIN_LIST = 3
+
+
+def _introduced_as_places(ctx: EntityContext, start: int) -> bool:
+    """The list starting at token `start` follows a plural place noun: "towns: A, B", "the villages
+    of A, B and C", "districts including A and B"."""
+    doc, lex = ctx.doc, ctx.lex
+    if start < 2 or doc[start - 1].lower_ not in (":", "of", "including"):
+        return False
+    noun = doc[start - 2].lower_
+    return noun.endswith("s") and (noun in lex.settlement_words or noun in lex.region_words)
+
+
+def _after_a_title(ctx: EntityContext, start: int) -> bool:
+    """The list follows a title or its plural ("Senators", "Presidents", "Mr")."""
+    doc = ctx.doc
+    return any(doc[j].lower_ in ctx.lex.titles or doc[j].lower_.removesuffix("s") in ctx.lex.titles
+               for j in range(max(0, start - 2), start))
+
+
+def _mostly_places(ctx: EntityContext, ents: list[Span]) -> list[Span]:
+    """"towns: Novokalynove, Lastochkyne, Pervomaiske, Avdiivka, Nevelske, and Sieverne Tonenke":
+    in a list after a plural place noun, or of three names or more most of them places, the other
+    names are places too, known to the gazetteer or not (not a name the article uses for a person)."""
+    doc = ctx.doc
+    out = list(ents)
+    runs: list[list[int]] = []
+    for i in range(len(out)):
+        if runs and between_is_list(doc, out[runs[-1][-1]].end, out[i].start):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    person_uses = Counter(key(e.text) for e in out if e.label_ == "PERSON")
+    for run in runs:
+        if len(run) < 2 or _after_a_title(ctx, out[run[0]].start):
+            continue  # "Senators Risch, Cardin, Portman and Graham": people, whatever the tags
+        places = sum(out[i].label_ in PLACE_LABELS and ctx.places.known_place(out[i].text) for i in run)
+        if not _introduced_as_places(ctx, out[run[0]].start) and (len(run) < MIN_LIST or 2 * places <= len(run)):
+            continue
+        for i in run:
+            e = out[i]
+            k = key(e.text)
+            if e.label_ in MISLABELS and ctx.names.is_name(e) and k not in ctx.person_any | ctx.people \
+                    and person_uses[k] <= (1 if e.label_ == "PERSON" else 0):
+                out[i] = Span(doc, e.start, e.end, "GPE")
     return out
 
 

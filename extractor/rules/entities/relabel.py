@@ -26,10 +26,11 @@ def _evidence_votes(ctx: EntityContext, ents: list[Span], keys: list[str]) -> di
     doc = ctx.doc
     place_ends = {o.end for o in ents if o.label_ in PLACE_LABELS}
     place_starts = {o.start for o in ents if o.label_ in PLACE_LABELS}
+    person_ends = frozenset(o.end for o in ents if o.label_ == "PERSON")
     votes: dict[str, list[int]] = {}
     for e, k in zip(ents, keys, strict=True):
         v = votes.setdefault(k, [0, 0])
-        v[0] += place_evidence(doc, e, place_starts, place_ends, ctx.lex)
+        v[0] += place_evidence(doc, e, place_starts, place_ends, ctx.lex, person_ends)
         v[1] += person_evidence(doc, e, ctx.lex)
     return votes
 
@@ -42,18 +43,32 @@ def _name_tails(ents: list[Span]) -> set[str]:
             and not any(t.lower_ in INSTITUTION_WORDS for t in e)}
 
 
-def reads_as_place(ctx: EntityContext, e: Span, k: str, vote: list[int], name_tails: set[str]) -> bool:
+def reads_as_place(ctx: EntityContext, e: Span, k: str, vote: list[int], name_tails: set[str],
+                   name_parts: frozenset[str] = frozenset()) -> bool:
     """Does this mention, tagged as something else, read as a place? (`vote`: the place and person
-    evidence of its key over the article.) "Mr. Obama", "Obama said" keep a town-named person."""
+    evidence of its key over the article; `name_parts`: first and last words of the article's
+    full personal names.) "Mr. Obama", "Obama said" keep a town-named person; a country, region
+    or capital is a place whatever its tag, unless it is part of a person's name here ("Georgia
+    Meloni", "Israel Katz")."""
     place_ev, person_ev = vote
     doc = ctx.doc
     known_place = ctx.places.known_place
+    if e.label_ in ("PERSON", "ORG") and k not in name_parts and major_place(ctx, e):
+        return True  # "Kyiv said", "accepted by Kyiv": a capital or a country speaks as a place
     if e.label_ == "PERSON" and not (e.start > 0 and doc[e.start - 1].lower_ == "the"):
         return ctx.names.is_name(e) and person_ev <= place_ev and known_place(e.text) and (
             place_ev > 0 or known_place(e.text, min_pop=100000))
     # a PERSON after "the" takes the stricter test of the other labels (no person evidence at all)
     return e.label_ in MISLABELS and person_ev == 0 and ctx.names.is_name(e) and known_place(e.text) \
         and (k not in name_tails or known_place(e.text, min_pop=100000))
+
+
+def major_place(ctx: EntityContext, e: Span) -> bool:
+    """A country, region or capital named alone, with no title before it ("President Jordan")."""
+    doc = ctx.doc
+    prev = doc[e.start - 1].lower_ if e.start > 0 else ""
+    return prev not in ctx.lex.titles and all(t.text[:1].isupper() for t in e if t.is_alpha) and \
+        ctx.places.is_major_place(e.text)
 
 
 def _person_names(ents: list[Span], keys: list[str], placeish: dict[int, bool]) -> tuple[set[str], set[str]]:
@@ -114,9 +129,10 @@ def relabel_by_evidence(ctx: EntityContext, ents: list[Span]) -> list[Span]:
     name_tails = _name_tails(ents)
     keys = [key(e.text) for e in ents]  # span.text is rebuilt on every access: once per entity
     votes = _evidence_votes(ctx, ents, keys)
+    name_parts = frozenset(key(w.text) for e in ents if e.label_ == "PERSON" and len(e) >= 2 for w in (e[0], e[-1]))
     placeish: dict[int, bool] = {}
     for idx, e in enumerate(ents):
-        if reads_as_place(ctx, e, keys[idx], votes[keys[idx]], name_tails):
+        if reads_as_place(ctx, e, keys[idx], votes[keys[idx]], name_tails, name_parts):
             placeish[idx] = True
     surnames, person_keys = _person_names(ents, keys, placeish)
     out = _relabelled(ctx, ents, keys, placeish, person_keys, surnames)

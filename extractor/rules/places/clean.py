@@ -24,6 +24,8 @@ def clean_place(ent: Span, lex: PlacesLexicon, gaz: Any) -> tuple[Span | None, s
     start, end = ent.start, ent.end
     hint = None
     while end > start and (doc[end - 1].lower_ in _POSSESSIVE or doc[end - 1].is_punct):
+        if doc[end - 1].text == "." and doc[start:end].text in lex.region_abbrev:
+            break  # "W.Va.": the period belongs to the abbreviation
         end -= 1
     while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
         if doc[start].text == "The" and end - start >= 2 and any(

@@ -16,7 +16,7 @@ _LIST_GLUE = frozenset({",", "and", "or", "&"})
 
 def type_hint(span: Span, lex: PlacesLexicon) -> str | None:
     """Type evidence around the name: 'X region(s)', 'the village of X', 'X, a village'."""
-    if _region_after_list(span, lex.region_words):
+    if region_word_after(span, lex.region_words):
         return "region"
     settlement = lex.settlement_words
     doc = span.doc
@@ -41,18 +41,19 @@ def type_hint(span: Span, lex: PlacesLexicon) -> str | None:
     return None
 
 
-def _region_after_list(span: Span, region_words: frozenset[str]) -> bool:
-    """Right of the name, through a list of names, a region word ("Kharkiv, Sumy and Poltava regions")."""
+def region_word_after(span: Span, region_words: frozenset[str]) -> str | None:
+    """Right of the name, through a list of names, a region word ("Kharkiv, Sumy and Poltava
+    regions" -> "regions", "Laurel and Whitley counties" -> "counties"), lower-cased."""
     doc = span.doc
     i = span.end
     steps = 0
     while i < len(doc) and steps < 30:
         t = doc[i]
         if t.lower_ in region_words:
-            return True
+            return t.lower_
         if t.text in _LIST_GLUE or (t.ent_type_ in PLACE_LABELS) or (t.text[:1].isupper() and t.pos_ == "PROPN"):
             i += 1
             steps += 1
             continue
         break
-    return False
+    return None

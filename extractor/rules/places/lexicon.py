@@ -6,7 +6,7 @@ extra places absent from GeoNames, demonyms and the heads of "in X" that make X 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -25,3 +25,6 @@ class PlacesLexicon:
     demonym_cc: dict[str, str]  # "lebanese" -> "LB" ("-" for no country)
     demonyms: frozenset[str]
     not_place_heads: frozenset[str]  # "wrote in X", "believe in X": X is no place
+    #: "Tenn." -> ("US", "Tennessee", True); the flag is False for forms read only after "Place, "
+    region_abbrev: dict[str, tuple[str, str, bool]] = field(default_factory=dict)
+    resident_nouns: frozenset[str] = frozenset()  # "a Palestine man": the town, not the country

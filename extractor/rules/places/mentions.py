@@ -15,7 +15,7 @@ from ...extensions import doc_text
 from ..entities.common import PLACE_LABELS, PREP_PLACE_STRICT
 from .clean import clean_place
 from .countries import is_country
-from .hints import type_hint
+from .hints import region_word_after, type_hint
 from .lexicon import PlacesLexicon
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -53,14 +53,20 @@ def make_mention(span: Span, hint: str | None, lex: PlacesLexicon, gaz: Any) -> 
     name = text.title() if text.isupper() and len(text) > 3 and "." not in text else text
     sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
     before = span.doc[span.start - 1] if span.start > 0 else None
-    after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    after = nxt.lower_ if nxt is not None else ""
     # "in X" (not "in X's kingdom"): evidence for an unknown name
     prep = before is not None and before.lower_ in PREP_PLACE_STRICT and after not in _POSSESSIVE
     # "wrote in Politico", "believe in Satan": a publication or a belief, not a place
     medium = prep and before.head.lemma_.lower() in lex.not_place_heads and not is_country(text, lex, gaz)
     return {"medium": medium,
             "text": text, "name": name, "start": span.start_char, "end": span.end_char, "hint": hint,
-            "sent": (sent.start_char, sent.end_char), "res": None, "prep": prep and not medium}
+            "sent": (sent.start_char, sent.end_char), "res": None, "prep": prep and not medium,
+            "region_word": region_word_after(span, lex.region_words) if hint == "region" else None,
+            # "a Palestine man", "Jordan police": the home of a person or a local body (not "U.S.
+            # residents", "UK police": a country's initials stand where no adjective is used)
+            "resident": nxt is not None and nxt.is_lower and after in lex.resident_nouns
+            and not (text.isupper() or "." in text)}
 
 
 def drop_unplaced_media(mentions: list[Mention]) -> None:
@@ -79,6 +85,8 @@ def _institution_owner(ent: Span, lex: PlacesLexicon, gaz: Any) -> Span | None:
             return owner if is_country(owner.text, lex, gaz) else None
     i = next((k for k, tok in enumerate(ent) if tok.is_lower), 0)
     owner = ent[:i]
+    if owner.text.lower() in lex.demonyms:
+        return None  # "German foreign ministry": a nationality, not a place (nor a parish of Man)
     if i > 0 and all(t.is_lower for t in ent[i:]) and owner.text[:1].isupper() and (
             is_country(owner.text, lex, gaz)
             or any(not c.alternate for c in gaz.lookup(owner.text))):

@@ -57,8 +57,8 @@ def _entry(g: dict[str, Any], text: str) -> dict[str, Any]:
     r = g["res"]
     texts = [m["name"] for m in g["mentions"]]
     name = max(texts, key=lambda t: (len(t), -texts.index(t)))
-    if r["type"] == "country" and (name.isupper() or "." in name):
-        name = r["name"]
+    if (r["type"] == "country" or r.get("abbrev")) and (name.isupper() or "." in name):
+        name = r["name"]  # "U.S." -> United States, "Tenn." -> Tennessee
     return {
         "name": name,
         "type": r["type"],
@@ -66,6 +66,7 @@ def _entry(g: dict[str, Any], text: str) -> dict[str, Any]:
         "admin1": r.get("admin1"),
         "lat": r.get("lat"),
         "lon": r.get("lon"),
+        "geonameid": r.get("geonameid"),
         "mentions": [{"text": text[m["start"]:m["end"]], "start": m["start"], "end": m["end"]}
                      for m in g["mentions"]],
     }

@@ -10,10 +10,17 @@ How a quotation is found, and where each step lives:
 3. grouping.py joins stretches into quotations (“A,” he said. “B.”), within the same or the next
    sentence; kinds.py says direct/partial and drops titles and scare quotes.
 4. mention.py turns a speaker token into a mention and a name: resolve.py for names (the
-   canonical actor name), speakers_pronoun.py for "he"/"they", speakers_nominal.py for
-   "the spokesman"/"the rights group", speakers_document.py for "the statement". Always backwards.
+   canonical actor name, acronyms spelled out, places kept as written), speakers_pronoun.py for
+   "he"/"they" (agreeing in gender with what the article shows), speakers_nominal.py for "the
+   rights group" and descriptions ("a resident of Kherson" stays as written), speakers_role.py
+   for "the head of state"/"the Belarusian leader" (the person holding the role),
+   speakers_document.py for "the statement"/"the website"/"the post" (their publisher). Group
+   speakers keep their words ("Amnesty International and partners") and link the first actor.
+   Things that never speak (weapons, events, places) are no speakers. Always backwards.
 5. Quotations without a cue: speakers_layout.py ("Name:", "PENCE:", "― Jane Doe", "X wrote:"),
-   speakers_adjacent.py (the sentence or quotation just before, multi-paragraph blocks),
+   speakers_adjacent.py (the sentence or quotation just before, an attribution sentence right
+   after "“...” The agency said this.", the previous paragraph's reported speech, multi-paragraph
+   blocks),
    speakers_clause_subject.py (the subject governing a partial quote, "X's claim that").
 6. assemble.py runs it all in that order and builds the records.
 

@@ -17,7 +17,14 @@ from .cues import cue_dict, find_cue
 from .grouping import Attribution, group_stretches
 from .kinds import is_nonquote, is_title, kind
 from .mention import LastSpeaker, speaker
-from .speakers_adjacent import block_speakers, last_speaker_goes_on, prev_sentence_speaker, previous_quote_goes_on
+from .speakers_adjacent import (
+    block_speakers,
+    last_speaker_goes_on,
+    next_sentence_speaker,
+    prev_paragraph_speaker,
+    prev_sentence_speaker,
+    previous_quote_goes_on,
+)
 from .speakers_clause_subject import clause_subject
 from .speakers_explicit import cue_speaker
 from .speakers_layout import colon_name, layout_speaker
@@ -55,6 +62,8 @@ def _uncued_speaker(ctx: QuoteContext, si: int, last: LastSpeaker,
                     previous: tuple[dict[str, Any], list[int]] | None) -> dict[str, Any] | None:
     """The speaker of a quotation (first stretch si) that has no cue and no layout speaker."""
     sp = prev_sentence_speaker(ctx, si)
+    if sp is None and kind(ctx, si) == "direct":
+        sp = next_sentence_speaker(ctx, si) or prev_paragraph_speaker(ctx, si)
     if sp is None and kind(ctx, si) == "partial":
         subj = clause_subject(ctx, si)
         if subj is not None:

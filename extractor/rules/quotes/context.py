@@ -36,7 +36,8 @@ class QuoteContext:
     starts, `nonblank_starts` = starts of non-blank lines (Stretch.para counts these); `ents` =
     named entities (labels in NAMED) with their start chars; `mention_index` = (start, end, actor)
     of every actor mention, sorted; `group_keys` = stretch -> token index of the cue that groups it
-    (filled while the cues are found)."""
+    (filled while the cues are found); `genders` = speaker name -> "m"/"f" as the pronouns already
+    resolved to them tell (filled while the speakers are found)."""
 
     doc: Doc
     text: str
@@ -55,6 +56,7 @@ class QuoteContext:
     mention_index: list[tuple[int, int, dict[str, Any]]]
     mention_starts: list[int]
     group_keys: dict[int, int] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Doc, text: str, stretches: list[Stretch], lex: QuoteLexicon) -> QuoteContext:

@@ -13,6 +13,9 @@ from spacy.tokens import Token
 from .context import QuoteContext
 from .regions import regions
 
+#: speech verbs that also mark the phase of another action ("“...,” he continued" is speech,
+#: "it continues to “fuel the flames”" is not): with an infinitive complement they are no cue
+_ASPECTUAL = frozenset({"continue", "begin", "start", "resume", "go"})
 #: the reporting verbs that frame other speech verbs ("said that X called ...")
 _OUTER = frozenset({"say", "tell", "write", "add", "claim", "argue", "insist", "note", "explain", "report"})
 
@@ -28,7 +31,10 @@ def is_cue(t: Token, speech: frozenset[str]) -> bool:
         return False
     if t.pos_ == "NOUN" and t.dep_ in ("ROOT", "ccomp", "conj", "parataxis") and t.lower_ in speech:
         return any(c.dep_ in ("compound", "nsubj") for c in t.children)  # "the email read" tagged as a noun
-    return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in speech and t.lemma_.lower() != "be"
+    lemma = t.lemma_.lower()
+    if lemma in _ASPECTUAL and any(c.dep_ == "xcomp" for c in t.children):
+        return False  # "it continues to “fuel the flames”": a phase of an action, not speech
+    return t.pos_ in ("VERB", "AUX") and lemma in speech and lemma != "be"
 
 
 def cue_dict(text: str, t: Token) -> dict[str, Any]:
@@ -47,7 +53,7 @@ def reports_other(ctx: QuoteContext, cue: Token, a: int, b: int) -> bool:
         if c.dep_ in ("ccomp", "xcomp") and c.i not in ctx.quoted and not (a <= c.i < b):
             sub = range(c.left_edge.i, c.right_edge.i + 1)
             if not any(i in ctx.quoted for i in sub) and c.pos_ in ("VERB", "AUX"):
-                if c.dep_ == "xcomp" and c.lemma_ in ctx.lex.speech:
+                if c.dep_ == "xcomp" and c.lemma_.lower() in ctx.lex.speech:
                     continue
                 return True
     return False
@@ -78,7 +84,8 @@ def _structural_cue(ctx: QuoteContext, si: int, before: list[Token], after: list
     if after and (inner_last in ",?!" or after[0].text == ",") and len(after) <= 15:
         for t in after[:8]:
             has_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in ctx.quoted for c in t.children)
-            if t.pos_ == "VERB" and has_subject and not reports_other(ctx, t, *ctx.tok_ranges[si]):
+            if t.pos_ == "VERB" and has_subject and not _subordinate(ctx, t) \
+                    and not reports_other(ctx, t, *ctx.tok_ranges[si]):
                 return t
     if before and before[0].text in (":", ","):
         for t in before[1:20]:
@@ -105,13 +112,20 @@ def _quote_ancestors(ctx: QuoteContext, a: int, b: int) -> tuple[dict[int, int],
     return ancestors, {r.i for r in roots}
 
 
+def _subordinate(ctx: QuoteContext, t: Token) -> bool:
+    """Is verb `t` introduced by a subordinator outside the quotation ("grateful that the minister
+    began ...")? Then it belongs to what is reported, and hanging off the quotation makes it no
+    attribution."""
+    return any(c.dep_ == "mark" and c.i not in ctx.quoted for c in t.children)
+
+
 def _score(ctx: QuoteContext, t: Token, dist: int, side: str, ancestors: dict[int, int], root_ids: set[int],
            a: int, b: int) -> float:
     """How well speech verb `t`, `dist` tokens away on `side` of quote tokens a..b, attributes it."""
     score = -0.25 * dist
     if t.i in ancestors:
         score += 4 + 0.5 * ancestors[t.i]
-    elif t.head.i in root_ids or (a <= t.head.i < b):
+    elif (t.head.i in root_ids or (a <= t.head.i < b)) and not _subordinate(ctx, t):
         score += 5
     if side == "after" and dist <= 6:
         score += 1.5

@@ -12,8 +12,15 @@ import re
 from spacy.tokens import Token
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "i", "me"})
+#: the third-person singular subject pronouns: the ones that continue a person named before
+PRONOUNS_HE_SHE = frozenset({"he", "she"})
 PRONOUNS_GROUP = frozenset({"they", "it", "we", "them", "us"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
+#: prepositions whose phrase belongs to the speaker's description ("a resident of Kherson",
+#: "a spokesman for the ministry", "an official at the embassy", "a source in the government")
+PHRASE_PREPS = frozenset({"of", "for", "at", "in", "from", "with"})
+#: determiners that make a noun phrase indefinite: it introduces someone or something new
+INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any", "several", "many"})
 TERMINATORS = frozenset({".", "!", "?", ";"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: the entity labels a speaker's name may carry
@@ -52,11 +59,14 @@ def noun_head(t: Token) -> Token:
     return t
 
 
-def speakerish(t: Token, speaker_nouns: frozenset[str]) -> bool:
+def speakerish(t: Token, speaker_nouns: frozenset[str], non_speakers: frozenset[str] = frozenset()) -> bool:
     """Can this subject head be a speaker? Names, pronouns, role/institution/document nouns
-    (speaker_nouns.txt) and agent-shaped nouns are; "the turmoil", "mortar bombs" and a vague
-    quantity ("Thousands") are not."""
+    (speaker_nouns.txt) and agent-shaped nouns are; "the turmoil", "mortar bombs", things that
+    never speak (`non_speakers`: "the drones", "the explosion") and a vague quantity
+    ("Thousands") are not."""
     if t.lower_ in QUANTITY_WORDS or t.ent_type_ in NOT_SPEAKERS:
+        return False
+    if t.pos_ == "NOUN" and not t.ent_type_ and (t.lower_ in non_speakers or t.lemma_.lower() in non_speakers):
         return False
     if t.pos_ != "NOUN" or t.ent_type_:
         return True

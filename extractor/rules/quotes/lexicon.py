@@ -2,7 +2,7 @@
 
 Speech verbs decide what is a cue, work nouns tell a title ("the film “...”") from a quotation,
 speaker nouns say which common nouns may speak, and resolution.json's sets steer reference
-resolution (directive verbs, document nouns, institution nominals).
+resolution (directive verbs, document and channel nouns, person roles, institution nominals).
 """
 
 from __future__ import annotations
@@ -16,12 +16,26 @@ class QuoteLexicon:
     """All lower-cased. `speech`: speech_verbs.txt; `works`: work_nouns.txt; `speaker_nouns`:
     speaker_nouns.txt; from resolution.json: `directive_verbs` that govern a short quotation
     ("ordered an “all-out” effort"), `document_nouns` that resolve to their issuer ("the
-    statement"), and `org_nominals`, institution nouns with the words a compatible named
-    organisation must contain ("the military" -> "... Command", "*" = any organisation)."""
+    statement", "the website"), `person_roles`, role nouns that stand for one person ("the head of
+    state", "the warlord"), and `org_nominals`, institution nouns with the words a compatible named
+    organisation must contain ("the military" -> "... Command", "*" = any organisation). `nations`:
+    demonyms and country aliases (demonyms.tsv, country_aliases.tsv) -> ISO country code, so that
+    "the Belarusian leader" and "Belarus's president" agree and "the US President" is not the
+    Russian one. `non_speakers`: heads of phrases
+    that never speak, weapons, events and places ("the drones", "the explosion", "the village").
+    `gendered`: honorifics and
+    role words that tell a person's gender ("ms" -> "f", "spokesman" -> "m"), so that "he" does
+    not continue a woman's quotation. `title_abbreviations`: "gov" -> "governor", so that "former Gov. Jeb Bush" is
+    "the former governor"."""
 
     speech: frozenset[str] = frozenset()
     works: frozenset[str] = frozenset()
     speaker_nouns: frozenset[str] = frozenset()
     directive_verbs: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
+    person_roles: frozenset[str] = frozenset()
+    non_speakers: frozenset[str] = frozenset()
+    gendered: Mapping[str, str] = field(default_factory=dict)
+    title_abbreviations: Mapping[str, str] = field(default_factory=dict)
+    nations: Mapping[str, str] = field(default_factory=dict)
     org_nominals: Mapping[str, frozenset[str]] = field(default_factory=dict)

@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: double marks: curly, low-9, guillemets, straight, and the TeX/NYT `` and '' styles
-_MARK = re.compile(r"``|''|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]")
-_OPENERS = {"\u201c", "\u201e", "\u201f", "\u00ab", "``"}
-_CLOSERS = {"\u201d", "\u00bb"}
+#: double marks: curly, low-9, guillemets, straight, the TeX/NYT `` and '' styles, and doubled
+#: single curly marks (‘‘...’’, as some converters write a double one)
+_MARK = re.compile(r"``|''|\u2018\u2018|\u2019\u2019|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]")
+_OPENERS = {"\u201c", "\u201e", "\u201f", "\u00ab", "``", "\u2018\u2018"}
+_CLOSERS = {"\u201d", "\u00bb", "\u2019\u2019"}
 _LEFT_OPEN = set(" \t\r\n\u00a0([{\u2014\u2013-/:")  # chars that may precede an opening mark
 _RIGHT_CLOSE = set(" \t\r\n\u00a0)]}.,;:!?\u2014\u2013-\u2026/")  # chars that may follow a closer
 # single curly quotes used as the outer marks (headlines, British style)

@@ -11,7 +11,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from .context import QuoteContext
-from .grammar import PRONOUNS_GROUP, PRONOUNS_PERSON
+from .grammar import PHRASE_PREPS, PRONOUNS_GROUP, PRONOUNS_PERSON
 from .resolve import resolve_name
 from .speakers_nominal import resolve_nominal
 from .speakers_pronoun import pronoun_referent
@@ -21,8 +21,11 @@ LastSpeaker = tuple[dict[str, Any], int] | None
 
 
 def _person_in_phrase(ctx: QuoteContext, t: Token, span: Span) -> Span | None:
-    """A PERSON right after the head noun ("the engineer Rahul Mehta said") or ending at it
-    ("Kremlin spokesman Dmitry Peskov" mis-parsed)."""
+    """A PERSON right after the head noun ("the engineer Rahul Mehta said"), ending at it
+    ("Kremlin spokesman Dmitry Peskov" mis-parsed), set off inside its prepositional phrase ("The
+    commander of the brigade, Maj. Serhii Volyna,") or closing the phrase after a name of their
+    office ("President of the European Council Charles Michel"), but never the object of the
+    preposition itself ("the wife of John Smith")."""
     doc = ctx.doc
     if t.i + 1 < len(doc):  # "the engineer Rahul Mehta said"
         e = ctx.entity_of(doc[t.i + 1])
@@ -30,9 +33,42 @@ def _person_in_phrase(ctx: QuoteContext, t: Token, span: Span) -> Span | None:
             return e
     for tok in span:
         e = ctx.entity_of(tok)
-        if e is not None and e.label_ in ("PERSON",) and e.end == t.i + 1:
+        if e is None or e.label_ != "PERSON" or e.start <= t.i < e.end:
+            if e is not None and e.label_ == "PERSON" and e.end == t.i + 1:
+                return e
+            continue
+        if e.start > t.i and (e.root.dep_ == "appos" or (
+                e.end == span.end and doc[e.start - 1].pos_ not in ("ADP", "DET", "CCONJ", "PUNCT"))):
             return e
     return None
+
+
+def _phrase_end(ctx: QuoteContext, t: Token) -> int:
+    """The token index after head `t`'s noun phrase: its prepositional phrases right after it
+    ("a resident of Kherson", "the head of state", "a spokesman for the ministry") when they hold
+    no quotation and no verb, up to 14 tokens."""
+    end = t.i + 1
+    for c in t.rights:
+        if c.i != end or c.dep_ != "prep" or c.lower_ not in PHRASE_PREPS:
+            break
+        right = c.right_edge.i + 1
+        if right - t.i > 14 or any(i in ctx.quoted or ctx.doc[i].pos_ in ("VERB", "AUX") for i in range(c.i, right)):
+            break
+        end = right
+    while end > t.i + 1 and ctx.doc[end - 1].is_punct:
+        end -= 1
+    return end
+
+
+def _missed_name(ctx: QuoteContext, t: Token) -> bool:
+    """Is proper noun `t`, outside any entity, a name all the same: an acronym ("PACE"), or a word
+    that the article names a person or organisation with elsewhere ("Zelenskiy")?"""
+    if t.pos_ != "PROPN" or any(c.dep_ == "det" for c in t.children):
+        return False
+    if t.is_upper and t.is_alpha and len(t.text) >= 2:
+        return True
+    low = t.lower_
+    return t.is_title and any(low in e.text.lower().split() for e in ctx.ents if e.label_ in ("PERSON", "ORG"))
 
 
 def mention_span(ctx: QuoteContext, t: Token) -> tuple[Span, str]:
@@ -43,6 +79,13 @@ def mention_span(ctx: QuoteContext, t: Token) -> tuple[Span, str]:
         return ent, "explicit"
     if t.pos_ == "PRON" or t.lower_ in PRONOUNS_PERSON or t.lower_ in PRONOUNS_GROUP:
         return doc[t.i:t.i + 1], "pronoun"
+    if _missed_name(ctx, t):
+        # a name the tagger missed here ("Zelenskiy said", "PACE reiterates"): a name all the same
+        start = t.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == t.i \
+                and doc[start - 1].pos_ == "PROPN" and start - 1 not in ctx.quoted:
+            start -= 1
+        return doc[start:t.i + 1], "explicit"
     for c in t.children:  # "A Kremlin spokesperson, Dmitry Peskov,"
         if c.dep_ == "appos":
             e = ctx.entity_of(c)
@@ -55,7 +98,7 @@ def mention_span(ctx: QuoteContext, t: Token) -> tuple[Span, str]:
             start = min(start, c.left_edge.i)
     while start < t.i and doc[start].is_punct:
         start += 1
-    span = doc[start:t.i + 1]
+    span = doc[start:_phrase_end(ctx, t)]
     person = _person_in_phrase(ctx, t, span)
     if person is not None:
         return person, "explicit"
@@ -71,6 +114,19 @@ def speaker(ctx: QuoteContext, t: Token, method: str, last: LastSpeaker) -> dict
         ref = speaker(ctx, head, "explicit", last)
         return dict(ref, mention={"text": t.text, "start": t.idx, "end": t.idx + len(t.text)},
                     method="relative")
+    whose = next((c for c in t.children if c.lower_ == "whose" and c.dep_ == "poss"), None)
+    if whose is not None and t.head.dep_ == "relcl" and t.head.head.i < t.i:
+        # "President William Ruto, whose government has called it a “stab in the back”"
+        ref = speaker(ctx, t.head.head, "explicit", last)
+        return dict(ref, mention={"text": ctx.text[whose.idx:t.idx + len(t.text)], "start": whose.idx,
+                                  "end": t.idx + len(t.text)}, method="relative")
+    single = _single_speaker(ctx, t, method, last)
+    joint = _conjuncts(ctx, t, single)
+    return _joint_speaker(ctx, single, joint) if joint else single
+
+
+def _single_speaker(ctx: QuoteContext, t: Token, method: str, last: LastSpeaker) -> dict[str, Any]:
+    """The speaker record of the phrase headed by `t` alone (its mention, how it refers, its name)."""
     span, kind = mention_span(ctx, t)
     mention = {"text": span.text, "start": span.start_char, "end": span.end_char}
     if method == "explicit" and kind != "explicit":
@@ -85,3 +141,32 @@ def speaker(ctx: QuoteContext, t: Token, method: str, last: LastSpeaker) -> dict
     if name is None:
         name = span.text
     return {"name": name, "actor_id": actor_id, "mention": mention, "method": method}
+
+
+def _conjuncts(ctx: QuoteContext, t: Token, single: dict[str, Any]) -> list[Token]:
+    """The heads joined to speaker head `t` by "and" ("Xi and Lukashenko said", "Amnesty
+    International and partners said"), outside quotations; none for a pronoun."""
+    if single["method"] == "pronoun" or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in t.children):
+        return []
+    out: list[Token] = []
+    c: Token | None = next((c for c in t.children if c.dep_ == "conj"), None)
+    while c is not None and c.i not in ctx.quoted and c.pos_ in ("PROPN", "NOUN") and len(out) < 4:
+        out.append(c)
+        c = next((g for g in c.children if g.dep_ == "conj"), None)
+    return out
+
+
+def _joint_speaker(ctx: QuoteContext, single: dict[str, Any], joint: list[Token]) -> dict[str, Any]:
+    """A group speaker: the first member's record, its name joined with the others' as written
+    ("Amnesty International and partners") and its actor linked; the mention spans them all."""
+    parts = [single["name"]]
+    for c in joint:
+        e = ctx.entity_of(c)
+        if e is not None and e.label_ in ("PERSON", "ORG"):
+            parts.append(resolve_name(ctx, e)[0])
+        else:
+            parts.append(e.text if e is not None else ctx.doc[c.left_edge.i:c.i + 1].text)
+    last_tok = ctx.doc[max(c.right_edge.i for c in joint)]
+    start, end = single["mention"]["start"], last_tok.idx + len(last_tok.text)
+    return dict(single, name=", ".join(parts[:-1]) + " and " + parts[-1],
+                mention={"text": ctx.text[start:end], "start": start, "end": end})

@@ -27,36 +27,95 @@ def actor_at(ctx: QuoteContext, start: int, end: int) -> dict[str, Any] | None:
     return None
 
 
+def _initials(name: str) -> str:
+    """"Parliamentary Assembly of the Council of Europe" -> "PACE" (capitalised words only)."""
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", name) if w[0].isupper())
+
+
+#: small words allowed inside a spelled-out name ("Council of the European Union")
+_NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "&"})
+
+
+def _spelled_out(ctx: QuoteContext, acronym: str) -> str | None:
+    """The first run of capitalised words (joined by "of", "the", ...) in the text whose
+    capitalised words' initials are the acronym."""
+    doc = ctx.doc
+    n = len(acronym)
+    for i, t in enumerate(doc):
+        if t.text[:1] != acronym[0] or not t.is_title or i in ctx.quoted:
+            continue
+        initials, j = "", i
+        while j < len(doc) and len(initials) < n:
+            w = doc[j]
+            if w.is_title:
+                initials += w.text[0]
+            elif w.lower_ not in _NAME_JOINERS or j == i:
+                break
+            j += 1
+        if initials == acronym and doc[j - 1].is_title:
+            return doc[i:j].text
+    return None
+
+
+def expand_acronym(ctx: QuoteContext, acronym: str) -> str | None:
+    """The organisation an all-capitals name stands for, spelled out in the article: the ORG
+    entity or actor name, else the run of capitalised words, whose capitalised words' initials
+    are the acronym ("PACE" -> "Parliamentary Assembly of the Council of Europe")."""
+    if not (2 <= len(acronym) <= 8 and acronym.isupper() and acronym.isalpha()):
+        return None
+    names = [e.text for e in ctx.ents if e.label_ == "ORG"] + [a["name"] for a in ctx.actors if a.get("name")]
+    for name in names:
+        name = _POSSESSIVE.sub("", re.sub(r"^[Tt]he\s+", "", name))
+        if name != acronym and _initials(name) == acronym:
+            return name
+    return _spelled_out(ctx, acronym) if len(acronym) >= 3 else None
+
+
 def fullest(ctx: QuoteContext, mention: str, label: str) -> str:
-    """The longest PERSON/ORG entity text in the doc sharing a word with `mention`."""
+    """The longest entity text of the same kind in the doc containing all words of `mention`
+    (PERSON and ORG names grow to their fullest form; an acronym to its spelled-out name). A
+    place or nationality used as a speaker ("Washington said", "Russia has accused") keeps the
+    name as written: it never grows into an organisation that contains it ("Russia's Defense
+    Ministry")."""
     best = _POSSESSIVE.sub("", mention)
     ws = words(best)
-    if not ws:
+    expanded = expand_acronym(ctx, best)
+    if expanded is not None:
+        return expanded
+    if not ws or label not in ("PERSON", "ORG"):
         return best
     for e in ctx.ents:
         text = _POSSESSIVE.sub("", e.text)
-        if e.label_ not in ("PERSON", "ORG") or len(text) <= len(best):
-            continue
-        if label in ("PERSON", "ORG") and e.label_ != label:
+        if e.label_ != label or len(text) <= len(best):
             continue
         if ws <= words(text):
             best = text
     return best
 
 
+def actor_named(ctx: QuoteContext, name: str) -> dict[str, Any] | None:
+    """The actor whose name or one of whose aliases has the same content words as `name`."""
+    ws = words(name)
+    if not ws:
+        return None
+    for a in ctx.actors:
+        aliases = [a.get("name") or ""] + list(a.get("aliases") or [])
+        if any(words(al) == ws for al in aliases if al):
+            return a
+    return None
+
+
 def resolve_name(ctx: QuoteContext, span: Span) -> tuple[str, str | None]:
-    """(canonical name, actor id or None) of a span naming someone."""
-    actor = actor_at(ctx, span.start_char, span.end_char)
-    if actor is None and ctx.actors:
-        ws = words(span.text)
-        for a in ctx.actors:
-            aliases = [a.get("name") or ""] + list(a.get("aliases") or [])
-            if any(words(al) == ws for al in aliases if al):
-                actor = a
-                break
+    """(canonical name, actor id or None) of a span naming someone: the actor mentioned there or
+    named alike, else the fullest form of the name in the article, linked to the actor of that
+    form when there is one ("PACE" -> "Parliamentary Assembly of the Council of Europe")."""
+    actor = actor_at(ctx, span.start_char, span.end_char) or actor_named(ctx, span.text)
     if actor is not None and actor.get("name"):
-        return actor["name"], actor.get("id")
-    return fullest(ctx, span.text, span.label_ or "PERSON"), None
+        expanded = expand_acronym(ctx, actor["name"])
+        return expanded or actor["name"], actor.get("id")
+    name = fullest(ctx, span.text, span.label_ or "PERSON")
+    actor = actor_named(ctx, name) if name != span.text else None
+    return name, actor.get("id") if actor is not None else None
 
 
 def name_for_text(ctx: QuoteContext, mention: str, s: int, e: int) -> tuple[str, str | None]:

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.tokens import Span, Token
+
 from .context import QuoteContext
 from .cues import is_cue
 from .grammar import MAX_REGION, TERMINATORS
 from .kinds import is_title
 from .mention import LastSpeaker, speaker
 from .regions import para_bounds, sentence_gap
-from .speakers_explicit import cue_subject
+from .speakers_explicit import cue_subject, never_speaks
 
 
 def prev_sentence_speaker(ctx: QuoteContext, si: int) -> dict[str, Any] | None:
@@ -33,13 +35,67 @@ def prev_sentence_speaker(ctx: QuoteContext, si: int) -> dict[str, Any] | None:
         t = doc[i]
         if is_cue(t, ctx.lex.speech):
             spk, method = cue_subject(ctx, t, -1, -1)
-            if spk is not None:
+            if spk is not None and not never_speaks(ctx, spk):
                 sp = speaker(ctx, spk, method, None)
                 sp["method"] = "adjacent"
                 return sp
         i -= 1
         n += 1
     return None
+
+
+def _attribution_in(ctx: QuoteContext, tokens: list[Token] | Span) -> dict[str, Any] | None:
+    """The speaker (method adjacent) of the outermost speech cue among `tokens` whose subject can
+    speak ("Carter said that critics had predicted ...": Carter)."""
+    for t in sorted(tokens, key=lambda t: (len(list(t.ancestors)), -t.i)):
+        if t.i in ctx.quoted or not is_cue(t, ctx.lex.speech):
+            continue
+        spk, method = cue_subject(ctx, t, -1, -1)
+        if spk is not None and not never_speaks(ctx, spk) and spk.lower_ not in ("it", "this", "that"):
+            return dict(speaker(ctx, spk, method, None), method="adjacent")
+    return None
+
+
+def prev_paragraph_speaker(ctx: QuoteContext, si: int) -> dict[str, Any] | None:
+    """A quotation opening its paragraph right after a paragraph whose last sentence reports
+    someone's speech without quoting it ("Carter said the US would not withdraw. ¶ “That's because
+    ...”"): that reporting speaker goes on."""
+    st = ctx.stretches[si]
+    pi = ctx.para_index(st.outer_start)
+    if pi <= 0 or ctx.nonblank_starts[pi] != st.outer_start:
+        return None
+    ps = ctx.nonblank_starts[pi - 1]
+    pe = ctx.text.rfind("\n", ps, st.outer_start)
+    para = ctx.doc.char_span(ps, pe if pe > ps else st.outer_start, alignment_mode="contract")
+    if para is None or not len(para):
+        return None
+    last = para[-1].sent if para[-1].is_punct else para[-1].sent
+    sent = [t for t in ctx.doc[max(last.start, para.start):para.end]]
+    if any(t.i in ctx.quoted for t in sent):
+        return None  # a quotation there has its own speaker, who goes on by `last_speaker_goes_on`
+    return _attribution_in(ctx, sent)
+
+
+def next_sentence_speaker(ctx: QuoteContext, si: int) -> dict[str, Any] | None:
+    """“Three people were killed.” The agency said this in a statement. A quoted sentence followed
+    in its paragraph by a speech verb with a subject and no content of its own (no clause, at
+    most "this"/"so" as object): that subject is the speaker."""
+    doc = ctx.doc
+    o1 = ctx.outer_ranges[si][1]
+    _, pe = para_bounds(ctx, si)
+    st = ctx.stretches[si]
+    if not ctx.text[st.start:st.end].rstrip().endswith((".", "!", "?")) or o1 >= len(doc):
+        return None
+    sent = doc[o1].sent
+    if sent.start != o1 or doc[o1].idx >= pe:
+        return None
+    root = sent.root
+    if not is_cue(root, ctx.lex.speech) or any(i in ctx.quoted for i in range(sent.start, sent.end)):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.lower_ not in ("this", "so", "it", "that"))
+           for c in root.children):
+        return None
+    return _attribution_in(ctx, [root])
 
 
 def last_speaker_goes_on(ctx: QuoteContext, si: int, last: LastSpeaker) -> dict[str, Any] | None:

@@ -15,10 +15,11 @@ _CLAUSE_DEPS = ("ccomp", "acl", "relcl", "advcl", "xcomp", "conj")
 
 
 def _possessor(ctx: QuoteContext, noun: Token) -> Token | None:
-    """"Trump's claim that ...", "his call for “a total ban”": the named or pronoun possessor."""
+    """"Trump's claim that ...", "his call for “a total ban”": the named or pronoun possessor
+    (not "its"/"their", which stand for things as often as for speakers)."""
     for c in noun.children:
         if c.dep_ == "poss" and c.i not in ctx.quoted and c.lower_ not in ("its", "their") \
-                and (c.ent_type_ in ("PERSON", "ORG", "NORP") or c.pos_ in ("PRON", "PROPN")):
+                and (c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or c.pos_ in ("PRON", "PROPN")):
             return c
     return None
 
@@ -114,8 +115,7 @@ def clause_subject(ctx: QuoteContext, si: int) -> Token | None:
     subject; a subject that cannot speak ("the overhaul would be “neutral”") gives way to its
     possessor ("Netanyahu's claim that ..."), else nobody."""
     subj = governing_subject(ctx, si) or directive_subject(ctx, si)
-    if subj is not None and not speakerish(subj, ctx.lex.speaker_nouns):
+    if subj is not None and not speakerish(subj, ctx.lex.speaker_nouns, ctx.lex.non_speakers):
         # "Netanyahu's claim that ...": the possessor; "the overhaul would be “neutral”": nobody
-        subj = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ not in ("its", "their")
-                     and (c.ent_type_ or c.pos_ in ("PROPN", "PRON"))), None)
+        subj = _possessor(ctx, subj)
     return subj

@@ -1,83 +1,143 @@
-"""Document speakers: "the statement said" speaks for its issuer, named in the phrase itself
-("X's statement", "a statement from X"), at the last earlier mention of such a document
-("X said in a statement"), else the speaker of the attribution just before.
+"""Document and channel speakers: "the statement said", "the website said", "the post read" speak
+for whoever issued or published them, as the text says it: in the phrase itself ("X's statement",
+"the EU statement", "a statement from X", "a video posted by X"), through the verb the document
+hangs off ("X said in a statement", "X published a video", "X wrote on its website", "a report
+was published by X"), at the last earlier mention of such a document, else the speaker of the
+attribution just before. A channel never speaks for itself: unresolved, it stays a description.
+
+The issuer is found as a token here; turning it into a name (an entity, a proper noun, or a
+nominal like "the ministry" resolved in turn) is the caller's `resolve` function.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Span, Token
 
 from .context import QuoteContext
-from .cues import is_cue
-from .resolve import resolve_name
+from .grammar import INDEFINITE
+
+#: resolves an issuer token to (name, actor id), or None when it names nobody
+Resolver = Callable[[Token], tuple[str, str | None] | None]
+#: prepositions that attach a document to the verb of its issuer ("said in", "wrote on", "via")
+_THROUGH = frozenset({"in", "on", "through", "via", "at"})
+#: entity labels that can issue a document ("an Independence Day statement" is no EVENT's)
+_ISSUERS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: prepositions that name the issuer inside the document phrase ("a statement from/by/of X")
+_FROM = frozenset({"from", "by", "of"})
 
 
-def _named_issuer(ctx: QuoteContext, t: Token) -> tuple[str, str | None] | None:
-    """The resolved name when `t` lies in a PERSON or ORG entity."""
-    e = ctx.entity_of(t)
-    if e is not None and e.label_ in ("PERSON", "ORG"):
-        return resolve_name(ctx, e)
+def _agent(verb: Token) -> Token | None:
+    """The "by X" agent of a passive verb ("released by the ministry")."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
     return None
 
 
-def issuer(ctx: QuoteContext, doc_tok: Token) -> tuple[str, str | None] | None:
-    """The named issuer of a document noun: "X's statement", "a statement from/by X",
-    "X said in a statement"."""
+def _subject(ctx: QuoteContext, verb: Token) -> Token | None:
+    """The subject of the verb a document hangs off, or its passive agent, outside quotes."""
+    agent = _agent(verb)
+    if agent is not None:
+        return agent
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in ctx.quoted
+                 and c.lower_ not in ("it", "this", "that", "which")), None)
+
+
+def _in_phrase(ctx: QuoteContext, doc_tok: Token, resolve: Resolver) -> tuple[str, str | None] | None:
+    """The issuer named inside the document phrase: "X's statement", "the EU statement", "a German
+    statement", "a statement from X", "a video posted by X", "a post on X's channel"."""
     for c in doc_tok.children:
-        if c.dep_ == "poss":
-            found = _named_issuer(ctx, c)
+        ent = ctx.entity_of(c)
+        named = (c.dep_ in ("poss", "compound") and (c.pos_ == "PROPN" if ent is None else ent.label_ in _ISSUERS)) \
+            or (c.dep_ == "amod" and ent is not None and ent.label_ in ("NORP", "ORG"))  # "a German statement"
+        if named and c.lower_ not in ("its", "their", "his", "her", "our"):
+            found = resolve(c)
             if found is not None:
                 return found
-        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+        if c.dep_ == "prep" and (c.lower_ in _FROM or c.lower_ in _THROUGH):
             for g in c.children:
-                found = _named_issuer(ctx, g) if g.dep_ == "pobj" else None
+                if g.dep_ != "pobj":
+                    continue
+                if g.lemma_.lower() in ctx.lex.document_nouns:  # "a post on the ministry's channel"
+                    found = _in_phrase(ctx, g, resolve)
+                elif c.lower_ in _FROM:
+                    found = resolve(g)
+                else:
+                    found = None
                 if found is not None:
                     return found
-    if doc_tok.dep_ == "pobj" and doc_tok.head.lower_ in ("in", "through", "via") \
-            and is_cue(doc_tok.head.head, ctx.lex.speech):
-        cue = doc_tok.head.head
-        for c in cue.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.i not in ctx.quoted:
-                found = _named_issuer(ctx, c)
-                if found is not None:
-                    return found
+        if c.dep_ == "acl":  # "a video posted by the ministry"
+            agent = _agent(c)
+            found = resolve(agent) if agent is not None else None
+            if found is not None:
+                return found
     return None
 
 
-def _earlier_document_issuer(ctx: QuoteContext, span: Span) -> tuple[str, str | None] | None:
-    """The issuer at an earlier mention of a document: the same kind first (up to 3 mentions
-    within 600 tokens), then any other kind ("stated in a press release ... the statement")."""
-    lemma = span[-1].lemma_.lower()
+def issuer(ctx: QuoteContext, doc_tok: Token, resolve: Resolver) -> tuple[str, str | None] | None:
+    """The issuer of a document noun: named in its phrase, else the subject (or passive agent) of
+    the verb it is the object of ("X issued a statement") or that it is attached to by a
+    preposition ("X said in a statement", "X wrote on its website")."""
+    found = _in_phrase(ctx, doc_tok, resolve)
+    if found is not None:
+        return found
+    verb = None
+    if doc_tok.dep_ in ("dobj", "nsubjpass") and doc_tok.head.pos_ in ("VERB", "AUX"):
+        verb = doc_tok.head
+    elif doc_tok.dep_ == "pobj" and doc_tok.head.lower_ in _THROUGH and doc_tok.head.head.pos_ in ("VERB", "AUX"):
+        verb = doc_tok.head.head
+    while verb is not None and verb.dep_ in ("xcomp", "conj") and _subject(ctx, verb) is None:
+        verb = verb.head  # "X went on to publish a video", "X met and issued a statement"
+    subject = _subject(ctx, verb) if verb is not None else None
+    if subject is not None and subject.lemma_.lower() not in ctx.lex.document_nouns:
+        return resolve(subject)
+    return None
+
+
+def _earlier_document_issuer(ctx: QuoteContext, span: Span, resolve: Resolver) -> tuple[str, str | None] | None:
+    """The issuer at the last earlier mention of the same kind of document within 600 tokens (the
+    verb of the same word counts: "X posted ... the post said"), else at one of the last 3
+    mentions of another kind ("stated in a press release ... the statement")."""
+    lemma = span.root.lemma_.lower()
     docs = ctx.lex.document_nouns
     for same in (True, False):
         n = 0
         for i in range(span.start - 1, max(-1, span.start - 600), -1):
             tok = ctx.doc[i]
             low = tok.lemma_.lower()
-            if (low == lemma if same else low in docs and low != lemma) and tok.pos_ == "NOUN" \
-                    and i not in ctx.quoted:
-                found = issuer(ctx, tok)
+            if i in ctx.quoted:
+                continue
+            if same and low == lemma and tok.pos_ == "VERB":  # "The governor posted ... the post said"
+                subject = _subject(ctx, tok)
+                found = resolve(subject) if subject is not None else None
                 if found is not None:
                     return found
+            if (low == lemma if same else low in docs and low != lemma) and tok.pos_ == "NOUN":
+                found = issuer(ctx, tok, resolve)
+                if found is not None or same:
+                    return found  # "the statement" is the last statement mentioned, issuer or not
                 n += 1
                 if n >= 3:
                     break
     return None
 
 
-def resolve_document(ctx: QuoteContext, span: Span,
-                     last: tuple[dict[str, Any], int] | None) -> tuple[str, str | None] | None:
-    """"the statement" -> its issuer: named in the phrase itself, at the last earlier mention of
-    that kind of document ("a statement from X", "X said in a statement"), else the speaker of
-    the attribution just before (a statement is issued by whoever was last quoted)."""
-    found = issuer(ctx, span[-1])
+def resolve_document(ctx: QuoteContext, span: Span, last: tuple[dict[str, Any], int] | None,
+                     resolve: Resolver) -> tuple[str, str | None] | None:
+    """"the statement" -> its issuer: named in the phrase itself or by the verb it hangs off, at
+    the last earlier mention of that kind of document ("a statement from X", "X said in a
+    statement"), else the speaker of the attribution just before (a statement is issued by
+    whoever was last quoted)."""
+    found = issuer(ctx, span.root, resolve)
     if found is not None:
         return found
-    found = _earlier_document_issuer(ctx, span)
-    if found is not None:
-        return found
+    if span[0].lower_ not in INDEFINITE:  # "a joint statement" is a new one, not the last one
+        found = _earlier_document_issuer(ctx, span, resolve)
+        if found is not None:
+            return found
     if last is not None and last[0].get("name") and ctx.para_index(span.start_char) - last[1] <= 2 \
             and last[0].get("method") not in ("nominal", "adjacent"):
         return last[0]["name"], last[0].get("actor_id")

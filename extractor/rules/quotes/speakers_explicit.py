@@ -14,6 +14,7 @@ from .context import QuoteContext
 from .grammar import (
     NON_REFERRING,
     NOT_SPEAKERS,
+    PRONOUNS_HE_SHE,
     QUANTITY_WORDS,
     RELATIVE,
     SUBJ_DEPS,
@@ -117,7 +118,7 @@ def left_name(ctx: QuoteContext, cue: Token) -> Token | None:
         tok = doc[i]
         if i in ctx.quoted or tok.text in TERMINATORS or "\n" in tok.text:
             break
-        if tok.ent_type_ == "PERSON" or tok.lower_ in ("he", "she", "they"):
+        if tok.ent_type_ == "PERSON" or tok.lower_ in PRONOUNS_HE_SHE or tok.lower_ == "they":
             return noun_head(tok)
         if found is None and tok.ent_type_ in ("ORG", "NORP"):
             found = noun_head(tok)
@@ -130,7 +131,7 @@ def root_subject(ctx: QuoteContext, cue: Token) -> Token | None:
     """A speaker-like subject of the root verb of the cue's sentence."""
     root = cue.sent.root
     for c in root.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and c.i not in ctx.quoted and speakerish(c, ctx.lex.speaker_nouns) \
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i not in ctx.quoted and _can_speak(ctx, c) \
                 and c.lower_ not in NON_REFERRING:
             return c
     return None
@@ -168,13 +169,23 @@ def cue_speaker(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Token | 
         spk = next((g for c in spk.children if c.dep_ == "prep" and c.lower_ == "of"
                     for g in c.children if g.dep_ == "pobj"), spk)
     if spk is not None and spk.lower_ == "which" and (spk.head.dep_ != "relcl"
-                                                      or not speakerish(spk.head.head, ctx.lex.speaker_nouns)):
+                                                      or not _can_speak(ctx, spk.head.head)):
         method = "explicit"  # "..., which also injured ...": the antecedent is a thing
         spk = left_name(ctx, cue) or root_subject(ctx, cue)
-    elif spk is not None and method == "explicit" and not speakerish(spk, ctx.lex.speaker_nouns):
+    elif spk is not None and method == "explicit" and not _can_speak(ctx, spk):
         alt = left_name(ctx, cue) or root_subject(ctx, cue)
         if alt is not None:
             spk = alt
-        elif spk.lower_ in QUANTITY_WORDS:
-            spk = None  # "Thousands took to the streets in protests dubbed ...": nobody in particular
+        elif spk.lower_ in QUANTITY_WORDS or never_speaks(ctx, spk):
+            spk = None  # "Thousands took to the streets", "the drones were “shot down”": nobody
     return spk, method
+
+
+def _can_speak(ctx: QuoteContext, t: Token) -> bool:
+    """`speakerish` with the lexicon's speaker nouns and never-speaking things."""
+    return speakerish(t, ctx.lex.speaker_nouns, ctx.lex.non_speakers)
+
+
+def never_speaks(ctx: QuoteContext, t: Token) -> bool:
+    """A weapon, event or place noun ("the drones", "the explosion", "the village")."""
+    return t.pos_ == "NOUN" and (t.lower_ in ctx.lex.non_speakers or t.lemma_.lower() in ctx.lex.non_speakers)

@@ -12,10 +12,11 @@ from spacy.tokens import Span, Token
 
 from .context import QuoteContext
 from .cues import is_cue
+from .grammar import speakerish
 from .mention import speaker
 from .regions import regions
 from .resolve import name_for_text
-from .speakers_explicit import cue_subject
+from .speakers_explicit import cue_subject, never_speaks
 
 _DASHES = frozenset({"—", "–", "--", "-", "―"})
 # "PENCE: ..." transcript labels at the start of a quotation
@@ -70,6 +71,19 @@ def _named_among(ctx: QuoteContext, tokens: list[Token] | Span, method: str) -> 
     return None
 
 
+def _lead_in_subject(ctx: QuoteContext, lead: list[Token]) -> dict[str, Any] | None:
+    """"The electoral board was conclusive in its findings: “...”": the subject of the clause that
+    leads into the colon, when it can speak (a name, a pronoun, a speaker noun)."""
+    roots = {t.i: t for t in lead if t.dep_ == "ROOT" or t.head.i == t.i or t.head.i not in {x.i for x in lead}}
+    for root in sorted(roots.values(), key=lambda t: t.i):
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in ctx.quoted
+                        and c.lower_ not in ("it", "this", "that", "there")), None)
+        if subject is not None and not never_speaks(ctx, subject) \
+                and speakerish(subject, ctx.lex.speaker_nouns, ctx.lex.non_speakers):
+            return speaker(ctx, subject, "colon", None)
+    return None
+
+
 def _colon_paragraph_speaker(ctx: QuoteContext, si: int) -> dict[str, Any] | None:
     """A quotation opening its paragraph after a paragraph that ends with ":" ("Kerry wrote:"):
     the subject of that paragraph's last cue, else its last PERSON/ORG name."""
@@ -86,25 +100,22 @@ def _colon_paragraph_speaker(ctx: QuoteContext, si: int) -> dict[str, Any] | Non
     for t in reversed(span):
         if is_cue(t, ctx.lex.speech):
             spk, method = cue_subject(ctx, t, -1, -1)
-            if spk is not None:
+            if spk is not None and not never_speaks(ctx, spk):
                 return speaker(ctx, spk, method, None)
     return _named_among(ctx, list(reversed(span)), "colon")
 
 
 def layout_speaker(ctx: QuoteContext, group: list[int]) -> dict[str, Any] | None:
-    """The speaker of quotation `group` (its stretch indexes) by layout: a label or dash credit
-    of its last stretch, a name before the colon that opens it, a name after a trailing dash,
-    or a previous paragraph ending with ":"."""
+    """The speaker of quotation `group` (its stretch indexes) by layout: a transcript label
+    opening its first stretch, a dash credit after its last one, a name before the colon that
+    opens it, a name after a trailing dash, or a previous paragraph ending with ":"."""
     si = group[0]
-    # both are looked for at the group's LAST stretch; the code before the split meant the label
-    # at the first one but passed the last (an `is` test on bound methods), kept as it was
-    for fn in (label_speaker, dash_speaker):
-        sp = fn(ctx, group[-1])
-        if sp is not None:
-            return sp
+    sp = label_speaker(ctx, si) or dash_speaker(ctx, group[-1])
+    if sp is not None:
+        return sp
     before, _ = regions(ctx, si)
     if before and before[0].text == ":":
-        sp = _named_among(ctx, before[1:6], "colon")
+        sp = _named_among(ctx, before[1:6], "colon") or _lead_in_subject(ctx, before[1:])
         if sp is not None:
             return sp
     _, after = regions(ctx, group[-1])

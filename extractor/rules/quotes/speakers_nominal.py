@@ -1,7 +1,9 @@
 """Nominal speakers ("the spokesman", "the rights group", "the statement") resolved to a name,
-always backwards: a document noun goes to speakers_document.py, an institution noun to the last
-compatible named organisation (never a PERSON), a role noun to the name set next to it
-("Minni Arko Minnawi, the governor", an actor with that title, "Kremlin spokesman Dmitry Peskov").
+always backwards: a document or channel noun goes to speakers_document.py, an institution noun to
+the last compatible named organisation (never a PERSON), a name set off right after the phrase
+("The governor of Darfur, Minni Arko Minnawi,") names it, and a definite role noun standing for one
+person ("the head of state") goes to speakers_role.py. Indefinite and plural descriptions ("a
+resident of Kherson", "the officials") keep their own words.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .context import QuoteContext
 from .cues import is_cue
@@ -17,16 +19,21 @@ from .grammar import words
 from .regions import name_ending_at, title_words_before
 from .resolve import resolve_name
 from .speakers_document import resolve_document
+from .speakers_role import is_indefinite, is_person_role, resolve_role
 
 
 def apposed_name(ctx: QuoteContext, span: Span) -> Span | None:
-    """A PERSON set off by commas right after a nominal ('the governor of X, NAME,')."""
+    """A PERSON set off by commas right after a nominal ('the governor of X, NAME,', 'the
+    commander of X, Maj. NAME,': a comma, at most three title words, the name, a comma)."""
     i = bisect.bisect_left(ctx.ent_starts, span.end_char)
     for e in ctx.ents[i:i + 3]:
         gap = ctx.doc[span.end:e.start]
         if len(gap) > 5 or any(t.pos_ in ("VERB", "AUX") or t.i in ctx.quoted for t in gap):
             break
-        if e.label_ == "PERSON" and len(gap) and gap[-1].text == "," \
+        comma = next((k for k, t in enumerate(gap) if t.text == ","), None)
+        titles = gap[comma + 1:] if comma is not None else gap
+        if e.label_ == "PERSON" and comma is not None and len(titles) <= 3 \
+                and all(t.text == "." or t.is_title for t in titles) \
                 and e.end < len(ctx.doc) and ctx.doc[e.end].text == ",":
             return e
     return None
@@ -49,7 +56,7 @@ def resolve_org(ctx: QuoteContext, span: Span, compatible: frozenset[str]) -> tu
     """"the rights group" -> the nearest preceding named organisation (ORG entity) that shares a
     word with the phrase, else the nearest one whose name fits the noun (`compatible`). A phrase
     that names itself ("the Israeli army") and a PERSON are never resolved this way."""
-    if any(t.ent_type_ or t.pos_ == "PROPN" for t in span[:-1]):
+    if any(t.ent_type_ or t.pos_ == "PROPN" for t in span[:span.root.i - span.start]):
         return None
     ws = words(span.text)
     i = bisect.bisect_left(ctx.ent_starts, span.start_char) - 1
@@ -70,47 +77,35 @@ def resolve_org(ctx: QuoteContext, span: Span, compatible: frozenset[str]) -> tu
     return resolve_name(ctx, fallback) if fallback is not None else None
 
 
-def _titled_actor(ctx: QuoteContext, span: Span, head: str) -> tuple[str, str | None] | None:
-    """An actor with `head` among its titles, mentioned before the nominal."""
-    for a in ctx.actors:
-        if any(head in (tt or "").lower().split() for tt in a.get("titles") or []) \
-                and any(m.get("start", len(ctx.text)) < span.start_char for m in a.get("mentions") or []):
-            return a.get("name"), a.get("id")
-    return None
-
-
-def _person_near_earlier_role(ctx: QuoteContext, span: Span, head: str) -> tuple[str, str | None] | None:
-    """"Dmitry Peskov, the Kremlin spokesman" / "Kremlin spokesman Dmitry Peskov" earlier: the
-    entity nearest to one of the last 5 earlier occurrences of the role word, if it is a PERSON."""
-    text = ctx.text
-    pos = ctx.lower_text.rfind(head, 0, span.start_char)
-    tries = 0
-    while pos >= 0 and tries < 5:
-        tries += 1
-        window = ctx.doc.char_span(max(0, pos - 60), min(len(text), pos + 60), alignment_mode="expand")
-        if window is not None:
-            best = None
-            for e in window.ents:
-                if e.label_ == "PERSON" or (e.label_ == "ORG" and head not in ("spokesman", "spokeswoman")):
-                    d = abs(e.start_char - pos)
-                    if best is None or d < best[0]:
-                        best = (d, e)
-            if best is not None and best[1].label_ == "PERSON":
-                return resolve_name(ctx, best[1])
-        pos = ctx.lower_text.rfind(head, 0, pos)
-    return None
+def _issuer_name(ctx: QuoteContext, tok: Token,
+                 last: tuple[dict[str, Any], int] | None) -> tuple[str, str | None] | None:
+    """The name of a document's issuer token: an entity or proper noun by its name, a nominal
+    ("the ministry said in a statement") resolved in turn, else its own words; a pronoun: None."""
+    e = ctx.entity_of(tok)
+    if e is not None and e.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return resolve_name(ctx, e)
+    if tok.pos_ == "PROPN" and (tok.is_title or tok.is_upper):
+        return resolve_name(ctx, name_ending_at(ctx, tok))
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() in ctx.lex.document_nouns:
+        return None
+    start = min([tok.i] + [c.left_edge.i for c in tok.children
+                           if c.i < tok.i and c.dep_ in ("det", "compound", "amod", "poss", "nmod")])
+    end = max([tok.i] + [c.right_edge.i for c in tok.children if c.i > tok.i and c.dep_ == "prep"
+                         and c.lower_ == "of" and c.right_edge.i - tok.i <= 6]) + 1
+    phrase = ctx.doc[start:end]
+    return resolve_nominal(ctx, phrase, last) or (phrase.text, None)
 
 
 def resolve_nominal(ctx: QuoteContext, span: Span,
                     last: tuple[dict[str, Any], int] | None) -> tuple[str, str | None] | None:
-    """"the spokesman" -> an actor with that title, or a name next to that noun earlier on;
-    "the statement" -> whoever issued it; "the group/the military" -> the last compatible
-    named organisation. Always backwards: a nominal never refers to a name further on."""
+    """"the statement" -> whoever issued it; "the group/the military" -> the last compatible
+    named organisation; "the spokesman" -> the person who holds that role (speakers_role.py).
+    Always backwards: a nominal never refers to a name further on."""
     res = ctx.lex
-    head = span[-1].lower_
-    lemma = span[-1].lemma_.lower()
+    head = span.root.lower_
+    lemma = span.root.lemma_.lower()
     if lemma in res.document_nouns or head in res.document_nouns:
-        return resolve_document(ctx, span, last)
+        return resolve_document(ctx, span, last, lambda tok: _issuer_name(ctx, tok, last))
     if lemma in res.org_nominals or head in res.org_nominals:
         subject = named_subject_before(ctx, span)  # "Relief International ... said. '...,' the aid group said"
         if subject is not None:
@@ -119,7 +114,6 @@ def resolve_nominal(ctx: QuoteContext, span: Span,
     appos = apposed_name(ctx, span)
     if appos is not None:  # "The governor of Darfur, Minni Arko Minnawi, accused ..."
         return resolve_name(ctx, appos)
-    titled = _titled_actor(ctx, span, head)
-    if titled is not None:
-        return titled
-    return _person_near_earlier_role(ctx, span, head)
+    if is_indefinite(span) or not is_person_role(ctx, span.root):
+        return None  # "a resident of Kherson", "the officials": the description is the speaker
+    return resolve_role(ctx, span, last)

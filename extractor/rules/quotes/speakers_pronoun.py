@@ -13,25 +13,73 @@ from spacy.tokens import Span, Token
 
 from .context import QuoteContext
 from .cues import is_cue
-from .grammar import PRONOUNS_PERSON, words
+from .grammar import PRONOUNS_HE_SHE, PRONOUNS_PERSON, words
 from .regions import name_ending_at, title_words_before
 from .resolve import is_person_name, resolve_name
 
 
+def _pronoun_gender(pron: Token) -> str | None:
+    """"m" for he/him, "f" for she/her, None for any other pronoun."""
+    return {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pron.lower_)
+
+
+def gender_of(ctx: QuoteContext, name: str, ent: Span | None = None) -> str | None:
+    """What the article tells of a person's gender: a pronoun already resolved to them, an
+    honorific or gendered word among their actor's titles ("Ms", "spokesman"), right before the
+    name ("Mrs Kovacs") or in an apposition after it ("Kovacs, the wife of ..."); None when it
+    tells nothing."""
+    if name in ctx.genders:
+        return ctx.genders[name]
+    found = {ctx.lex.gendered.get(w.lower().rstrip(".")) for a in ctx.actors if a.get("name") == name
+             for title in a.get("titles") or [] for w in title.split()} - {None}
+    if ent is not None:
+        doc = ctx.doc
+        near = [doc[ent.start]] + ([doc[ent.start - 1]] if ent.start > 0 else [])  # "Mrs Kovacs"
+        if ent.end + 2 < len(doc) and doc[ent.end].text == "," \
+                and doc[ent.end + 1].lower_ in ("the", "a", "his", "her"):
+            near += list(doc[ent.end + 2:min(len(doc), ent.end + 5)])  # "Kovacs, the wife of ..."
+        found |= {ctx.lex.gendered.get(t.lower_.rstrip(".")) for t in near} - {None}
+    return found.pop() if len(found) == 1 else None
+
+
+def _agrees(ctx: QuoteContext, pron: Token, name: str, ent: Span | None = None) -> bool:
+    """Can he/she stand for this person (no evidence of the other gender)?"""
+    want = _pronoun_gender(pron)
+    known = gender_of(ctx, name, ent) if want else None
+    return known is None or known == want
+
+
+def _a_person(ctx: QuoteContext, name: str) -> bool:
+    """Is a speaker name a person's: a PERSON name, or a description headed by a person's role
+    ("the former governor") or naming one after a role ("the Russian Patriarch Kirill",
+    "Minister of Foreign Affairs of Lithuania Gabrielius Landsbergis")?"""
+    if is_person_name(ctx, name):
+        return True
+    low = name.lower().split()
+    return bool(low) and (low[-1] in ctx.lex.person_roles or (any(w in ctx.lex.person_roles for w in low[:-1])
+                                                               and name.split()[-1][:1].isupper()))
+
+
+def _subject(t: Token) -> bool:
+    """Is `t` (the head of a name) a clause subject, or joined to one ("Varadkar and Zelensky met")?"""
+    return t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "conj" and t.head.dep_ in ("nsubj", "nsubjpass"))
+
+
 def other_person_before(ctx: QuoteContext, pron: Span, name: str) -> Span | None:
-    """A different person named earlier in the pronoun's own paragraph, outside quotes, as a
-    PERSON or as the proper-noun subject of a speech verb ("Zelenskyy, speaking in Pretoria,
-    said ... '...,' he said"): the pronoun refers to them, not to the last quoted person."""
+    """A different person named earlier in the pronoun's own paragraph, outside quotes, as the
+    subject of a clause (a PERSON, or a proper noun subject of a speech verb: "Zelenskyy, speaking
+    in Pretoria, said ... '...,' he said"): the pronoun refers to them, not to the last quoted
+    person. A person named as an object ("He also informed Mr Varadkar ...") does not take over."""
     ws = words(name)
     nouns = ctx.lex.speaker_nouns
     for t in title_words_before(ctx, pron):
         # the tagger may call an unknown surname a common noun ("Zelenskyy, speaking ..., said")
         name_like = t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.lower_ not in nouns
                                            and t.lemma_.lower() not in nouns)
-        if t.ent_type_ == "PERSON" or (name_like and t.dep_ == "nsubj" and is_cue(t.head, ctx.lex.speech)
-                                       and not t.ent_type_):
+        if (t.ent_type_ == "PERSON" and _subject(t)) or (name_like and t.dep_ == "nsubj"
+                                                        and is_cue(t.head, ctx.lex.speech) and not t.ent_type_):
             span = name_ending_at(ctx, t)
-            if not words(span.text) & ws:
+            if not words(span.text) & ws and _agrees(ctx, pron[0], span.text, ctx.entity_of(t)):
                 return span
     return None
 
@@ -68,7 +116,8 @@ def _described_speaker(ctx: QuoteContext, pron: Token) -> str | None:
 
 
 def _salient_entity(ctx: QuoteContext, pron: Token) -> Span | None:
-    """The preceding entity of the pronoun's type (PERSON for he/she, else ORG), among the last 12
+    """The preceding entity of the pronoun's type (PERSON for he/she, else ORG or a place that is
+    a clause subject), among the last 12
     within 2,500 chars: a name earlier in its own sentence, else the nearest subject of a speech
     verb, else the nearest subject, else the nearest mention (salience by grammatical role, in
     the spirit of Lappin & Leass 1994)."""
@@ -81,8 +130,13 @@ def _salient_entity(ctx: QuoteContext, pron: Token) -> Span | None:
     while i >= 0 and ctx.ent_starts[i] >= limit and seen < 12:
         e = ctx.ents[i]
         i -= 1
-        if e.label_ != want or e.end > pron.i or e.start in ctx.quoted:
+        # a country or city acting as the subject of a clause ("Beijing has denied ... it has
+        # accused") is an actor that "it"/"they" can stand for, like an organisation
+        metonym = want == "ORG" and e.label_ in ("GPE", "NORP") and e.root.dep_ in ("nsubj", "nsubjpass")
+        if (e.label_ != want and not metonym) or e.end > pron.i or e.start in ctx.quoted:
             continue
+        if want == "PERSON" and not _agrees(ctx, pron, resolve_name(ctx, e)[0], e):
+            continue  # "she" is not the man named just before
         seen += 1
         if nearest is None:
             nearest = e
@@ -97,10 +151,34 @@ def _salient_entity(ctx: QuoteContext, pron: Token) -> Span | None:
     return subject or nearest
 
 
+def _coordinated_antecedent(ctx: QuoteContext, pron: Token) -> tuple[str, str | None] | None:
+    """"China and Belarus ... would bolster their cooperation. They also pledged ...": for they/we,
+    names joined by "and" as the subject of a clause in the pronoun's sentence or the one before,
+    as one group (the names joined, the first one's actor)."""
+    if pron.lower_ not in ("they", "we"):
+        return None
+    doc = ctx.doc
+    start = doc[pron.sent.start - 1].sent.start if pron.sent.start > 0 else pron.sent.start
+    for t in reversed(doc[start:pron.i]):
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.i in ctx.quoted:
+            continue
+        head_ent = ctx.entity_of(t)
+        conj = [c for c in t.children if c.dep_ == "conj" and ctx.entity_of(c) is not None]
+        if head_ent is None or not conj or not any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children):
+            continue
+        names = [resolve_name(ctx, e) for e in [head_ent, *(ctx.entity_of(c) for c in conj)] if e is not None]
+        return " and ".join(n for n, _ in names), names[0][1]
+    return None
+
+
 def resolve_pronoun(ctx: QuoteContext, pron: Token,
                     last: tuple[dict[str, Any], int] | None) -> tuple[str, str | None] | None:
-    """he/she -> a preceding PERSON, they/it/we -> a preceding ORG (`_salient_entity`); with none,
-    the last speaker, else the unnamed speaker described just before."""
+    """they/we -> names joined by "and" as a subject just before; he/she -> a preceding PERSON,
+    they/it/we -> a preceding ORG (`_salient_entity`); with none, the last speaker, else the
+    unnamed speaker described just before."""
+    group = _coordinated_antecedent(ctx, pron)
+    if group is not None:
+        return group
     best = _salient_entity(ctx, pron)
     if best is not None:
         return resolve_name(ctx, best)
@@ -115,16 +193,20 @@ def resolve_pronoun(ctx: QuoteContext, pron: Token,
 def pronoun_referent(ctx: QuoteContext, span: Span,
                      last: tuple[dict[str, Any], int] | None) -> tuple[str, str | None] | None:
     """(name, actor id) a pronoun mention refers to. "he said" continues the last quoted person
-    (same or previous paragraph) unless a different person was named in the pronoun's paragraph
-    before it (then that person); otherwise `resolve_pronoun`."""
+    (same or previous paragraph) unless a different person was named as a subject in the
+    pronoun's paragraph before it (then that person) or the article shows them to be a woman;
+    otherwise `resolve_pronoun`. What he/she resolved to is remembered as that person's gender."""
     ref = None
-    if last is not None and span[0].lower_ in ("he", "she") and last[0].get("name"):
+    if last is not None and span[0].lower_ in PRONOUNS_HE_SHE and last[0].get("name"):
         other = other_person_before(ctx, span, last[0]["name"])
         if other is not None:
             ref = resolve_name(ctx, other)
         elif last[0].get("method") != "pronoun_org" and ctx.para_index(span.start_char) - last[1] <= 1 \
-                and is_person_name(ctx, last[0]["name"]):
+                and _a_person(ctx, last[0]["name"]) and _agrees(ctx, span[0], last[0]["name"]):
             ref = last[0]["name"], last[0].get("actor_id")  # "he said" continues the last quoted person
     if ref is None:
         ref = resolve_pronoun(ctx, span[0], last)
+    gender = _pronoun_gender(span[0])
+    if ref is not None and gender is not None and ref[0] not in ctx.genders:
+        ctx.genders[ref[0]] = gender  # later pronouns must agree with this one
     return ref

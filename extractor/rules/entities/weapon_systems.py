@@ -1,0 +1,51 @@
+"""Weapon systems are things, not people, organisations or places: "Patriot" (tagged PERSON),
+"two Black Hawk helicopters" (ORG), "Iskander-M ballistic missiles" (ORG). A name from the
+weapon-systems lexicon becomes PRODUCT; a name that is also an ordinary name or word ("Abrams",
+"Javelin", "Black Hawk") only right before a weapon noun ("Abrams tanks").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from .context import EntityContext
+
+#: labels the tagger puts on weapon names (PRODUCT and the rest are left alone)
+_MISTYPED = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "WORK_OF_ART", "EVENT"})
+#: "Iskander-M", "Kalibrs", "Su-25s", "Tu-95MS": a listed name with a variant suffix or a plural
+_SUFFIX = re.compile(r"(?:-?[A-Z0-9]{1,3})?(?:s|'s|’s)?$")
+
+
+def _base_name(text: str, names: frozenset[str]) -> str | None:
+    """The listed name `text` is a form of ("Iskander-M" -> "Iskander"), or None."""
+    t = text.strip()
+    if t.lower().startswith("the "):
+        t = t[4:]
+    if t in names:
+        return t
+    for n in names:
+        if t.startswith(n) and _SUFFIX.fullmatch(t[len(n):]):
+            return n
+    return None
+
+
+def is_weapon_system(e: Span, ctx: EntityContext) -> bool:
+    """Is entity `e` a weapon system (see the module docstring)?"""
+    lex = ctx.lex
+    if _base_name(e.text, lex.weapon_names) is not None:
+        return True
+    doc = e.doc
+    nxt = doc[e.end].lower_ if e.end < len(doc) else ""
+    if nxt in lex.weapon_nouns and _base_name(e.text, lex.weapon_context_names) is not None:
+        return True
+    # "Abrams Tanks", "Black Hawk Helicopters": the weapon noun inside the tagged span
+    return len(e) >= 2 and e[-1].lower_ in lex.weapon_nouns and _base_name(
+        e[:-1].text, lex.weapon_context_names | lex.weapon_names) is not None
+
+
+def weapon_systems(ctx: EntityContext, ents: list[Span]) -> list[Span]:
+    """Weapon systems tagged as names of people, bodies or places become PRODUCT."""
+    return [Span(ctx.doc, e.start, e.end, "PRODUCT") if e.label_ in _MISTYPED and is_weapon_system(e, ctx)
+            else e for e in ents]

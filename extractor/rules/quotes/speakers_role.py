@@ -1,0 +1,231 @@
+"""Role nominals that stand for one person ("the head of state", "the Belarusian leader", "the US
+President", "the founder of Tinkoff Bank", "the official") resolved backwards, like a pronoun but
+with the role as evidence:
+
+1. the nearest earlier use of the role word decides first: next to a person's name ("Kremlin
+   spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman") it is that person; in an indefinite
+   description ("a senior defence official said") the nominal goes on with that description;
+2. else the person whose titles carry the role word or the phrase's modifiers ("US leader Joe Biden"
+   for "the US President"), never one whose nationality contradicts them;
+3. else the person quoted last in the same or the two previous paragraphs;
+4. else the most salient person named before it (a speech verb's subject first).
+
+An indefinite nominal ("a resident of Kherson", "a senior official") introduces someone new and
+keeps its description; so does a plural one ("the officials"): this module is not asked.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from .context import QuoteContext
+from .cues import is_cue
+from .grammar import AGENT_SUFFIXES, INDEFINITE, words
+from .resolve import resolve_name
+
+#: how far back (characters) a role nominal looks for the person it stands for
+_REACH = 4000
+#: the agent suffixes that name a person (not "-ent"/"-ant", which also make "government")
+_PERSON_SUFFIXES = tuple(s for s in AGENT_SUFFIXES if s in ("er", "or", "ist", "ian", "man", "woman", "person"))
+
+
+@dataclass
+class _Candidate:
+    """A person named before the nominal: canonical name, actor id, their descriptive words
+    (titles and the words set before their name), and where they were last named."""
+
+    name: str
+    actor_id: str | None
+    ent: Span
+    described: set[str] = field(default_factory=set)
+
+    @property
+    def last(self) -> int:
+        """Where the candidate was last named (character offset)."""
+        return self.ent.start_char
+
+
+def is_person_role(ctx: QuoteContext, head: Token) -> bool:
+    """Is `head` a singular noun naming one person's role ("president", "warlord", "founder")?"""
+    low, lemma = head.lower_, head.lemma_.lower()
+    if head.tag_ in ("NNS", "NNPS"):
+        return False
+    lex = ctx.lex
+    if low in lex.document_nouns or lemma in lex.document_nouns or low in lex.org_nominals:
+        return False
+    if low in lex.person_roles or lemma in lex.person_roles:
+        return True
+    return head.pos_ == "NOUN" and head.is_lower and low.endswith(_PERSON_SUFFIXES) and low not in lex.speaker_nouns
+
+
+def is_indefinite(span: Span) -> bool:
+    """Does the nominal introduce someone ("a resident", "one official") rather than refer back?"""
+    first = span[0].lower_
+    return first in INDEFINITE or (span.root.tag_ in ("NNS", "NNPS") and first not in ("the", "these", "those"))
+
+
+def _nation(ctx: QuoteContext, word: str) -> str | None:
+    """The country code a word names ("belarusian" -> BY, "us" -> US), if the lexicon knows it."""
+    return ctx.lex.nations.get(word.lower().replace("\u2019s", "").replace("'s", ""))
+
+
+def _same_word(ctx: QuoteContext, a: str, b: str) -> bool:
+    """Do two descriptive words agree: equal, the same country ("US"/"American"), or one the
+    stem of the other ("Belarus"/"Belarusian", "Ukraine"/"Ukrainian")?"""
+    if a == b:
+        return True
+    na, nb = _nation(ctx, a), _nation(ctx, b)
+    if na is not None and nb is not None:
+        return na == nb
+    n = min(len(a), len(b))
+    return n >= 4 and a[:max(4, n - 2)] == b[:max(4, n - 2)]
+
+
+def _modifiers(span: Span) -> set[str]:
+    """The descriptive words of the nominal besides its role word ("Belarusian", "US", "Tinkoff")."""
+    head = span.root
+    out = set()
+    for t in span:
+        if t.i == head.i or t.pos_ in ("DET", "ADP", "PUNCT", "PART", "NUM") or t.is_stop and t.is_lower:
+            continue
+        out |= words(t.text.replace(".", ""))
+    return out
+
+
+def _title_words(ctx: QuoteContext, text: str) -> set[str]:
+    """The content words of a title, abbreviations spelled out ("Gov." -> "governor")."""
+    return {ctx.lex.title_abbreviations.get(w, w) for w in words(text.replace(".", " "))}
+
+
+def _described_words(ctx: QuoteContext, e: Span) -> set[str]:
+    """The words set right before a name ("Russian President Vladimir Putin")."""
+    out: set[str] = set()
+    i = e.start - 1
+    while i >= 0 and e.start - i <= 5 and i not in ctx.quoted:
+        t = ctx.doc[i]
+        abbreviated = t.text == "." and i > 0 and ctx.doc[i - 1].lower_ in ctx.lex.title_abbreviations
+        if (t.is_punct and not abbreviated) or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ") \
+                or (ctx.entity_of(t) is not None and ctx.entity_of(t).label_ == "PERSON"):
+            break
+        out |= _title_words(ctx, t.text)
+        i -= 1
+    return out
+
+
+def _candidates(ctx: QuoteContext, span: Span) -> list[_Candidate]:
+    """The persons named (outside quotes) before the nominal within reach, most recent first: PERSON
+    names, and names of another label introduced by a personal title ("Belarusian President
+    Aleksandr Lukashenko" tagged as an organisation)."""
+    by_name: dict[str, _Candidate] = {}
+    i = bisect.bisect_left(ctx.ent_starts, span.start_char) - 1
+    while i >= 0 and ctx.ent_starts[i] >= span.start_char - _REACH:
+        e = ctx.ents[i]
+        i -= 1
+        if e.start in ctx.quoted or e.end > span.start:
+            continue
+        described = _described_words(ctx, e)
+        if e.label_ != "PERSON" and not (e.label_ == "ORG" and described & ctx.lex.person_roles):
+            continue
+        name, actor_id = resolve_name(ctx, e)
+        cand = by_name.setdefault(name, _Candidate(name, actor_id, e))
+        cand.described |= described
+    titles = {a.get("id"): a.get("titles") or [] for a in ctx.actors}
+    for cand in by_name.values():
+        for title in titles.get(cand.actor_id, []):
+            cand.described |= _title_words(ctx, title)
+    return sorted(by_name.values(), key=lambda c: -c.last)
+
+
+def _person_like(ctx: QuoteContext, name: str) -> bool:
+    """Can a speaker name stand for a person: a PERSON name, or two or more capitalised words of
+    which none is an institution word ("Aleksandr Lukashenko" tagged as an organisation, not
+    "European Union")?"""
+    if name in ctx.person_names:
+        return True
+    parts = name.split()
+    return len(parts) >= 2 and all(p[:1].isupper() for p in parts) \
+        and not any(p.lower() in ctx.lex.speaker_nouns or p.lower() in ctx.lex.org_nominals for p in parts)
+
+
+def _contradicts(ctx: QuoteContext, mods: set[str], cand: _Candidate) -> bool:
+    """Do the nominal's nationality words and the candidate's disagree ("US" vs "Russian")?"""
+    ours = {_nation(ctx, m) for m in mods} - {None}
+    theirs = {_nation(ctx, w) for w in cand.described} - {None}
+    return bool(ours and theirs and not ours & theirs)
+
+
+def _by_titles(ctx: QuoteContext, span: Span, cands: list[_Candidate]) -> _Candidate | None:
+    """The candidate whose descriptive words share the role word or a modifier (the most
+    matches, then the most recent); candidates of another nationality never."""
+    head = span.root.lemma_.lower()
+    mods = _modifiers(span)
+    best: tuple[int, _Candidate] | None = None
+    for cand in cands:
+        if _contradicts(ctx, mods, cand):
+            continue
+        score = 2 * (head in cand.described or span.root.lower_ in cand.described)
+        score += sum(any(_same_word(ctx, m, w) for w in cand.described) for m in mods)
+        if score > 0 and (best is None or score > best[0]):
+            best = (score, cand)
+    return best[1] if best is not None else None
+
+
+def _earlier_role_use(ctx: QuoteContext, span: Span) -> tuple[str, str | None] | None:
+    """The nearest earlier use of the role word (outside quotes): the person named right next to
+    it ("Kremlin spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman"), or the indefinite
+    description it came in ("a senior defence official said ..."), whose text is returned."""
+    head = span.root.lemma_.lower()
+    doc = ctx.doc
+    for i in range(span.start - 1, max(-1, span.start - 600), -1):
+        t = doc[i]
+        if t.lemma_.lower() != head or i in ctx.quoted or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for j in (i + 1, i + 2, i - 1, i - 2, i - 3, i - 4):
+            e = ctx.entity_of(doc[j]) if 0 <= j < span.start else None
+            if e is not None and e.label_ == "PERSON" and e.end <= span.start:
+                between = doc[min(e.end, i + 1):max(e.start, i)]
+                if all(b.is_punct or b.pos_ in ("DET", "PROPN", "NOUN", "ADJ") for b in between):
+                    return resolve_name(ctx, e)
+        first = doc[t.left_edge.i]
+        if first.lower_ in INDEFINITE and t.dep_ in ("nsubj", "nsubjpass", "pobj") and first.i < i:
+            return doc[first.i:i + 1].text, None
+        return None
+    return None
+
+
+def _salient_person(ctx: QuoteContext, span: Span, cands: list[_Candidate]) -> _Candidate | None:
+    """The most recent candidate named as the subject of a speech verb, else as a subject, else the
+    most recent one, within the nominal's paragraph and the three before it (salience by
+    grammatical role, as for pronouns)."""
+    para = ctx.para_index(span.start_char)
+    near = [c for c in cands if para - ctx.para_index(c.last) <= 3]
+    subjects = [c for c in near if c.ent.root.dep_ in ("nsubj", "nsubjpass")]
+    speaking = [c for c in subjects if is_cue(c.ent.root.head, ctx.lex.speech)]
+    return next(iter(speaking or subjects or near), None)
+
+
+def resolve_role(ctx: QuoteContext, span: Span,
+                 last: tuple[dict[str, Any], int] | None) -> tuple[str, str | None] | None:
+    """(name, actor id) of the person a definite singular role nominal stands for, or None."""
+    cands = _candidates(ctx, span)
+    mods = _modifiers(span)
+    found = _earlier_role_use(ctx, span)
+    if found is not None:
+        named = next((c for c in cands if c.name == found[0]), None)
+        if named is None or not _contradicts(ctx, mods, named):
+            return found
+    titled = _by_titles(ctx, span, cands)
+    if titled is not None:
+        return titled.name, titled.actor_id
+    if last is not None and last[0].get("name") and ctx.para_index(span.start_char) - last[1] <= 2:
+        prev = next((c for c in cands if c.name == last[0]["name"]), None)
+        if prev is not None and not _contradicts(ctx, mods, prev):
+            return prev.name, prev.actor_id
+        if prev is None and _person_like(ctx, last[0]["name"]):
+            return last[0]["name"], last[0].get("actor_id")
+    salient = _salient_person(ctx, span, [c for c in cands if not _contradicts(ctx, mods, c)])
+    return (salient.name, salient.actor_id) if salient is not None else None
