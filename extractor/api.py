@@ -14,7 +14,7 @@ Bounded memory and time (issue 17), whatever the text:
   to the whole text: the parser's and NER's activations grow with the characters parsed at
   once, about 3.5 MB per 1,000 characters (a 90,000-character article parsed whole peaked at
   469 MB, 30,000 characters at 257 MB, like a batch of ordinary articles).
-- Texts longer than `[limits] section_chars` (1,000,000) are processed in sections, each its
+- Texts longer than `[limits] section_chars` (500,000) are processed in sections, each its
   own Doc through the whole pipeline, and the section records merged (see `sections`).
 - No sentence is longer than the layout component's `max_sentence_tokens`: the layout cuts
   stretches without a sentence end before the parser (see `components.sentence_bounds`), and a
@@ -39,7 +39,15 @@ from .components.sentence_bounds import merge_split_warnings, overlong_sentences
 from .errors import ArticleError
 from .extensions import add_warning
 from .loading import Article, article_from_text, iter_batches
-from .sections import chunk_bounds, merge_records, pack, section_layout, shift_warning, unpack
+from .sections import (
+    chunk_bounds,
+    merge_records,
+    pack,
+    release_freed_memory,
+    section_layout,
+    shift_warning,
+    unpack,
+)
 from .serialize import assemble_record, doc_to_record, error_record
 from .version import __version__
 
@@ -55,7 +63,7 @@ DEFAULT_BATCH_CHARS = 25_000
 #: Texts longer than this are parsed in chunks (models/config.cfg [limits] chunk_chars; see above).
 DEFAULT_CHUNK_CHARS = 30_000
 #: Texts longer than this are processed in sections (models/config.cfg [limits] section_chars).
-DEFAULT_SECTION_CHARS = 1_000_000
+DEFAULT_SECTION_CHARS = 500_000
 #: A text (or chunk) of more tokens than this is parsed in smaller chunks ([limits] chunk_tokens):
 #: memory follows tokens, and 30,000 characters of quote marks are 15,000 tokens, not 6,000.
 DEFAULT_CHUNK_TOKENS = 8_000
@@ -217,6 +225,8 @@ class Extractor:
                 del doc
             warnings += [shift_warning(w, start) for w in rec["warnings"] if not w.startswith("long text (")]
             parts.append((start, pack(rec)))
+            del rec
+            release_freed_memory()
         warnings.append(f"long text ({len(text)} chars) processed in {len(bounds)} sections of at most "
                         f"{self.section_chars} chars, each parsed in chunks of at most {self.chunk_chars}")
         warnings = list(article.warnings) + [w for w in merge_split_warnings(list(dict.fromkeys(warnings)))

@@ -40,7 +40,7 @@ def article_record(article: Article, doc: Doc | None = None, *, include_text: bo
         "byline": byline,
         "url": article.url,
         "chars": len(article.text),
-        "words": len(_WORD.findall(article.text)),
+        "words": sum(1 for _ in _WORD.finditer(article.text)),  # no list: 10 MB of text is 1.7M words
     }
     if include_text or article.from_html:
         rec["text"] = article.text
