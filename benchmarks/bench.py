@@ -8,9 +8,12 @@ of --runs), because shared machines are noisy. Wall time and peak RSS come from 
     python benchmarks/bench.py --corpus my.jsonl --runs 7
     python benchmarks/bench.py --only cold --runs 5
     python benchmarks/bench.py --only flat --repeat 120   # memory over 84*120 = 10,080 articles
+    python benchmarks/bench.py --only hostile              # pathological shapes (benchmarks/hostile.py)
 
 Targets (issue 6): throughput >= 0.85 x bare spaCy (batch_size 16); --workers 2 >= 1.6 x one
 worker; cold start <= 1.25 x the bare floor; peak RSS <= 400 MB per worker; memory flat.
+Issue 17 (hostile): every pathological shape under 400 MB and within 3x the seconds per 100k
+characters of a large ordinary article.
 """
 
 from __future__ import annotations
@@ -156,7 +159,10 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSONL with a 'text' field")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--batch-size", type=int, default=16)
-    ap.add_argument("--only", choices=["throughput", "workers", "cold", "flat", "profile"], action="append")
+    ap.add_argument("--only", choices=["throughput", "workers", "cold", "flat", "profile", "hostile"],
+                    action="append")
+    ap.add_argument("--shapes", help="comma-separated hostile shapes (default: all; see benchmarks/hostile.py)")
+    ap.add_argument("--timeout", type=float, default=1800, help="seconds before a hostile shape is killed")
     ap.add_argument("--repeat", type=int, default=10, help="corpus copies for the flat-memory run")
     args = ap.parse_args()
     if not args.corpus.exists():
@@ -209,6 +215,14 @@ def main() -> None:
                            "big_s": big_t, "articles_per_s": len(lines) * args.repeat / big_t, **tenths}
     if "profile" in todo:
         results["profile"] = profile(args.corpus, args.batch_size)
+    if "hostile" in todo:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        import hostile
+
+        rows = hostile.run(args.corpus, args.shapes.split(",") if args.shapes else None, args.timeout)
+        print(hostile.table(rows), file=sys.stderr)
+        for name, r in rows.items():
+            results[f"hostile:{name}"] = r
     for name, r in results.items():
         print(json.dumps({"bench": name, **{k: round(v, 3) if isinstance(v, float) else v for k, v in r.items()}}))
 

@@ -15,12 +15,13 @@ from spacy.language import Language
 from . import extensions  # noqa: F401  (registers the Doc extensions)
 
 
-@Language.factory("extractor_layout")
-def make_layout(nlp: Language, name: str):
-    """Headline / body / "Source:" footer / dateline detection; line breaks end sentences."""
+@Language.factory("extractor_layout", default_config={"max_sentence_tokens": 250})
+def make_layout(nlp: Language, name: str, max_sentence_tokens: int):
+    """Headline / body / "Source:" footer / dateline detection; line breaks end sentences, and
+    no stretch without a sentence end reaches the parser longer than `max_sentence_tokens`."""
     from .components.layout import LayoutComponent
 
-    return LayoutComponent(nlp, name)
+    return LayoutComponent(nlp, name, max_sentence_tokens=max_sentence_tokens)
 
 
 @Language.factory("extractor_entities")

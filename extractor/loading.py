@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from . import html_slim
 from .errors import ArticleError
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
@@ -173,19 +174,31 @@ def article_from_text(text: str, *, id: str, path: str | None = None, title: str
 
 def article_from_html(html: str, *, id: str, path: str | None = None,
                       warnings: list[str] | None = None) -> Article:
-    """Extract the main text and metadata of an HTML page with trafilatura (never fetches)."""
+    """Extract the main text and metadata of an HTML page with trafilatura (never fetches).
+    A huge page is slimmed first, or refused when still too large (see `html_slim`)."""
     import trafilatura
 
+    warns = list(warnings or [])
+    if len(html) > html_slim.SLIM_ABOVE:
+        slim = html_slim.slim_html(html)
+        if len(slim) > html_slim.MAX_CHARS:
+            raise ArticleError("too_long", f"{id}: HTML too large ({len(slim):,} characters of markup without "
+                               f"scripts and styles; the limit is {html_slim.MAX_CHARS:,})", id)
+        warns.append(f"large HTML ({len(html):,} characters): scripts, styles, SVG and comments removed "
+                     f"before extraction ({len(slim):,} left)")
+        html = slim
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                       include_tables=False, favor_precision=True)
     if doc is None:
-        raise ArticleError("no_content", f"{id}: HTML has no article body", id)
+        depth = html_slim.nesting_depth(html)
+        deep = (f" (elements nested {depth:,}{'+' if depth >= 10_000 else ''} levels deep; the HTML parser reads "
+                f"{html_slim.PARSER_MAX_DEPTH})") if depth > html_slim.PARSER_MAX_DEPTH else ""
+        raise ArticleError("no_content", f"{id}: HTML has no article body{deep}", id)
     get = doc.get if isinstance(doc, dict) else (lambda k: getattr(doc, k, None))
     text = get("text") or ""
     if len(re.findall(r"\w+", text[:1000])) < 2:  # nothing, or a lone menu word like "Home"
         shown = f" (only {text.strip()[:40]!r})" if text.strip() else ""
         raise ArticleError("no_content", f"{id}: HTML has no article body{shown}", id)
-    warns = list(warnings or [])
     published = normalize_published(get("date"), warns)
     art = Article(id=id, text=text, path=path, title=_clean_str(get("title")), published=published,
                   publisher=_clean_str(get("sitename")), byline=_clean_str(get("author")),

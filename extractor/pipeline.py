@@ -38,18 +38,18 @@ def load_base(name: str, exclude: list[str] | None = None) -> Language:
 
 def build_pipeline(model: str | None = None) -> Language:
     """The full extractor pipeline on top of the chosen base model."""
-    cfg = pipeline_config()["pipeline"]
+    full = pipeline_config()
+    cfg = full["pipeline"]
+    settings = full.get("components") or {}  # [components.NAME] sections: a component's settings
     name = resolve_model_name(model)
     nlp = load_base(name, exclude=list(cfg.get("exclude", [])))
     ours = []
     for comp in cfg.get("before_parser", []):
-        if "parser" in nlp.pipe_names:
-            nlp.add_pipe(comp, before="parser")
-        else:
-            nlp.add_pipe(comp, first=True)
+        where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
+        nlp.add_pipe(comp, config=dict(settings.get(comp) or {}), **where)
         ours.append(comp)
     for comp in cfg.get("after_ner", []):
-        nlp.add_pipe(comp)
+        nlp.add_pipe(comp, config=dict(settings.get(comp) or {}))
         ours.append(comp)
     data = models_dir()
     for comp in ours:

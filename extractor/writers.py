@@ -14,6 +14,9 @@ from typing import IO, Any
 
 from .errors import OutputError
 
+#: Lines longer than this are written without first being copied to append their newline.
+_BIG_LINE = 1 << 20
+
 
 def dumps(record: dict[str, Any], pretty: bool = False) -> str:
     """One record as JSON text (compact: one line; no ASCII escaping, jq reads UTF-8)."""
@@ -64,7 +67,12 @@ class JsonlWriter:
             self.fh = stream if stream is not None else sys.stdout
 
     def write(self, record: dict[str, Any]) -> None:
-        self.fh.write(dumps(record, self.pretty) + "\n")
+        line = dumps(record, self.pretty)
+        if len(line) < _BIG_LINE:
+            self.fh.write(line + "\n")
+        else:  # a 10 MB article's line is 20 MB: no second copy of it just to append the newline
+            self.fh.write(line)
+            self.fh.write("\n")
         if self.path is None:
             self.fh.flush()
 

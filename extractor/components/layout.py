@@ -2,8 +2,11 @@
 
 Runs first in the pipeline (before the parser) so that every line break starts a new
 sentence: the parser then never joins the headline to the first body sentence, and the
-entity repair can cut spans at line breaks. Regions are stored as character offsets in
-`doc._.extractor_layout`.
+entity repair can cut spans at line breaks. It also bounds sentence length (see
+`sentence_bounds`): a stretch without a sentence end longer than `max_sentence_tokens` is cut,
+with a warning. Regions are stored as character offsets in `doc._.extractor_layout`; a caller
+that processes a long text in sections presets each section's share of the whole text's layout
+(`doc._.extractor_layout` already set), which is then kept.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import doc_text
+from ..extensions import add_warning, doc_text
+from .sentence_bounds import DEFAULT_MAX_SENTENCE_TOKENS, bound_sentences, split_warning
 
 _SENT_END = re.compile(r"[.!?…:;]['\"”’)]*\s*$")
 _FOOTER = re.compile(
@@ -141,15 +145,18 @@ _LINE_BREAK = re.compile("\n")
 
 
 class LayoutComponent:
-    """Sets sentence starts at line breaks and records the article's layout regions."""
+    """Sets sentence starts at line breaks and inside overlong stretches, and records the
+    article's layout regions."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, max_sentence_tokens: int = DEFAULT_MAX_SENTENCE_TOKENS) -> None:
         self.nlp = nlp
         self.name = name
+        self.max_sentence_tokens = max(16, int(max_sentence_tokens))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        doc._.extractor_layout = detect_layout(text)
+        if doc._.extractor_layout is None:
+            doc._.extractor_layout = detect_layout(text)
         # the token after each line break starts a sentence; found from the break positions (one
         # bisect per break) rather than by walking every token of the article in Python
         starts = doc.to_array("IDX").tolist()
@@ -161,4 +168,8 @@ class LayoutComponent:
                 tok = doc[i]
                 if "\n" not in tok.text:
                     tok.is_sent_start = True
+        cuts = bound_sentences(doc, self.max_sentence_tokens)
+        if cuts:
+            add_warning(doc, split_warning(len(cuts), f"stretches of more than {self.max_sentence_tokens} tokens "
+                                                      "without a sentence end", doc[cuts[0]].idx))
         return doc

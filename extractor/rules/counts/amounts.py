@@ -16,6 +16,7 @@ second is an ordinary exact number.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -103,10 +104,12 @@ def parse_words(words: Iterable[str]) -> int | None:
 
 
 def parse_digits(text: str) -> float | None:
-    """Value of "1,200", "2.4", "12"; None when the separators are malformed ("1,20")."""
+    """Value of "1,200", "2.4", "12"; None when the separators are malformed ("1,20") or the
+    number is beyond a float (a run of 400 digits is no amount, and int(inf) would raise)."""
     if not _DIGITS_RE.match(text):
         return None
-    return float(text.replace(",", ""))
+    value = float(text.replace(",", ""))
+    return value if math.isfinite(value) else None
 
 
 def parse_number(text: str) -> int | None:
@@ -198,6 +201,11 @@ def _windows(text: str, starts: re.Pattern[str]) -> list[tuple[int, int]]:
     n = len(text)
     for m in starts.finditer(text):
         a, b = max(0, m.start() - _BEFORE), min(n, m.end() + _AFTER)
+        if spans and b <= spans[-1][1]:
+            # already inside the last window (whose end is at whitespace, so cutting this one at
+            # whitespace would end at the same place): without this skip, every digit of a long
+            # run without spaces (a base64 blob) rescanned the run to its end, a quadratic walk
+            continue
         if spans and a <= spans[-1][1]:
             a = spans[-1][0]
             spans.pop()
@@ -290,6 +298,8 @@ def _digits_at(text: str, toks: list[_Tok], i: int) -> tuple[NumberMatch | None,
         j += 1
         val *= word_value(toks[j].low) or 1
         end = toks[j].end
+    if not math.isfinite(val):  # "9" * 300 + " billion"
+        return None, i
     if val != int(val):
         return NumberMatch(t.start, end, text[t.start:end], None, skip="decimal"), j
     return NumberMatch(t.start, end, text[t.start:end], int(val)), j

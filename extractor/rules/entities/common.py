@@ -44,11 +44,33 @@ def spelling_variant(k: str, keys: set[str]) -> bool:
     if len(k) < 6:
         return False
     n = len(k.split())
-    for other in keys:
-        if other[:1] == k[:1] and len(other.split()) == n and abs(len(other) - len(k)) <= 2 and \
-                difflib.SequenceMatcher(None, k, other).ratio() >= 0.85:
-            return True
-    return False
+    return any(other[:1] == k[:1] and len(other.split()) == n and abs(len(other) - len(k)) <= 2
+               and _similar(k, other) for other in keys)
+
+
+class SpellingIndex:
+    """`spelling_variant(k, keys)` for many `k` against one set of keys: the keys are grouped by
+    first letter, word count and length, so each look-up compares only the keys that could be
+    close spellings (a text naming thousands of places no longer compares every name with all)."""
+
+    def __init__(self, keys: set[str]) -> None:
+        self._by_shape: dict[tuple[str, int, int], list[str]] = {}
+        for other in keys:
+            self._by_shape.setdefault((other[:1], len(other.split()), len(other)), []).append(other)
+
+    def has_variant(self, k: str) -> bool:
+        """The same answer as spelling_variant(k, keys)."""
+        if len(k) < 6:
+            return False
+        n = len(k.split())
+        return any(_similar(k, other) for size in range(len(k) - 2, len(k) + 3)
+                   for other in self._by_shape.get((k[:1], n, size), ()))
+
+
+def _similar(a: str, b: str) -> bool:
+    """difflib ratio >= 0.85, with its cheap upper bound tried first (same answer, less work)."""
+    m = difflib.SequenceMatcher(None, a, b)
+    return m.quick_ratio() >= 0.85 and m.ratio() >= 0.85
 
 
 def between_is_list(doc: Doc, a: int, b: int) -> bool:

@@ -13,6 +13,8 @@ from .common import PLACE_LABELS, POSSESSIVE, key
 from .context import EntityContext
 from .place_evidence import place_evidence
 
+_WORD = re.compile(r"\w+")
+
 
 def person_prefix(ctx: EntityContext, ents: list[Span], person_keys: set[str]) -> list[Span]:
     """'Aung San' (GPE) + 'Suu Kyi' (PERSON) is one person when the article names her in full."""
@@ -36,12 +38,14 @@ def untagged_people(ctx: EntityContext, ents: list[Span], surnames: set[str]) ->
     doc = ctx.doc
     taken = {i for e in ents for i in range(e.start, e.end)}
     added = []
-    forms = sorted((k for k in surnames if k.isalpha()), key=len, reverse=True)
+    forms = {k.lower() for k in surnames if k.isalpha()}
     if not forms:
         return ents
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in forms) + r")\b", re.IGNORECASE)
-    for m in pattern.finditer(ctx.text):
-        if not m.group()[:1].isupper():
+    # every whole word of the text looked up among the surnames (the surnames are single
+    # alphabetic words, so a word-bounded match of one is always a whole \w+ run): one pass,
+    # where one regex alternative per surname made the scan cost text x surnames
+    for m in _WORD.finditer(ctx.text):
+        if not m.group()[:1].isupper() or m.group().lower() not in forms:
             continue
         span = doc.char_span(m.start(), m.end())
         if span is not None and len(span) == 1 and span.start not in taken:

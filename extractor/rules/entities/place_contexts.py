@@ -10,7 +10,7 @@ from collections import Counter
 
 from spacy.tokens import Span
 
-from .common import PLACE_LABELS, key, spelling_variant
+from .common import PLACE_LABELS, SpellingIndex, key
 from .context import EntityContext
 from .matchers import place_matches
 from .place_evidence import marked_place, prep_place
@@ -126,12 +126,13 @@ def spread_places(ctx: EntityContext, ents: list[Span]) -> list[Span]:
     place_keys = {key(e.text) for e in ents if e.label_ in PLACE_LABELS and marked_place(doc, e, ctx.lex)}
     if not place_keys:
         return ents
+    variants = SpellingIndex(place_keys)
     out = []
     for e in ents:
         # (ORG tags are left alone: "Columbia University", "the Green Party" stay bodies)
         if e.label_ in ("PERSON", "FAC") and not e.text.isupper() and ctx.names.is_name(e):
             k = key(e.text)
-            if k not in ctx.person_any and (k in place_keys or spelling_variant(k, place_keys)):
+            if k not in ctx.person_any and (k in place_keys or variants.has_variant(k)):
                 prev = doc[e.start - 1].lower_ if e.start else ""
                 if prev not in ctx.lex.titles:
                     e = Span(doc, e.start, e.end, "GPE")

@@ -97,8 +97,9 @@ def _missed_member(ctx: EntityContext, i: int, end: int, starts: dict[int, Span]
     the gazetteer, or right after a preposition of place and a known town."""
     doc = ctx.doc
     j = end - 1
-    left = any(between_is_list(doc, e, i) for e in ends if i - 3 <= e <= i)
-    right = any(between_is_list(doc, j + 1, s) for s in starts if j + 1 <= s <= j + 4)
+    # the few offsets in reach, looked up (not every place of the text scanned for them)
+    left = any(between_is_list(doc, e, i) for e in range(i - 3, i + 1) if e in ends)
+    right = any(between_is_list(doc, j + 1, s) for s in range(j + 1, j + 5) if s in starts)
     span = doc[i:end]
     if key(span.text) in ctx.people:
         return False  # "Bobby Scott ... Scott said": a person's name, even next to places

@@ -10,9 +10,9 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ...extensions import doc_text
+from ...extensions import add_warning, doc_text
 from .mentions import Mention
-from .variants import variant_group
+from .variants import VariantIndex
 
 
 def merge_places(doc: Doc, mentions: list[Mention]) -> list[dict[str, Any]]:
@@ -22,6 +22,7 @@ def merge_places(doc: Doc, mentions: list[Mention]) -> list[dict[str, Any]]:
     groups: dict[Any, dict[str, Any]] = {}
     order: list[Any] = []
     by_name: dict[tuple, Any] = {}
+    variants = VariantIndex()
     for m in mentions:
         r = m["res"]
         gid = ("pid", r["pid"]) if r.get("pid") else ("name", fold(r["name"]), r.get("country_code"))
@@ -31,16 +32,22 @@ def merge_places(doc: Doc, mentions: list[Mention]) -> list[dict[str, Any]]:
         if gid not in groups:
             # "Kherbet Selm" ... "Khirbet Selm", "Deir al-Balah" ... "Deir El-Balah": a spelling
             # variant of a place named earlier (one of the two not found in the gazetteer)
-            match = variant_group(fold(r["name"]), r, order, groups)
+            match = variants.find(fold(r["name"]), r, groups)
             if match is not None:
                 if groups[match]["res"].get("pid") is None and r.get("pid"):
                     groups[match]["res"] = r  # the gazetteer's reading wins
+                    variants.set_reading(match, r["name"])
                 gid = match
         if gid not in groups:
             groups[gid] = {"res": r, "mentions": []}
             order.append(gid)
+            variants.add_group(gid, r["name"])
         by_name.setdefault(nkey, gid)
         groups[gid]["mentions"].append(m)
+        variants.add_mention(gid, m["name"])
+    if variants.exhausted:
+        add_warning(doc, f"places: spelling variants looked for among the first {variants.budget} candidates "
+                         f"only ({len(order)} distinct places); later names join a place only when spelled alike")
     text = doc_text(doc)  # built on every access: read it once
     return [_entry(groups[gid], text) for gid in order]
 

@@ -17,16 +17,26 @@ _NEIGHBOUR_ORDER = {"region": 0, "city": 1, "village": 1, "country": 2}
 
 
 def fill_from_sentence(mentions: list[Mention], lex: PlacesLexicon) -> None:
-    """Unknown places take country/region from a resolved place in the same sentence."""
+    """Unknown places take country/region from a resolved place in the same sentence.
+
+    `mentions` come in text order. Each look-up touches only the mention's own sentence and the
+    places with a country seen so far (nearest first), not every mention of the text: a list of
+    thousands of unknown villages stays linear instead of comparing each with all the others."""
     # a name with place evidence once ("the village of X", "in X") is a place in every mention
     evident = {m["key"] for m in mentions if m["res"] is None and (m["hint"] or m.get("prep"))}
+    by_sent: dict[tuple[int, int], list[Mention]] = {}
+    for m in mentions:
+        by_sent.setdefault(m["sent"], []).append(m)
+    with_country: list[Mention] = []  # mentions passed so far whose reading has a country, in order
     for m in mentions:
         if m["res"] is not None:
+            if m["res"].get("country_code"):
+                with_country.append(m)
             continue
         kind = _kind_from_name(m, lex)
         res: Reading = {"name": m["name"], "type": kind, "country_code": None, "admin1": None,
                         "lat": None, "lon": None, "pid": None}
-        same = [o for o in mentions if o is not m and o["res"] is not None and o["sent"] == m["sent"]]
+        same = [o for o in by_sent[m["sent"]] if o is not m and o["res"] is not None]
         same.sort(key=lambda o: (_NEIGHBOUR_ORDER.get(o["res"]["type"], 3), abs(o["start"] - m["start"])))
         for o in same:
             r = o["res"]
@@ -39,11 +49,12 @@ def fill_from_sentence(mentions: list[Mention], lex: PlacesLexicon) -> None:
             continue  # an unknown name with no place around it ("according to Bloomberg")
         if res["country_code"] is None:
             # "Bahanaga, a small village near the tracks": the nearest place named before it
-            before = [o for o in mentions if o["start"] < m["start"] and o["res"] is not None
-                      and o["res"].get("country_code")]
-            if before:
-                res["country_code"] = before[-1]["res"]["country_code"]
+            before = next((o for o in reversed(with_country) if o["start"] < m["start"]), None)
+            if before is not None:
+                res["country_code"] = before["res"]["country_code"]
         m["res"] = res
+        if res["country_code"]:
+            with_country.append(m)
     mentions[:] = [m for m in mentions if m["res"] is not None]
 
 

@@ -86,6 +86,13 @@ class QuoteContext:
                    mention_index=mention_index, mention_starts=[m[0] for m in mention_index])
 
     @cached_property
+    def title_tokens(self) -> list[int]:
+        """Indices of the title-case tokens outside quotations, ascending (built on first use): the
+        candidates `regions.title_words_before` looks through, found without a Python walk."""
+        flags = self.doc.to_array("IS_TITLE")
+        return [i for i in flags.nonzero()[0].tolist() if i not in self.quoted]
+
+    @cached_property
     def person_names(self) -> frozenset[str]:
         """Every PERSON entity text and PERSON actor name (built on first use)."""
         return frozenset([e.text for e in self.ents if e.label_ == "PERSON"]
