@@ -112,6 +112,9 @@ def resolve_name(ctx: QuoteContext, span: Span) -> tuple[str, str | None]:
     actor = actor_at(ctx, span.start_char, span.end_char) or actor_named(ctx, span.text)
     if actor is not None and actor.get("name"):
         expanded = expand_acronym(ctx, actor["name"])
+        if expanded is None and not span.label_ and words(actor["name"]) < words(span.text) \
+                and all(t.pos_ == "PROPN" for t in span):
+            return span.text, actor.get("id")  # a name the tagger missed, fuller than the actor's ("Jane Roe")
         return expanded or actor["name"], actor.get("id")
     name = fullest(ctx, span.text, span.label_ or "PERSON")
     actor = actor_named(ctx, name) if name != span.text else None

@@ -104,9 +104,24 @@ def last_speaker_goes_on(ctx: QuoteContext, si: int, last: LastSpeaker) -> dict[
     if last is None:
         return None
     prev_sp, prev_para = last
-    if ctx.stretches[si].para - prev_para <= 1:
+    para = ctx.stretches[si].para
+    if para - prev_para <= 1 or (para - prev_para <= 3 and all(
+            _furniture(ctx, p) for p in range(prev_para + 1, para))):
         return dict(prev_sp, method="adjacent")
     return None
+
+
+#: the longest line taken for page furniture (a caption, a "– video" link) between paragraphs
+_FURNITURE_CHARS = 120
+
+
+def _furniture(ctx: QuoteContext, pi: int) -> bool:
+    """Is paragraph `pi` page furniture that interrupts a speech rather than prose ("0:59 Minister
+    'very worried' about the talks – video"): a short line that does not end a sentence?"""
+    start = ctx.nonblank_starts[pi]
+    end = ctx.text.find("\n", start)
+    line = ctx.text[start:end if end >= 0 else len(ctx.text)].strip()
+    return 0 < len(line) <= _FURNITURE_CHARS and line[-1] not in ".!?:\"\u201d\u2019'"
 
 
 def previous_quote_goes_on(ctx: QuoteContext, si: int,

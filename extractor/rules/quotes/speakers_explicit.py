@@ -47,12 +47,15 @@ def _clause_subject(ctx: QuoteContext, t: Token, a: int, b: int) -> tuple[Token,
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g, "explicit"
-    for c in t.children:
-        if c.dep_ in SUBJ_DEPS and not (a <= c.i < b) and c.i not in ctx.quoted \
-                and c.ent_type_ not in NOT_SPEAKERS and c.lower_ not in NON_REFERRING:
-            if c.lower_ in RELATIVE and t.dep_ == "relcl":
-                return c, "relative"
-            return c, "explicit"
+    subjects = [c for c in t.children if c.dep_ in SUBJ_DEPS and not (a <= c.i < b) and c.i not in ctx.quoted
+                and c.ent_type_ not in NOT_SPEAKERS and c.lower_ not in NON_REFERRING]
+    if len(subjects) > 1:
+        # two subjects in a misparse ("“...,” that is, forces fighting ..., said Jane Roe"): the named one
+        subjects.sort(key=lambda c: c.ent_type_ not in ("PERSON", "ORG") and c.pos_ != "PRON")
+    for c in subjects:
+        if c.lower_ in RELATIVE and t.dep_ == "relcl":
+            return c, "relative"
+        return c, "explicit"
     if t.dep_ == "relcl":
         return t.head, "explicit"
     return None
