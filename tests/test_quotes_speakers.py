@@ -393,3 +393,67 @@ def test_speaker_mention_has_no_leading_punctuation(ex: Any) -> None:
     text = "The UK foreign secretary, Jane Marlow, has warned of a \u201cdangerous moment\u201d for Europe."
     q = _quote(ex, text, "dangerous")
     assert q["speaker"] is not None and q["speaker"]["mention"]["text"][:1].isalpha(), q["speaker"]
+
+
+# -- reporters who pass words on, documents a cue speaks through, attributions after the quote --
+@pytest.mark.parametrize(
+    ("text", "words", "expected", "not_expected"),
+    [
+        # the reporter only relays: the protesters accused
+        ("Protest\n\nHundreds of protesters on Sunday unfurled a flag at a rally in Paris, accusing the president "
+         "of being a \u201ctyrant\u201d and wanting to erase local culture, an AFP reporter said.", "tyrant",
+         "protesters", "reporter"),
+        # the mayor said it; a reporter confirms
+        ("Port\n\nThe mayor said the strike hit a \u201cmilitary target\u201d in the port, a Reuters reporter "
+         "said.", "military target", "mayor", "reporter"),
+        # a document attached to a cue without subject speaks for whoever adopted it
+        ("Tribunal\n\nThe leaders should be tried by a special court.\n\nThis is stated in the resolution entitled "
+         "\u201cLegal aspects of the war\u201d adopted by the Parliamentary Assembly of the Council of Europe, a "
+         "correspondent reports.", "Legal aspects", "Parliamentary Assembly", "correspondent"),
+        # "it is written in the report": the report's publisher, never "It"
+        ("Tribunal\n\nThe Justice Ministry published a report on Monday. It is written in the report that the "
+         "plan was \u201cdoomed from the start\u201d.", "doomed", "Justice Ministry", "It"),
+    ],
+)
+def test_relays_and_documents(ex: Any, text: str, words: str, expected: str, not_expected: str) -> None:
+    name = _name(_quote(ex, text, words)) or ""
+    assert expected in name and not_expected not in name, name
+
+
+def test_reporter_alone_still_speaks(ex: Any) -> None:
+    """With no other speech verb around, the reporter's words are the reporter's."""
+    text = "Port\n\nThe port was \u201cquiet as a grave\u201d on Sunday, a Reuters reporter said."
+    assert "reporter" in (_name(_quote(ex, text, "grave")) or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        # "That's according to X" opening the next paragraph
+        ("War\n\nThe war may be long, as a \u201cconflict freeze\u201d cannot be ruled out at a certain point.\n\n"
+         "That\u2019s according to ex-President of Poland (1995-2005) Adam Nowicki, who spoke in an interview.",
+         "conflict freeze", "Nowicki"),
+        # "This was stated by X"
+        ("Border\n\n\u201cThe border will stay closed until spring.\u201d This was stated by Interior Minister "
+         "Olga Brandt at a briefing.", "border", "Brandt"),
+    ],
+)
+def test_attribution_after_the_quote(ex: Any, text: str, words: str, expected: str) -> None:
+    assert expected in (_name(_quote(ex, text, words)) or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # "It was declared by X" speaks of the thing named, not of a quotation
+        ("Drugs\n\nThe article got the date of the \u201cWar On Drugs\u201d wrong. It was first declared by "
+         "President Tom Harris in 1971.", "War On Drugs"),
+        # "That is according to the rules" names no speaker
+        ("Border\n\n\u201cThe border will stay closed until spring,\u201d the minister wrote. That is according to "
+         "the new rules, which took effect in May.", "border"),
+    ],
+)
+def test_no_attribution_after_the_quote(ex: Any, text: str, words: str) -> None:
+    for q in _quotes(ex, text):
+        if words in q["text"]:
+            assert q["speaker"] is None or "Harris" not in q["speaker"]["name"] and "rules" not in q["speaker"]["name"]

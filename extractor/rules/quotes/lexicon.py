@@ -26,7 +26,8 @@ class QuoteLexicon:
     `gendered`: honorifics and
     role words that tell a person's gender ("ms" -> "f", "spokesman" -> "m"), so that "he" does
     not continue a woman's quotation. `title_abbreviations`: "gov" -> "governor", so that "former Gov. Jeb Bush" is
-    "the former governor"."""
+    "the former governor". `relay_nouns`: the reporters who only pass words on ("..., an AFP
+    reporter said", "..., a correspondent reports"): their cue yields to the one of whoever spoke."""
 
     speech: frozenset[str] = frozenset()
     works: frozenset[str] = frozenset()
@@ -39,3 +40,4 @@ class QuoteLexicon:
     title_abbreviations: Mapping[str, str] = field(default_factory=dict)
     nations: Mapping[str, str] = field(default_factory=dict)
     org_nominals: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    relay_nouns: frozenset[str] = frozenset()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .context import QuoteContext
 from .grammar import PHRASE_PREPS, PRONOUNS_GROUP, PRONOUNS_PERSON
@@ -31,6 +31,11 @@ def _person_in_phrase(ctx: QuoteContext, t: Token, span: Span) -> Span | None:
         e = ctx.entity_of(doc[t.i + 1])
         if e is not None and e.label_ == "PERSON" and e.start == t.i + 1:
             return e
+    after = _after_parenthesis(doc, span.end)
+    if t.pos_ == "PROPN" and after < len(doc):  # "President of Poland (1995-2005) Jan Nowak"
+        e = ctx.entity_of(doc[after])
+        if e is not None and e.label_ == "PERSON" and e.start == after:
+            return e
     for tok in span:
         e = ctx.entity_of(tok)
         if e is None or e.label_ != "PERSON" or e.start <= t.i < e.end:
@@ -41,6 +46,15 @@ def _person_in_phrase(ctx: QuoteContext, t: Token, span: Span) -> Span | None:
                 e.end == span.end and doc[e.start - 1].pos_ not in ("ADP", "DET", "CCONJ", "PUNCT"))):
             return e
     return None
+
+
+def _after_parenthesis(doc: Doc, i: int) -> int:
+    """The token index after a short parenthesis opening at `i` ("(1995-2005)"), else `i`."""
+    if i < len(doc) and doc[i].text == "(":
+        for j in range(i + 1, min(len(doc), i + 8)):
+            if doc[j].text == ")":
+                return j + 1
+    return i
 
 
 def _phrase_end(ctx: QuoteContext, t: Token) -> int:

@@ -74,6 +74,22 @@ def _in_phrase(ctx: QuoteContext, doc_tok: Token, resolve: Resolver) -> tuple[st
             found = resolve(agent) if agent is not None else None
             if found is not None:
                 return found
+    return _agent_after_title(ctx, doc_tok, resolve)
+
+
+def _agent_after_title(ctx: QuoteContext, doc_tok: Token, resolve: Resolver) -> tuple[str, str | None] | None:
+    """"the resolution entitled “...” adopted by X": the parser hangs the participle on the quoted
+    title, not on the document; its agent is the issuer all the same."""
+    doc = ctx.doc
+    for i in range(doc_tok.i + 1, min(len(doc), doc_tok.i + 40)):
+        t = doc[i]
+        if i in ctx.quoted:
+            continue
+        if t.dep_ == "acl" and t.tag_ == "VBN" and t.head.i in ctx.quoted:
+            agent = _agent(t)
+            return resolve(agent) if agent is not None else None
+        if not (t.tag_ == "VBN" and t.dep_ == "acl" and t.head.i == doc_tok.i) and t.pos_ not in ("PUNCT", "SPACE"):
+            break  # only the document's own participle ("entitled") and its title lie in between
     return None
 
 
