@@ -457,3 +457,52 @@ def test_no_attribution_after_the_quote(ex: Any, text: str, words: str) -> None:
     for q in _quotes(ex, text):
         if words in q["text"]:
             assert q["speaker"] is None or "Harris" not in q["speaker"]["name"] and "rules" not in q["speaker"]["name"]
+
+
+# -- names given to things, offices that tell people apart, roles that belong to someone else --
+@pytest.mark.parametrize(
+    ("text", "words", "speaks"),
+    [
+        # a passive naming verb without "by" gives a name, nobody's words
+        ("Site\n\nRob Carter, a radio host, has set up a website called \u201cMove North If He Wins\u201d that "
+         "pitches the island as a new home.", "Move North", False),
+        ("Fund\n\nThe new fund will be dubbed the \u201cDefeat the Governor Fund\u201d and will attack the governor.",
+         "Defeat", False),
+        # active, or with its agent, the naming verb attributes
+        ("Plan\n\nThe governor called the plan \u201cabsurd\u201d on Monday.", "absurd", True),
+        ("Plan\n\nThe plan was called \u201cabsurd\u201d by the governor on Monday.", "absurd", True),
+    ],
+)
+def test_naming_verbs(ex: Any, text: str, words: str, speaks: bool) -> None:
+    found = [q for q in _quotes(ex, text) if words in q["text"]]
+    if speaks:
+        assert found and "governor" in (_name(found[0]) or ""), found
+    else:
+        assert not found or found[0]["speaker"] is None, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        # "the president" is not the one introduced as foreign minister
+        ("Talks\n\nBelarusian Foreign Minister Pavel Kovalenko met the press in Minsk on Monday.\n\n"
+         "\u201cWe are ready for talks,\u201d the president said.", None, "Kovalenko"),
+        # the same office does resolve
+        ("Talks\n\nForeign Minister Pavel Kovalenko met the press in Minsk on Monday.\n\n"
+         "\u201cWe are ready for talks,\u201d the minister said.", "Kovalenko", None),
+        # a role someone possesses is not theirs, nor the last speaker's
+        ("Talks\n\nPresident Anna Berg met the press on Monday. \u201cWe are ready,\u201d Berg said.\n\n"
+         "\u201cWe are ready for talks,\u201d Berg\u2019s chief of staff said.", "chief of staff", "Anna Berg"),
+    ],
+)
+def test_offices_and_possessed_roles(ex: Any, text: str, expected: str | None, not_expected: str | None) -> None:
+    name = _name(_quote(ex, text, "ready for talks")) or ""
+    assert expected is None or expected in name, name
+    assert not_expected is None or not_expected not in name, name
+
+
+def test_dateline_is_no_clause_subject(ex: Any) -> None:
+    text = ("Convention\n\nBOSTON \u2014 The party opened its convention on Monday, offering \u201ca deep and sincere "
+            "apology\u201d to its members.")
+    q = _quote(ex, text, "sincere")
+    assert q["speaker"] is None or q["speaker"]["name"] != "BOSTON", q["speaker"]

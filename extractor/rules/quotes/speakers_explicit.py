@@ -168,12 +168,11 @@ def cue_subject(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Token | 
     found = _climbed_subject(ctx, cue, a, b)
     if found is not None:
         return found
-    doc_tok = _document_of(ctx, cue)
-    if doc_tok is not None:
-        return doc_tok, "explicit"
     tok = _name_between(ctx, cue, a, b)
     if tok is None:
         tok = _inverted_subject(ctx, cue, b)
+    if tok is None:
+        tok = _document_of(ctx, cue)
     if tok is not None:
         return tok, "explicit"
     # unparsed subject ("Obama and Clinton call them"): the nearest person/pronoun on the left
@@ -184,6 +183,8 @@ def cue_speaker(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Token | 
     """`cue_subject`, corrected: a capitalised dateline ("WASHINGTON -- President Obama ... said")
     gives way to the name on the left, "Hundreds of residents" to the residents, and a thing
     ("..., which also injured", "the turmoil") to a speaker-like name or root subject."""
+    if passive_naming(ctx, cue):
+        return None, "explicit"  # "a website called “...”", "what is called a “debate”": a name, nobody's words
     spk, method = cue_subject(ctx, cue, a, b)
     if spk is not None and spk.ent_type_ in ("GPE", "LOC") and spk.text.isupper():
         spk = left_name(ctx, cue) or spk  # "WASHINGTON -- President Obama ... said": the dateline
@@ -201,6 +202,16 @@ def cue_speaker(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Token | 
         elif spk.lower_ in QUANTITY_WORDS or never_speaks(ctx, spk):
             spk = None  # "Thousands took to the streets", "the drones were “shot down”": nobody
     return spk, method
+
+
+def passive_naming(ctx: QuoteContext, cue: Token) -> bool:
+    """Is the cue a naming verb in the passive without an agent ("a group called the “...”", "the
+    project will be dubbed “...”", "places that are labeled “...”")?"""
+    if cue.lemma_.lower() not in ctx.lex.naming_verbs or cue.tag_ != "VBN":
+        return False
+    if any(c.dep_ == "agent" for c in cue.children):
+        return False
+    return cue.dep_ in ("acl", "amod") or any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)
 
 
 def _can_speak(ctx: QuoteContext, t: Token) -> bool:

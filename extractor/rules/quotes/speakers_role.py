@@ -177,6 +177,24 @@ def _holds_now(cand: _Candidate, head: str, low: str) -> bool:
     return (head in cand.described or low in cand.described) and not cand.described & _FORMER
 
 
+def _office_clash(ctx: QuoteContext, span: Span, cand: _Candidate) -> bool:
+    """Is the candidate introduced in another office than the nominal's ("the president" and
+    "Foreign Minister X")? Only specific offices clash; "the leader" fits any of them."""
+    offices = ctx.lex.office_titles
+    head = {span.root.lemma_.lower(), span.root.lower_}
+    return bool(head & offices) and not head & cand.described and bool(cand.described & offices)
+
+
+def _possessor_words(ctx: QuoteContext, span: Span) -> set[str] | None:
+    """The words of the person who possesses the role ("Jane Roe's chief of staff": {"jane", "roe"}),
+    or None: the role is someone else's, so the possessor is not its holder."""
+    for c in span.root.children:
+        ent = ctx.entity_of(c) if c.dep_ == "poss" else None
+        if ent is not None and ent.label_ == "PERSON":  # (a country's president is its own: not here)
+            return set(words(ent.text))
+    return None
+
+
 def _by_titles(ctx: QuoteContext, span: Span, cands: list[_Candidate]) -> _Candidate | None:
     """The candidate whose descriptive words share the role word or a modifier (the most
     matches, then the most recent); candidates of another nationality never, nor the one who
@@ -187,7 +205,8 @@ def _by_titles(ctx: QuoteContext, span: Span, cands: list[_Candidate]) -> _Candi
     former = is_former(span)
     best: tuple[int, _Candidate] | None = None
     for cand in cands:
-        if _contradicts(ctx, mods, cand) or (former and _holds_now(cand, head, span.root.lower_)):
+        if _contradicts(ctx, mods, cand) or (_holds_now(cand, head, span.root.lower_) if former
+                                             else _office_clash(ctx, span, cand)):
             continue
         score = 2 * (head in cand.described or span.root.lower_ in cand.described)
         score += sum(any(_same_word(ctx, m, w) for w in cand.described) for m in mods)
@@ -238,19 +257,28 @@ def resolve_role(ctx: QuoteContext, span: Span,
     """(name, actor id) of the person a definite singular role nominal stands for, or None."""
     cands = _candidates(ctx, span)
     mods = _modifiers(span)
+    owner = _possessor_words(ctx, span)
+    if owner is not None:  # "Zelensky's chief of staff": never Zelensky, nor whoever spoke last
+        cands = [c for c in cands if not set(words(c.name)) & owner]
     found = _earlier_role_use(ctx, span)
-    if found is not None:
+    if found is not None and (owner is None or not set(words(found[0])) & owner):
         named = next((c for c in cands if c.name == found[0]), None)
         if named is None or not _contradicts(ctx, mods, named):
             return found
     titled = _by_titles(ctx, span, cands)
     if titled is not None:
         return titled.name, titled.actor_id
+    if owner is not None:
+        return None
+    former = is_former(span)  # a former office is not among the titles a person is introduced with now
+    head = span.root.lemma_.lower()
+    fits = [c for c in cands if not _contradicts(ctx, mods, c)
+            and not (_holds_now(c, head, span.root.lower_) if former else _office_clash(ctx, span, c))]
     if last is not None and last[0].get("name") and ctx.para_index(span.start_char) - last[1] <= 2:
         prev = next((c for c in cands if c.name == last[0]["name"]), None)
-        if prev is not None and not _contradicts(ctx, mods, prev):
+        if prev is not None and prev in fits:
             return prev.name, prev.actor_id
         if prev is None and person_like(ctx, last[0]["name"]):
             return last[0]["name"], last[0].get("actor_id")
-    salient = _salient_person(ctx, span, [c for c in cands if not _contradicts(ctx, mods, c)])
+    salient = _salient_person(ctx, span, fits)
     return (salient.name, salient.actor_id) if salient is not None else None
