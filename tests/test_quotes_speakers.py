@@ -471,12 +471,14 @@ def test_no_attribution_after_the_quote(ex: Any, text: str, words: str) -> None:
         # active, or with its agent, the naming verb attributes
         ("Plan\n\nThe governor called the plan \u201cabsurd\u201d on Monday.", "absurd", True),
         ("Plan\n\nThe plan was called \u201cabsurd\u201d by the governor on Monday.", "absurd", True),
+        # an active "called" set off from its subject by an apposition still attributes
+        ("Plan\n\nTom Beruff, a governor ally, called the plan \u201cabsurd.\u201d", "absurd", True),
     ],
 )
 def test_naming_verbs(ex: Any, text: str, words: str, speaks: bool) -> None:
     found = [q for q in _quotes(ex, text) if words in q["text"]]
     if speaks:
-        assert found and "governor" in (_name(found[0]) or ""), found
+        assert found and ("governor" in (_name(found[0]) or "") or "Beruff" in (_name(found[0]) or "")), found
     else:
         assert not found or found[0]["speaker"] is None, found
 

@@ -209,9 +209,11 @@ def passive_naming(ctx: QuoteContext, cue: Token) -> bool:
     project will be dubbed “...”", "places that are labeled “...”")?"""
     if cue.lemma_.lower() not in ctx.lex.naming_verbs or cue.tag_ != "VBN":
         return False
-    if any(c.dep_ == "agent" for c in cue.children):
+    if any(c.dep_ in ("agent", "nsubj") for c in cue.children):
         return False
-    return cue.dep_ in ("acl", "amod") or any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)
+    # "a website called ...": the participle right after its noun (not "X, a ally, called ..." misparsed)
+    return (cue.dep_ in ("acl", "amod") and cue.head.i == cue.i - 1 and cue.head.pos_ in ("NOUN", "PROPN")) \
+        or any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)
 
 
 def _can_speak(ctx: QuoteContext, t: Token) -> bool:
