@@ -492,6 +492,9 @@ def test_naming_verbs(ex: Any, text: str, words: str, speaks: bool) -> None:
         # the same office does resolve
         ("Talks\n\nForeign Minister Pavel Kovalenko met the press in Minsk on Monday.\n\n"
          "\u201cWe are ready for talks,\u201d the minister said.", "Kovalenko", None),
+        # a military rank is no office: "Colonel-General X" may be "the commander"
+        ("Front\n\nThe head of the army, Colonel-General Taras Melnyk, visited the front on Monday.\n\n"
+         "\u201cWe are ready for talks,\u201d the commander said.", "Melnyk", None),
         # a role someone possesses is not theirs, nor the last speaker's
         ("Talks\n\nPresident Anna Berg met the press on Monday. \u201cWe are ready,\u201d Berg said.\n\n"
          "\u201cWe are ready for talks,\u201d Berg\u2019s chief of staff said.", "chief of staff", "Anna Berg"),
