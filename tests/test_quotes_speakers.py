@@ -511,3 +511,20 @@ def test_dateline_is_no_clause_subject(ex: Any) -> None:
             "apology\u201d to its members.")
     q = _quote(ex, text, "sincere")
     assert q["speaker"] is None or q["speaker"]["name"] != "BOSTON", q["speaker"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a definite mention without issuer ("voted against the resolution") refers further back
+        ("Senate\n\nThe Senate of Poland has passed a resolution in support of Ukraine on Friday.\n\nThe document "
+         "was adopted with 92 votes in favor. No one voted against the resolution.\n\n\u201cThere is no secure "
+         "Poland without an independent Ukraine,\u201d the resolution reads.", "Senate"),
+        # a new resolution introduced since is the one meant
+        ("Senate\n\nThe Senate of Poland has passed a resolution in support of Ukraine on Friday.\n\nThe city "
+         "council passed a resolution of its own on Monday.\n\n\u201cThere is no secure Poland without an "
+         "independent Ukraine,\u201d the resolution reads.", "city council"),
+    ],
+)
+def test_document_refers_back_to_where_it_was_introduced(ex: Any, text: str, expected: str) -> None:
+    assert expected in (_name(_quote(ex, text, "secure Poland")) or "")
