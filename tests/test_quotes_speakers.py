@@ -513,6 +513,13 @@ def test_dateline_is_no_clause_subject(ex: Any) -> None:
     assert q["speaker"] is None or q["speaker"]["name"] != "BOSTON", q["speaker"]
 
 
+def test_capitalised_document_name_is_an_earlier_mention(ex: Any) -> None:
+    text = ("Anniversary\n\n\u201cEight years ago the war began,\u201d reads the Statement of the Ministry of Foreign "
+            "Affairs of Ukraine on the anniversary.\n\nThe ministry recalled the losses.\n\n\u201cThe occupation "
+            "must end,\u201d reads the statement.")
+    assert "Ministry" in (_name(_quote(ex, text, "occupation")) or "")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -138,7 +138,7 @@ def _earlier_document_issuer(ctx: QuoteContext, span: Span, resolve: Resolver) -
                 found = resolve(subject) if subject is not None else None
                 if found is not None:
                     return found
-            if (low == lemma if same else low in docs and low != lemma) and tok.pos_ == "NOUN":
+            if (low == lemma if same else low in docs and low != lemma) and tok.pos_ in ("NOUN", "PROPN"):
                 found = issuer(ctx, tok, resolve)
                 if found is not None or (same and not _refers_back(tok)):
                     return found  # "the statement" is the last statement introduced, issuer or not
