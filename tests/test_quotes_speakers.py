@@ -535,3 +535,20 @@ def test_capitalised_document_name_is_an_earlier_mention(ex: Any) -> None:
 )
 def test_document_refers_back_to_where_it_was_introduced(ex: Any, text: str, expected: str) -> None:
     assert expected in (_name(_quote(ex, text, "secure Poland")) or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the tagger missed the organisation: the capitalised name ending in the nominal's head word
+        ("Tribunal\n\nThe Ukrainian Foreign Ministry has called on all states and organizations to support the "
+         "creation of a special tribunal.\n\nAccording to a news agency, the ministry said this in a statement "
+         "published on its website.\n\n\u201cWe fight against the aggressor state on the land and in the sea,\u201d "
+         "the ministry said.", "Foreign Ministry"),
+        # a lone capitalised head word at the start of a sentence names nothing
+        ("Tribunal\n\nMinistry officials met on Monday.\n\n\u201cWe fight against the aggressor state on the land "
+         "and in the sea,\u201d the ministry said.", "the ministry"),
+    ],
+)
+def test_untagged_organisation_behind_a_nominal(ex: Any, text: str, expected: str) -> None:
+    assert expected == (_name(_quote(ex, text, "aggressor")) or "")[-len(expected):]

@@ -17,7 +17,7 @@ from .context import QuoteContext
 from .cues import is_cue
 from .grammar import words
 from .regions import name_ending_at, title_words_before
-from .resolve import resolve_name
+from .resolve import actor_at, resolve_name
 from .speakers_document import resolve_document
 from .speakers_role import is_indefinite, is_person_role, resolve_role
 
@@ -101,7 +101,35 @@ def resolve_org(ctx: QuoteContext, span: Span, compatible: frozenset[str]) -> tu
             return resolve_name(ctx, e)
         if fallback is None and ("*" in compatible or ewords & compatible):
             fallback = e
+    untagged = _untagged_org_name(ctx, span, limit)
+    if untagged is not None:
+        return untagged
     return resolve_name(ctx, fallback) if fallback is not None else None
+
+
+def _untagged_org_name(ctx: QuoteContext, span: Span, limit: int) -> tuple[str, str | None] | None:
+    """"The Ukrainian Foreign Ministry has called ... the ministry said": the nearest earlier run of
+    capitalised words ending in the nominal's own head word ("Ministry"), which the tagger did not
+    call an organisation; at least two words besides a leading "The"."""
+    doc = ctx.doc
+    head = span.root.lower_
+    for i in range(span.start - 1, -1, -1):
+        t = doc[i]
+        if t.idx < limit:
+            break
+        if t.lower_ != head or not t.is_title or i in ctx.quoted:
+            continue
+        start = i
+        while start > 0 and doc[start - 1].is_title and start - 1 not in ctx.quoted \
+                and doc[start - 1].ent_type_ not in ("PERSON", "DATE", "TIME"):
+            start -= 1
+        if doc[start].lower_ == "the":
+            start += 1
+        if i - start >= 1:
+            name = doc[start:i + 1]
+            actor = actor_at(ctx, name.start_char, name.end_char)
+            return name.text, actor.get("id") if actor is not None else None
+    return None
 
 
 def _issuer_name(ctx: QuoteContext, tok: Token,
