@@ -552,3 +552,21 @@ def test_document_refers_back_to_where_it_was_introduced(ex: Any, text: str, exp
 )
 def test_untagged_organisation_behind_a_nominal(ex: Any, text: str, expected: str) -> None:
     assert expected == (_name(_quote(ex, text, "aggressor")) or "")[-len(expected):]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        # "it" goes on with the organisation quoted just before
+        ("Tribunal\n\nAccording to a news agency, the Interior Ministry of Moldova said it backed the tribunal.\n\n"
+         "\u201cThe border is safe,\u201d the ministry said. It added: \u201cWe are grateful to our partners.\u201d",
+         "Interior Ministry", "agency"),
+        # another organisation named as a subject in between takes "it"
+        ("Tribunal\n\n\u201cThe border is safe,\u201d the Interior Ministry of Moldova said. Later the European "
+         "Commission met in Brussels, and it added: \u201cWe are grateful to our partners.\u201d",
+         "European Commission", "Interior Ministry"),
+    ],
+)
+def test_it_goes_on_with_the_last_organisation(ex: Any, text: str, expected: str, not_expected: str) -> None:
+    name = _name(_quote(ex, text, "grateful")) or ""
+    assert expected in name and not_expected not in name, name

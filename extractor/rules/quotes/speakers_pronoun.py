@@ -202,6 +202,21 @@ def resolve_pronoun(ctx: QuoteContext, pron: Token,
     return None
 
 
+def _group_goes_on(ctx: QuoteContext, pron: Span, last: tuple[dict[str, Any], int]) -> bool:
+    """Does "it"/"they" continue the last speaker: an organisation, a group or a document's issuer
+    (not a person) quoted in the same or the previous paragraph, with no other organisation, place
+    or group named as a clause subject in between?"""
+    name = last[0].get("name")
+    mention = last[0].get("mention") or {}
+    if not name or _a_person(ctx, name) or ctx.para_index(pron.start_char) - last[1] > 1 \
+            or not isinstance(mention.get("end"), int) or mention["end"] > pron.start_char:
+        return False
+    lo = bisect.bisect_left(ctx.ent_starts, mention["end"])
+    hi = bisect.bisect_left(ctx.ent_starts, pron.start_char)
+    return not any(e.label_ in ("ORG", "GPE", "NORP") and e.start not in ctx.quoted
+                   and any(t.dep_ in ("nsubj", "nsubjpass") for t in e) for e in ctx.ents[lo:hi])
+
+
 def pronoun_referent(ctx: QuoteContext, span: Span,
                      last: tuple[dict[str, Any], int] | None) -> tuple[str, str | None] | None:
     """(name, actor id) a pronoun mention refers to. "he said" continues the last quoted person
@@ -216,6 +231,8 @@ def pronoun_referent(ctx: QuoteContext, span: Span,
         elif last[0].get("method") != "pronoun_org" and ctx.para_index(span.start_char) - last[1] <= 1 \
                 and _a_person(ctx, last[0]["name"]) and _agrees(ctx, span[0], last[0]["name"]):
             ref = last[0]["name"], last[0].get("actor_id")  # "he said" continues the last quoted person
+    elif last is not None and span[0].lower_ in ("it", "they") and _group_goes_on(ctx, span, last):
+        ref = last[0]["name"], last[0].get("actor_id")  # "the ministry said ... It added"
     if ref is None:
         ref = resolve_pronoun(ctx, span[0], last)
     gender = _pronoun_gender(span[0])
