@@ -13,6 +13,7 @@ from extractor.rules.quotes.cues import is_cue
 from extractor.rules.quotes.grammar import words
 from extractor.rules.quotes.kinds import kind
 from extractor.rules.quotes.marks import find_stretches
+from extractor.rules.quotes.resolve import trim_dangling
 from extractor.rules.quotes.speakers_clause_subject import clause_subject
 from extractor.rules.quotes.speakers_layout import dash_speaker
 
@@ -90,3 +91,18 @@ def test_dash_credit(ex: Any) -> None:
     sp = dash_speaker(ctx, 0)
     assert sp is not None and sp["method"] == "dash" and sp["mention"]["text"] == "Jane Doe"
     assert dash_speaker(_ctx(ex, "\u201cWe are not leaving,\u201d she said."), 0) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Ministry of Foreign Affairs of", "Ministry of Foreign Affairs"),
+        ("Council of the", "Council"),
+        # names ending in a real word, or made of small words only, stay as they are
+        ("Ministry of Foreign Affairs of Ukraine", "Ministry of Foreign Affairs of Ukraine"),
+        ("Bank of England", "Bank of England"),
+        ("The Hague", "The Hague"),
+    ],
+)
+def test_trim_dangling(name: str, expected: str) -> None:
+    assert trim_dangling(name) == expected

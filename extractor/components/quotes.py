@@ -31,7 +31,8 @@ _WORKS = "lexicons/quotes/work_nouns.txt"
 _SPEAKER_NOUNS = "lexicons/quotes/speaker_nouns.txt"
 _RESOLUTION = "lexicons/quotes/resolution.json"
 _RESOLUTION_KEYS = ("directive_verbs", "document_nouns", "person_roles", "non_speakers", "gendered_words",
-                    "title_abbreviations", "org_nominals")
+                    "title_abbreviations", "org_nominals", "relay_nouns",
+                    "naming_verbs", "office_titles", "speech_nouns")
 _DEMONYMS = "lexicons/entities/demonyms.tsv"
 _COUNTRY_ALIASES = "lexicons/places/country_aliases.tsv"
 
@@ -69,7 +70,11 @@ class QuotesComponent(DataComponent):
             non_speakers=_lower_set(data.get("non_speakers", [])),
             gendered={w.lower(): g[0] for g, ws in (data.get("gendered_words") or {}).items() for w in ws},
             title_abbreviations={k.lower(): v.lower() for k, v in (data.get("title_abbreviations") or {}).items()},
-            org_nominals={k.lower(): _lower_set(v) for k, v in (data.get("org_nominals") or {}).items()})
+            org_nominals={k.lower(): _lower_set(v) for k, v in (data.get("org_nominals") or {}).items()},
+            relay_nouns=_lower_set(data.get("relay_nouns", [])),
+            naming_verbs=_lower_set(data.get("naming_verbs", [])),
+            office_titles=_lower_set(data.get("office_titles", [])),
+            speech_nouns=_lower_set(data.get("speech_nouns", [])))
 
     def process(self, doc: Doc) -> None:
         text = doc_text(doc)

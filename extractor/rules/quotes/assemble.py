@@ -24,6 +24,7 @@ from .speakers_adjacent import (
     prev_paragraph_speaker,
     prev_sentence_speaker,
     previous_quote_goes_on,
+    retro_attribution,
 )
 from .speakers_clause_subject import clause_subject
 from .speakers_explicit import cue_speaker
@@ -61,7 +62,7 @@ def _cued_speaker(ctx: QuoteContext, si: int, cue_info: Attribution,
 def _uncued_speaker(ctx: QuoteContext, si: int, last: LastSpeaker,
                     previous: tuple[dict[str, Any], list[int]] | None) -> dict[str, Any] | None:
     """The speaker of a quotation (first stretch si) that has no cue and no layout speaker."""
-    sp = prev_sentence_speaker(ctx, si)
+    sp = retro_attribution(ctx, si) or prev_sentence_speaker(ctx, si)
     if sp is None and kind(ctx, si) == "direct":
         sp = next_sentence_speaker(ctx, si) or prev_paragraph_speaker(ctx, si)
     if sp is None and kind(ctx, si) == "partial":

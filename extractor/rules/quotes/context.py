@@ -29,6 +29,19 @@ def _para_starts(text: str) -> list[int]:
     return out
 
 
+def _trimmed(e: Span) -> Span | None:
+    """The entity without punctuation at its edges (", Jane Roe" -> "Jane Roe"), None if nothing is left."""
+    start, end = e.start, e.end
+    doc = e.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".", ")") or doc[end - 1].is_space):
+        end -= 1
+    if start == e.start and end == e.end:
+        return e
+    return Span(doc, start, end, label=e.label_) if end > start else None
+
+
 @dataclass
 class QuoteContext:
     """`tok_ranges[si]` = token range of stretch si's inner words, `outer_ranges[si]` the same with
@@ -74,7 +87,7 @@ class QuoteContext:
             for i in range(orr[0], orr[1]):
                 quoted.setdefault(i, si)
         paras = _para_starts(text)
-        ents = [e for e in doc.ents if e.label_ in NAMED]
+        ents = [t for t in (_trimmed(e) for e in doc.ents if e.label_ in NAMED) if t is not None]
         actors = [a for a in (doc._.extractor_actors or []) if isinstance(a, dict)]
         mention_index = sorted(
             (m["start"], m["end"], a) for a in actors for m in a.get("mentions") or []

@@ -71,7 +71,7 @@ def _outermost(ctx: QuoteContext, cue: Token, a: int, b: int) -> Token:
         t = t.head
         if t.i in ctx.quoted or a <= t.i < b:
             break
-        if through_comp and is_cue(t, ctx.lex.speech) and t.lemma_.lower() in _OUTER:
+        if through_comp and is_cue(t, ctx.lex.speech) and t.lemma_.lower() in _OUTER and not relayed(ctx, t):
             return t
     return cue
 
@@ -136,6 +136,13 @@ def _score(ctx: QuoteContext, t: Token, dist: int, side: str, ancestors: dict[in
     return score
 
 
+def relayed(ctx: QuoteContext, t: Token) -> bool:
+    """Is cue `t` a reporter passing the words on ("..., an AFP reporter said", "..., a
+    correspondent reports")? Then another speech verb around the quotation names who spoke."""
+    return any(c.dep_ == "nsubj" and (c.lemma_.lower() in ctx.lex.relay_nouns or c.lower_ in ctx.lex.relay_nouns)
+               for c in t.children)
+
+
 def _best_cue(ctx: QuoteContext, si: int, before: list[Token], after: list[Token]) -> Token | None:
     """The best-scoring lexicon cue around stretch si, a sentence-final "..., <Name> said." however
     long the clause before it, else the structural cue; None when nothing attributes it."""
@@ -146,7 +153,7 @@ def _best_cue(ctx: QuoteContext, si: int, before: list[Token], after: list[Token
         for dist, t in enumerate(region):
             if not is_cue(t, ctx.lex.speech):
                 continue
-            score = _score(ctx, t, dist, side, ancestors, root_ids, a, b)
+            score = _score(ctx, t, dist, side, ancestors, root_ids, a, b) - 6 * relayed(ctx, t)
             if best is None or score > best[0]:
                 best = (score, t)
     if best is not None and best[0] < -6 and best[1].dep_ == "ROOT" and best[1] in after \

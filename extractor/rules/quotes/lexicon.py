@@ -26,7 +26,14 @@ class QuoteLexicon:
     `gendered`: honorifics and
     role words that tell a person's gender ("ms" -> "f", "spokesman" -> "m"), so that "he" does
     not continue a woman's quotation. `title_abbreviations`: "gov" -> "governor", so that "former Gov. Jeb Bush" is
-    "the former governor"."""
+    "the former governor". `relay_nouns`: the reporters who only pass words on ("..., an AFP
+    reporter said", "..., a correspondent reports"): their cue yields to the one of whoever spoke.
+    `naming_verbs`: verbs that give something a name ("a website called “...”", "the plan was dubbed
+    “...”"): in the passive, with no "by X", they name nobody as a speaker.
+    `office_titles`: the specific offices ("president", "minister", "spokesman") that tell two
+    people apart: "the president" is not the one introduced as "Foreign Minister X".
+    `speech_nouns`: nouns for something said ("mantra", "warning", "claim"): a quotation right after
+    one with a possessor ("his mantra “...”") is the possessor's wording."""
 
     speech: frozenset[str] = frozenset()
     works: frozenset[str] = frozenset()
@@ -39,3 +46,7 @@ class QuoteLexicon:
     title_abbreviations: Mapping[str, str] = field(default_factory=dict)
     nations: Mapping[str, str] = field(default_factory=dict)
     org_nominals: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    relay_nouns: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
+    office_titles: frozenset[str] = frozenset()
+    speech_nouns: frozenset[str] = frozenset()

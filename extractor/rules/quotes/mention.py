@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .context import QuoteContext
 from .grammar import PHRASE_PREPS, PRONOUNS_GROUP, PRONOUNS_PERSON
 from .resolve import resolve_name
-from .speakers_nominal import resolve_nominal
+from .speakers_nominal import apposed_name, resolve_nominal
 from .speakers_pronoun import pronoun_referent
 
 #: the speaker chosen for the previous quotation and its paragraph index, or None
@@ -31,6 +31,11 @@ def _person_in_phrase(ctx: QuoteContext, t: Token, span: Span) -> Span | None:
         e = ctx.entity_of(doc[t.i + 1])
         if e is not None and e.label_ == "PERSON" and e.start == t.i + 1:
             return e
+    after = _after_parenthesis(doc, span.end)
+    if t.pos_ == "PROPN" and after < len(doc):  # "President of Poland (1995-2005) Jan Nowak"
+        e = ctx.entity_of(doc[after])
+        if e is not None and e.label_ == "PERSON" and e.start == after:
+            return e
     for tok in span:
         e = ctx.entity_of(tok)
         if e is None or e.label_ != "PERSON" or e.start <= t.i < e.end:
@@ -41,6 +46,15 @@ def _person_in_phrase(ctx: QuoteContext, t: Token, span: Span) -> Span | None:
                 e.end == span.end and doc[e.start - 1].pos_ not in ("ADP", "DET", "CCONJ", "PUNCT"))):
             return e
     return None
+
+
+def _after_parenthesis(doc: Doc, i: int) -> int:
+    """The token index after a short parenthesis opening at `i` ("(1995-2005)"), else `i`."""
+    if i < len(doc) and doc[i].text == "(":
+        for j in range(i + 1, min(len(doc), i + 8)):
+            if doc[j].text == ")":
+                return j + 1
+    return i
 
 
 def _phrase_end(ctx: QuoteContext, t: Token) -> int:
@@ -122,6 +136,13 @@ def speaker(ctx: QuoteContext, t: Token, method: str, last: LastSpeaker) -> dict
                                   "end": t.idx + len(t.text)}, method="relative")
     single = _single_speaker(ctx, t, method, last)
     joint = _conjuncts(ctx, t, single)
+    if joint and t.pos_ == "NOUN" and all(c.pos_ == "NOUN" for c in joint):
+        # "former astronaut and Navy captain, Sen. Jane Roe": one person's coordinated roles
+        end = ctx.doc[max(c.right_edge.i for c in joint)]
+        appos = apposed_name(ctx, ctx.doc[t.left_edge.i:end.i + 1])
+        if appos is not None:
+            name, actor_id = resolve_name(ctx, appos)
+            return dict(single, name=name, actor_id=actor_id)
     return _joint_speaker(ctx, single, joint) if joint else single
 
 
@@ -167,6 +188,7 @@ def _joint_speaker(ctx: QuoteContext, single: dict[str, Any], joint: list[Token]
         else:
             parts.append(e.text if e is not None else ctx.doc[c.left_edge.i:c.i + 1].text)
     last_tok = ctx.doc[max(c.right_edge.i for c in joint)]
-    start, end = single["mention"]["start"], last_tok.idx + len(last_tok.text)
+    start = min(single["mention"]["start"], min(ctx.doc[c.left_edge.i].idx for c in joint))
+    end = max(single["mention"]["end"], last_tok.idx + len(last_tok.text))
     return dict(single, name=", ".join(parts[:-1]) + " and " + parts[-1],
                 mention={"text": ctx.text[start:end], "start": start, "end": end})

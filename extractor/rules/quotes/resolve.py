@@ -15,6 +15,14 @@ from .context import QuoteContext
 from .grammar import words
 
 _POSSESSIVE = re.compile(r"\s*['\u2019]s?$")
+#: small words left dangling at the end of a name the tagger cut short
+_DANGLING = re.compile(r"(?:\s+(?:of|the|and|for|on|in|de))+$")
+
+
+def trim_dangling(name: str) -> str:
+    """A name without the small words a tagger left at its end ("Ministry of Foreign Affairs of"
+    -> "Ministry of Foreign Affairs"); a name that ends in a real word is unchanged."""
+    return _DANGLING.sub("", name) or name
 
 
 def actor_at(ctx: QuoteContext, start: int, end: int) -> dict[str, Any] | None:
@@ -66,6 +74,7 @@ def expand_acronym(ctx: QuoteContext, acronym: str) -> str | None:
     names = [e.text for e in ctx.ents if e.label_ == "ORG"] + [a["name"] for a in ctx.actors if a.get("name")]
     for name in names:
         name = _POSSESSIVE.sub("", re.sub(r"^[Tt]he\s+", "", name))
+        name = trim_dangling(name)  # "Ministry of Foreign Affairs of" cut short by the tagger
         if name != acronym and _initials(name) == acronym:
             return name
     return _spelled_out(ctx, acronym) if len(acronym) >= 3 else None
@@ -112,7 +121,10 @@ def resolve_name(ctx: QuoteContext, span: Span) -> tuple[str, str | None]:
     actor = actor_at(ctx, span.start_char, span.end_char) or actor_named(ctx, span.text)
     if actor is not None and actor.get("name"):
         expanded = expand_acronym(ctx, actor["name"])
-        return expanded or actor["name"], actor.get("id")
+        if expanded is None and not span.label_ and words(actor["name"]) < words(span.text) \
+                and all(t.pos_ == "PROPN" for t in span):
+            return span.text, actor.get("id")  # a name the tagger missed, fuller than the actor's ("Jane Roe")
+        return expanded or trim_dangling(actor["name"]), actor.get("id")
     name = fullest(ctx, span.text, span.label_ or "PERSON")
     actor = actor_named(ctx, name) if name != span.text else None
     return name, actor.get("id") if actor is not None else None

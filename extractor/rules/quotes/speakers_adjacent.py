@@ -104,9 +104,24 @@ def last_speaker_goes_on(ctx: QuoteContext, si: int, last: LastSpeaker) -> dict[
     if last is None:
         return None
     prev_sp, prev_para = last
-    if ctx.stretches[si].para - prev_para <= 1:
+    para = ctx.stretches[si].para
+    if para - prev_para <= 1 or (para - prev_para <= 3 and all(
+            _furniture(ctx, p) for p in range(prev_para + 1, para))):
         return dict(prev_sp, method="adjacent")
     return None
+
+
+#: the longest line taken for page furniture (a caption, a "– video" link) between paragraphs
+_FURNITURE_CHARS = 120
+
+
+def _furniture(ctx: QuoteContext, pi: int) -> bool:
+    """Is paragraph `pi` page furniture that interrupts a speech rather than prose ("0:59 Minister
+    'very worried' about the talks – video"): a short line that does not end a sentence?"""
+    start = ctx.nonblank_starts[pi]
+    end = ctx.text.find("\n", start)
+    line = ctx.text[start:end if end >= 0 else len(ctx.text)].strip()
+    return 0 < len(line) <= _FURNITURE_CHARS and line[-1] not in ".!?:\"\u201d\u2019'"
 
 
 def previous_quote_goes_on(ctx: QuoteContext, si: int,
@@ -145,3 +160,50 @@ def block_speakers(ctx: QuoteContext, groups: list[list[int]], quotes: list[dict
                 if quotes[j]["cue"] is None and (own is None or own.get("method") == "adjacent"):
                     quotes[j]["speaker"] = dict(final, method="adjacent")
         pending = []
+
+
+#: the demonstratives that open a sentence attributing what was just quoted ("That's according to X")
+_BACK_REFERENCE = frozenset({"this", "that"})
+
+
+def _following_sentence(ctx: QuoteContext, si: int) -> Span | None:
+    """The sentence after the one holding stretch si: in the same paragraph, or opening the next
+    paragraph when the quotation's sentence ends its own."""
+    doc = ctx.doc
+    o1 = ctx.outer_ranges[si][1]
+    if o1 >= len(doc):
+        return None
+    end = doc[o1 - 1].sent.end
+    while end < len(doc) and doc[end].is_space:
+        end += 1
+    if end >= len(doc):
+        return None
+    nxt = doc[end].sent
+    gap = ctx.para_index(doc[end].idx) - ctx.stretches[si].para
+    return nxt if gap in (0, 1) else None
+
+
+def retro_attribution(ctx: QuoteContext, si: int) -> dict[str, Any] | None:
+    """“...” ¶ That's according to Jane Roe, who ... / This was stated by Jane Roe: a sentence that
+    opens with a demonstrative and gives the source of what came just before ("according to X",
+    or a speech verb in the passive with its "by X" agent) names the speaker of the quotation."""
+    st = ctx.stretches[si]
+    words = ctx.text[st.start:st.end].split()
+    if len(words) <= 4 and all(w[:1].isupper() for w in words):
+        return None  # “War On Drugs”: a name, not speech
+    sent = _following_sentence(ctx, si)
+    if sent is None or sent[0].lower_ not in _BACK_REFERENCE or any(t.i in ctx.quoted for t in sent):
+        return None
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].lower_ == "to":
+            spk, method = cue_subject(ctx, t, -1, -1)
+            if spk is not None and not never_speaks(ctx, spk):
+                return dict(speaker(ctx, spk, method, None), method="adjacent")
+            return None
+    root = sent.root
+    if is_cue(root, ctx.lex.speech) and any(c.dep_ == "nsubjpass" and c.i == sent.start for c in root.children):
+        agent = next((g for c in root.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if agent is not None and not never_speaks(ctx, agent):
+            return dict(speaker(ctx, agent, "explicit", None), method="adjacent")
+    return None
+

@@ -110,11 +110,30 @@ def directive_subject(ctx: QuoteContext, si: int) -> Token | None:
     return None
 
 
+def possessed_noun_before(ctx: QuoteContext, si: int) -> Token | None:
+    """"his mantra “...”", "the minister's words “...”": a quotation right after a speech noun with
+    a named or pronoun possessor is the possessor's wording (the quotation spells the noun out)."""
+    o0 = ctx.outer_ranges[si][0]
+    if o0 <= 0:
+        return None
+    noun = ctx.doc[o0 - 1]
+    if noun.pos_ != "NOUN" or noun.i in ctx.quoted or not (
+            noun.lower_ in ctx.lex.speech_nouns or noun.lemma_.lower() in ctx.lex.speech_nouns):
+        return None  # "his party anthem “...”", "Americans' liberties “over and over”": no speech noun
+    return _possessor(ctx, noun)
+
+
 def clause_subject(ctx: QuoteContext, si: int) -> Token | None:
-    """The token naming the source of partial stretch si without a cue: the governing or directive
-    subject; a subject that cannot speak ("the overhaul would be “neutral”") gives way to its
-    possessor ("Netanyahu's claim that ..."), else nobody."""
+    """The token naming the source of partial stretch si without a cue: the possessor of the noun
+    it spells out ("his mantra “...”"), the governing or directive subject; a subject that cannot
+    speak ("the overhaul would be “neutral”") gives way to its possessor ("Netanyahu's claim that
+    ..."), else nobody."""
+    owner = possessed_noun_before(ctx, si)
+    if owner is not None:
+        return owner
     subj = governing_subject(ctx, si) or directive_subject(ctx, si)
+    if subj is not None and subj.ent_type_ in ("GPE", "LOC") and subj.text.isupper():
+        return None  # "PHILADELPHIA — The party opened ...": a dateline, not a subject
     if subj is not None and not speakerish(subj, ctx.lex.speaker_nouns, ctx.lex.non_speakers):
         # "Netanyahu's claim that ...": the possessor; "the overhaul would be “neutral”": nobody
         subj = _possessor(ctx, subj)

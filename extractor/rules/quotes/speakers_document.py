@@ -74,6 +74,22 @@ def _in_phrase(ctx: QuoteContext, doc_tok: Token, resolve: Resolver) -> tuple[st
             found = resolve(agent) if agent is not None else None
             if found is not None:
                 return found
+    return _agent_after_title(ctx, doc_tok, resolve)
+
+
+def _agent_after_title(ctx: QuoteContext, doc_tok: Token, resolve: Resolver) -> tuple[str, str | None] | None:
+    """"the resolution entitled “...” adopted by X": the parser hangs the participle on the quoted
+    title, not on the document; its agent is the issuer all the same."""
+    doc = ctx.doc
+    for i in range(doc_tok.i + 1, min(len(doc), doc_tok.i + 40)):
+        t = doc[i]
+        if i in ctx.quoted:
+            continue
+        if t.dep_ == "acl" and t.tag_ == "VBN" and t.head.i in ctx.quoted:
+            agent = _agent(t)
+            return resolve(agent) if agent is not None else None
+        if not (t.tag_ == "VBN" and t.dep_ == "acl" and t.head.i == doc_tok.i) and t.pos_ not in ("PUNCT", "SPACE"):
+            break  # only the document's own participle ("entitled") and its title lie in between
     return None
 
 
@@ -97,10 +113,17 @@ def issuer(ctx: QuoteContext, doc_tok: Token, resolve: Resolver) -> tuple[str, s
     return None
 
 
+def _refers_back(tok: Token) -> bool:
+    """Is the document mention definite ("the resolution", "this report"), so that it refers to
+    one introduced earlier rather than introducing a new one ("a resolution")?"""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+
 def _earlier_document_issuer(ctx: QuoteContext, span: Span, resolve: Resolver) -> tuple[str, str | None] | None:
     """The issuer at the last earlier mention of the same kind of document within 600 tokens (the
-    verb of the same word counts: "X posted ... the post said"), else at one of the last 3
-    mentions of another kind ("stated in a press release ... the statement")."""
+    verb of the same word counts: "X posted ... the post said"; a definite mention without issuer,
+    "voted against the resolution", refers further back to where it was introduced), else at one
+    of the last 3 mentions of another kind ("stated in a press release ... the statement")."""
     lemma = span.root.lemma_.lower()
     docs = ctx.lex.document_nouns
     for same in (True, False):
@@ -115,11 +138,11 @@ def _earlier_document_issuer(ctx: QuoteContext, span: Span, resolve: Resolver) -
                 found = resolve(subject) if subject is not None else None
                 if found is not None:
                     return found
-            if (low == lemma if same else low in docs and low != lemma) and tok.pos_ == "NOUN":
+            if (low == lemma if same else low in docs and low != lemma) and tok.pos_ in ("NOUN", "PROPN"):
                 found = issuer(ctx, tok, resolve)
-                if found is not None or same:
-                    return found  # "the statement" is the last statement mentioned, issuer or not
-                n += 1
+                if found is not None or (same and not _refers_back(tok)):
+                    return found  # "the statement" is the last statement introduced, issuer or not
+                n += 1  # "voted against the resolution" refers further back: go on
                 if n >= 3:
                     break
     return None

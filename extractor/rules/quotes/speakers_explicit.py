@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .context import QuoteContext
+from .cues import relayed
 from .grammar import (
     NON_REFERRING,
     NOT_SPEAKERS,
@@ -30,9 +31,11 @@ _CLIMB_DEPS = ("conj", "xcomp", "advcl", "acl", "pcomp", "ccomp", "parataxis", "
 def _according_to_subject(cue: Token) -> Token | None:
     """"according to X": the object of "to", else the noun right after it."""
     to = cue.doc[cue.i + 1]
+    doc = cue.doc
     for c in to.children:
-        if c.dep_ == "pobj":
-            return c
+        if c.dep_ == "pobj" and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-" and c.is_lower) \
+                and c.text != "-":
+            return c  # (not the broken-off prefix of "ex-President")
     nxt = cue.i + 2
     if nxt < len(cue.doc) and cue.doc[nxt].pos_ in ("PROPN", "NOUN", "PRON", "DET"):
         return noun_head(cue.doc[nxt])
@@ -47,12 +50,16 @@ def _clause_subject(ctx: QuoteContext, t: Token, a: int, b: int) -> tuple[Token,
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g, "explicit"
-    for c in t.children:
-        if c.dep_ in SUBJ_DEPS and not (a <= c.i < b) and c.i not in ctx.quoted \
-                and c.ent_type_ not in NOT_SPEAKERS and c.lower_ not in NON_REFERRING:
-            if c.lower_ in RELATIVE and t.dep_ == "relcl":
-                return c, "relative"
-            return c, "explicit"
+    subjects = [c for c in t.children if c.dep_ in SUBJ_DEPS and not (a <= c.i < b) and c.i not in ctx.quoted
+                and c.ent_type_ not in NOT_SPEAKERS and c.lower_ not in NON_REFERRING
+                and not (c.lower_ == "it" and c.dep_ == "nsubjpass")]  # "it is said": nobody
+    if len(subjects) > 1:
+        # two subjects in a misparse ("“...,” that is, forces fighting ..., said Jane Roe"): the named one
+        subjects.sort(key=lambda c: c.ent_type_ not in ("PERSON", "ORG") and c.pos_ != "PRON")
+    for c in subjects:
+        if c.lower_ in RELATIVE and t.dep_ == "relcl":
+            return c, "relative"
+        return c, "explicit"
     if t.dep_ == "relcl":
         return t.head, "explicit"
     return None
@@ -68,10 +75,22 @@ def _climbed_subject(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Tok
             found = _clause_subject(ctx, t, a, b)
             if found is not None:
                 return found
-        if (inside or t.dep_ in _CLIMB_DEPS) and t.head.i != t.i:
-            t = t.head
+        if (inside or t.dep_ in _CLIMB_DEPS) and t.head.i != t.i and not relayed(ctx, t.head):
+            t = t.head  # (never up to "..., a correspondent reports": the reporter only passes it on)
             continue
         break
+    return None
+
+
+def _document_of(ctx: QuoteContext, cue: Token) -> Token | None:
+    """"This is stated in the resolution adopted by X", "as written in the report": a cue with no
+    subject of its own speaks through the document it is attached to by "in"/"on" (which
+    speakers_document.py resolves to its issuer)."""
+    for c in cue.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "on"):
+            for g in c.children:
+                if g.dep_ == "pobj" and g.i not in ctx.quoted and g.lemma_.lower() in ctx.lex.document_nouns:
+                    return g
     return None
 
 
@@ -152,6 +171,8 @@ def cue_subject(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Token | 
     tok = _name_between(ctx, cue, a, b)
     if tok is None:
         tok = _inverted_subject(ctx, cue, b)
+    if tok is None:
+        tok = _document_of(ctx, cue)
     if tok is not None:
         return tok, "explicit"
     # unparsed subject ("Obama and Clinton call them"): the nearest person/pronoun on the left
@@ -162,6 +183,8 @@ def cue_speaker(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Token | 
     """`cue_subject`, corrected: a capitalised dateline ("WASHINGTON -- President Obama ... said")
     gives way to the name on the left, "Hundreds of residents" to the residents, and a thing
     ("..., which also injured", "the turmoil") to a speaker-like name or root subject."""
+    if passive_naming(ctx, cue):
+        return None, "explicit"  # "a website called “...”", "what is called a “debate”": a name, nobody's words
     spk, method = cue_subject(ctx, cue, a, b)
     if spk is not None and spk.ent_type_ in ("GPE", "LOC") and spk.text.isupper():
         spk = left_name(ctx, cue) or spk  # "WASHINGTON -- President Obama ... said": the dateline
@@ -179,6 +202,18 @@ def cue_speaker(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Token | 
         elif spk.lower_ in QUANTITY_WORDS or never_speaks(ctx, spk):
             spk = None  # "Thousands took to the streets", "the drones were “shot down”": nobody
     return spk, method
+
+
+def passive_naming(ctx: QuoteContext, cue: Token) -> bool:
+    """Is the cue a naming verb in the passive without an agent ("a group called the “...”", "the
+    project will be dubbed “...”", "places that are labeled “...”")?"""
+    if cue.lemma_.lower() not in ctx.lex.naming_verbs or cue.tag_ != "VBN":
+        return False
+    if any(c.dep_ in ("agent", "nsubj") for c in cue.children):
+        return False
+    # "a website called ...": the participle right after its noun (not "X, a ally, called ..." misparsed)
+    return (cue.dep_ in ("acl", "amod") and cue.head.i == cue.i - 1 and cue.head.pos_ in ("NOUN", "PROPN")) \
+        or any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)
 
 
 def _can_speak(ctx: QuoteContext, t: Token) -> bool:

@@ -17,14 +17,21 @@ from .context import QuoteContext
 from .cues import is_cue
 from .grammar import words
 from .regions import name_ending_at, title_words_before
-from .resolve import resolve_name
+from .resolve import actor_at, resolve_name
 from .speakers_document import resolve_document
 from .speakers_role import is_indefinite, is_person_role, resolve_role
 
 
+def _set_off_end(ctx: QuoteContext, e: Span) -> bool:
+    """Does a name end its apposition: a comma, the end of the sentence or of the text after it?"""
+    doc = ctx.doc
+    return e.end >= len(doc) or doc[e.end].text in (",", ".", ";", "!", "?") or "\n" in doc[e.end].text
+
+
 def apposed_name(ctx: QuoteContext, span: Span) -> Span | None:
     """A PERSON set off by commas right after a nominal ('the governor of X, NAME,', 'the
-    commander of X, Maj. NAME,': a comma, at most three title words, the name, a comma)."""
+    commander of X, Maj. NAME,', 'according to the former astronaut, Sen. NAME.': a comma, at
+    most three title words, the name, then a comma or the end of the sentence)."""
     i = bisect.bisect_left(ctx.ent_starts, span.end_char)
     for e in ctx.ents[i:i + 3]:
         gap = ctx.doc[span.end:e.start]
@@ -33,10 +40,30 @@ def apposed_name(ctx: QuoteContext, span: Span) -> Span | None:
         comma = next((k for k, t in enumerate(gap) if t.text == ","), None)
         titles = gap[comma + 1:] if comma is not None else gap
         if e.label_ == "PERSON" and comma is not None and len(titles) <= 3 \
-                and all(t.text == "." or t.is_title for t in titles) \
-                and e.end < len(ctx.doc) and ctx.doc[e.end].text == ",":
+                and all(t.text == "." or t.is_title for t in titles) and _set_off_end(ctx, e):
             return e
-    return None
+    return _untagged_apposed_name(ctx, span)
+
+
+def _untagged_apposed_name(ctx: QuoteContext, span: Span) -> Span | None:
+    """The name the tagger missed after a nominal's comma (", Sen. Jane Roe."): at most three
+    title words, then two to four capitalised proper nouns outside any entity, set off at the end."""
+    doc = ctx.doc
+    i = span.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    j = i + 1
+    while j < len(doc) and j - i <= 4 and doc[j].pos_ == "PROPN" and (
+            doc[j + 1: j + 2].text == "." or doc[j].text.endswith(".")):
+        j += 2 if doc[j + 1: j + 2].text == "." else 1  # "Sen." / "Sen ."
+    k = j
+    while k < len(doc) and k - j < 4 and doc[k].pos_ == "PROPN" and doc[k].is_title and not doc[k].ent_type_ \
+            and k not in ctx.quoted:
+        k += 1
+    if k - j < 2:
+        return None
+    name = doc[j:k]
+    return name if _set_off_end(ctx, name) else None
 
 
 def named_subject_before(ctx: QuoteContext, span: Span) -> Span | None:
@@ -74,7 +101,35 @@ def resolve_org(ctx: QuoteContext, span: Span, compatible: frozenset[str]) -> tu
             return resolve_name(ctx, e)
         if fallback is None and ("*" in compatible or ewords & compatible):
             fallback = e
+    untagged = _untagged_org_name(ctx, span, limit)
+    if untagged is not None:
+        return untagged
     return resolve_name(ctx, fallback) if fallback is not None else None
+
+
+def _untagged_org_name(ctx: QuoteContext, span: Span, limit: int) -> tuple[str, str | None] | None:
+    """"The Ukrainian Foreign Ministry has called ... the ministry said": the nearest earlier run of
+    capitalised words ending in the nominal's own head word ("Ministry"), which the tagger did not
+    call an organisation; at least two words besides a leading "The"."""
+    doc = ctx.doc
+    head = span.root.lower_
+    for i in range(span.start - 1, -1, -1):
+        t = doc[i]
+        if t.idx < limit:
+            break
+        if t.lower_ != head or not t.is_title or i in ctx.quoted:
+            continue
+        start = i
+        while start > 0 and doc[start - 1].is_title and start - 1 not in ctx.quoted \
+                and doc[start - 1].ent_type_ not in ("PERSON", "DATE", "TIME"):
+            start -= 1
+        if doc[start].lower_ == "the":
+            start += 1
+        if i - start >= 1:
+            name = doc[start:i + 1]
+            actor = actor_at(ctx, name.start_char, name.end_char)
+            return name.text, actor.get("id") if actor is not None else None
+    return None
 
 
 def _issuer_name(ctx: QuoteContext, tok: Token,

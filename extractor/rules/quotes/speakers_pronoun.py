@@ -13,14 +13,19 @@ from spacy.tokens import Span, Token
 
 from .context import QuoteContext
 from .cues import is_cue
-from .grammar import PRONOUNS_HE_SHE, PRONOUNS_PERSON, words
+from .grammar import PRONOUNS_PERSON, words
 from .regions import name_ending_at, title_words_before
 from .resolve import is_person_name, resolve_name
+from .speakers_role import person_like
+
+#: the singular third-person pronouns that stand for one person, possessives included ("his
+#: view that ...", "her call for ...", which name the speaker of a partial quotation)
+_ONE_PERSON = frozenset({"he", "she", "his", "her", "him"})
 
 
 def _pronoun_gender(pron: Token) -> str | None:
     """"m" for he/him, "f" for she/her, None for any other pronoun."""
-    return {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pron.lower_)
+    return {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(pron.lower_)
 
 
 def gender_of(ctx: QuoteContext, name: str, ent: Span | None = None) -> str | None:
@@ -50,10 +55,12 @@ def _agrees(ctx: QuoteContext, pron: Token, name: str, ent: Span | None = None) 
 
 
 def _a_person(ctx: QuoteContext, name: str) -> bool:
-    """Is a speaker name a person's: a PERSON name, or a description headed by a person's role
-    ("the former governor") or naming one after a role ("the Russian Patriarch Kirill",
-    "Minister of Foreign Affairs of Lithuania Gabrielius Landsbergis")?"""
-    if is_person_name(ctx, name):
+    """Is a speaker name a person's: a PERSON name, a run of capitalised words shaped like a
+    person's name (the tagger may have called "Volodymyr Zelenskiy" an organisation), or a
+    description headed by a person's role ("the former governor") or naming one after a role
+    ("the Russian Patriarch Kirill", "Minister of Foreign Affairs of Lithuania Gabrielius
+    Landsbergis")?"""
+    if is_person_name(ctx, name) or person_like(ctx, name):
         return True
     low = name.lower().split()
     return bool(low) and (low[-1] in ctx.lex.person_roles or (any(w in ctx.lex.person_roles for w in low[:-1])
@@ -76,9 +83,12 @@ def other_person_before(ctx: QuoteContext, pron: Span, name: str) -> Span | None
         # the tagger may call an unknown surname a common noun ("Zelenskyy, speaking ..., said")
         name_like = t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.lower_ not in nouns
                                            and t.lemma_.lower() not in nouns)
+        ent = ctx.entity_of(t)
+        if ent is not None and ent.label_ == "PERSON" and ent.root.i != t.i and _subject(ent.root):
+            t = ent.root  # a name whose head word is not capitalised ("Ban Ki-moon")
         if (t.ent_type_ == "PERSON" and _subject(t)) or (name_like and t.dep_ == "nsubj"
                                                         and is_cue(t.head, ctx.lex.speech) and not t.ent_type_):
-            span = name_ending_at(ctx, t)
+            span = ent if ent is not None and ent.label_ == "PERSON" else name_ending_at(ctx, t)
             if not words(span.text) & ws and _agrees(ctx, pron[0], span.text, ctx.entity_of(t)):
                 return span
     return None
@@ -121,7 +131,7 @@ def _salient_entity(ctx: QuoteContext, pron: Token) -> Span | None:
     within 2,500 chars: a name earlier in its own sentence, else the nearest subject of a speech
     verb, else the nearest subject, else the nearest mention (salience by grammatical role, in
     the spirit of Lappin & Leass 1994)."""
-    want = "PERSON" if pron.lower_ in PRONOUNS_PERSON else "ORG"
+    want = "PERSON" if pron.lower_ in PRONOUNS_PERSON or pron.lower_ in _ONE_PERSON else "ORG"
     i = bisect.bisect_left(ctx.ent_starts, pron.idx) - 1
     limit = pron.idx - 2500
     nearest: Span | None = None
@@ -132,7 +142,9 @@ def _salient_entity(ctx: QuoteContext, pron: Token) -> Span | None:
         i -= 1
         # a country or city acting as the subject of a clause ("Beijing has denied ... it has
         # accused") is an actor that "it"/"they" can stand for, like an organisation
-        metonym = want == "ORG" and e.label_ in ("GPE", "NORP") and e.root.dep_ in ("nsubj", "nsubjpass")
+        # (never a capitalised dateline: "WASHINGTON — ... it said")
+        metonym = want == "ORG" and e.label_ in ("GPE", "NORP") and e.root.dep_ in ("nsubj", "nsubjpass") \
+            and not e.text.isupper()
         if (e.label_ != want and not metonym) or e.end > pron.i or e.start in ctx.quoted:
             continue
         if want == "PERSON" and not _agrees(ctx, pron, resolve_name(ctx, e)[0], e):
@@ -190,6 +202,21 @@ def resolve_pronoun(ctx: QuoteContext, pron: Token,
     return None
 
 
+def _group_goes_on(ctx: QuoteContext, pron: Span, last: tuple[dict[str, Any], int]) -> bool:
+    """Does "it"/"they" continue the last speaker: an organisation, a group or a document's issuer
+    (not a person) quoted in the same or the previous paragraph, with no other organisation, place
+    or group named as a clause subject in between?"""
+    name = last[0].get("name")
+    mention = last[0].get("mention") or {}
+    if not name or _a_person(ctx, name) or ctx.para_index(pron.start_char) - last[1] > 1 \
+            or not isinstance(mention.get("end"), int) or mention["end"] > pron.start_char:
+        return False
+    lo = bisect.bisect_left(ctx.ent_starts, mention["end"])
+    hi = bisect.bisect_left(ctx.ent_starts, pron.start_char)
+    return not any(e.label_ in ("ORG", "GPE", "NORP") and e.start not in ctx.quoted
+                   and any(t.dep_ in ("nsubj", "nsubjpass") for t in e) for e in ctx.ents[lo:hi])
+
+
 def pronoun_referent(ctx: QuoteContext, span: Span,
                      last: tuple[dict[str, Any], int] | None) -> tuple[str, str | None] | None:
     """(name, actor id) a pronoun mention refers to. "he said" continues the last quoted person
@@ -197,13 +224,15 @@ def pronoun_referent(ctx: QuoteContext, span: Span,
     pronoun's paragraph before it (then that person) or the article shows them to be a woman;
     otherwise `resolve_pronoun`. What he/she resolved to is remembered as that person's gender."""
     ref = None
-    if last is not None and span[0].lower_ in PRONOUNS_HE_SHE and last[0].get("name"):
+    if last is not None and span[0].lower_ in _ONE_PERSON and last[0].get("name"):
         other = other_person_before(ctx, span, last[0]["name"])
         if other is not None:
             ref = resolve_name(ctx, other)
         elif last[0].get("method") != "pronoun_org" and ctx.para_index(span.start_char) - last[1] <= 1 \
                 and _a_person(ctx, last[0]["name"]) and _agrees(ctx, span[0], last[0]["name"]):
             ref = last[0]["name"], last[0].get("actor_id")  # "he said" continues the last quoted person
+    elif last is not None and span[0].lower_ in ("it", "they") and _group_goes_on(ctx, span, last):
+        ref = last[0]["name"], last[0].get("actor_id")  # "the ministry said ... It added"
     if ref is None:
         ref = resolve_pronoun(ctx, span[0], last)
     gender = _pronoun_gender(span[0])

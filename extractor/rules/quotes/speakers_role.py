@@ -27,6 +27,8 @@ from .cues import is_cue
 from .grammar import AGENT_SUFFIXES, INDEFINITE, words
 from .resolve import resolve_name
 
+#: words that put a role in the past ("the former president", "the then-minister")
+_FORMER = frozenset({"former", "ex", "then", "erstwhile", "late"})
 #: how far back (characters) a role nominal looks for the person it stands for
 _REACH = 4000
 #: the agent suffixes that name a person (not "-ent"/"-ant", which also make "government")
@@ -140,15 +142,16 @@ def _candidates(ctx: QuoteContext, span: Span) -> list[_Candidate]:
     return sorted(by_name.values(), key=lambda c: -c.last)
 
 
-def _person_like(ctx: QuoteContext, name: str) -> bool:
-    """Can a speaker name stand for a person: a PERSON name, or two or more capitalised words of
-    which none is an institution word ("Aleksandr Lukashenko" tagged as an organisation, not
-    "European Union")?"""
+def person_like(ctx: QuoteContext, name: str) -> bool:
+    """Can a speaker name stand for a person: a PERSON name, or two to four capitalised words of
+    which none is an institution word or a nationality ("Aleksandr Lukashenko" tagged as an
+    organisation, not "European Union" or "Australian National University")?"""
     if name in ctx.person_names:
         return True
     parts = name.split()
-    return len(parts) >= 2 and all(p[:1].isupper() for p in parts) \
-        and not any(p.lower() in ctx.lex.speaker_nouns or p.lower() in ctx.lex.org_nominals for p in parts)
+    return 2 <= len(parts) <= 4 and all(p[:1].isupper() for p in parts) \
+        and not any(p.lower() in ctx.lex.speaker_nouns or p.lower() in ctx.lex.org_nominals
+                    or _nation(ctx, p) is not None for p in parts)
 
 
 def _contradicts(ctx: QuoteContext, mods: set[str], cand: _Candidate) -> bool:
@@ -158,14 +161,52 @@ def _contradicts(ctx: QuoteContext, mods: set[str], cand: _Candidate) -> bool:
     return bool(ours and theirs and not ours & theirs)
 
 
+def is_former(span: Span) -> bool:
+    """Does the nominal name a role its holder no longer has ("the former president", "the
+    ex-minister")?"""
+    return _past(span[:span.root.i - span.start + 1])
+
+
+def _past(tokens: Span | list[Token]) -> bool:
+    """Is one of these words one that puts a role in the past ("former", "ex-")?"""
+    return any(t.lower_ in _FORMER or t.lower_.startswith("ex-") for t in tokens)
+
+
+def _holds_now(cand: _Candidate, head: str, low: str) -> bool:
+    """Is the candidate described as holding the role now (the role word, without "former")?"""
+    return (head in cand.described or low in cand.described) and not cand.described & _FORMER
+
+
+def _office_clash(ctx: QuoteContext, span: Span, cand: _Candidate) -> bool:
+    """Is the candidate introduced in another office than the nominal's ("the president" and
+    "Foreign Minister X")? Only specific offices clash; "the leader" fits any of them."""
+    offices = ctx.lex.office_titles
+    head = {span.root.lemma_.lower(), span.root.lower_}
+    return bool(head & offices) and not head & cand.described and bool(cand.described & offices)
+
+
+def _possessor_words(ctx: QuoteContext, span: Span) -> set[str] | None:
+    """The words of the person who possesses the role ("Jane Roe's chief of staff": {"jane", "roe"}),
+    or None: the role is someone else's, so the possessor is not its holder."""
+    for c in span.root.children:
+        ent = ctx.entity_of(c) if c.dep_ == "poss" else None
+        if ent is not None and ent.label_ == "PERSON":  # (a country's president is its own: not here)
+            return set(words(ent.text))
+    return None
+
+
 def _by_titles(ctx: QuoteContext, span: Span, cands: list[_Candidate]) -> _Candidate | None:
     """The candidate whose descriptive words share the role word or a modifier (the most
-    matches, then the most recent); candidates of another nationality never."""
+    matches, then the most recent); candidates of another nationality never, nor the one who
+    holds the role now when the nominal says "former" ("the former Russian president" is not
+    "Russian President X")."""
     head = span.root.lemma_.lower()
     mods = _modifiers(span)
+    former = is_former(span)
     best: tuple[int, _Candidate] | None = None
     for cand in cands:
-        if _contradicts(ctx, mods, cand):
+        if _contradicts(ctx, mods, cand) or (_holds_now(cand, head, span.root.lower_) if former
+                                             else _office_clash(ctx, span, cand)):
             continue
         score = 2 * (head in cand.described or span.root.lower_ in cand.described)
         score += sum(any(_same_word(ctx, m, w) for w in cand.described) for m in mods)
@@ -180,10 +221,13 @@ def _earlier_role_use(ctx: QuoteContext, span: Span) -> tuple[str, str | None] |
     description it came in ("a senior defence official said ..."), whose text is returned."""
     head = span.root.lemma_.lower()
     doc = ctx.doc
+    former = is_former(span)
     for i in range(span.start - 1, max(-1, span.start - 600), -1):
         t = doc[i]
         if t.lemma_.lower() != head or i in ctx.quoted or t.pos_ not in ("NOUN", "PROPN"):
             continue
+        if former != _past(doc[max(0, i - 3):i]):
+            continue  # "the former president" is not the one named "President X" (nor the reverse)
         for j in (i + 1, i + 2, i - 1, i - 2, i - 3, i - 4):
             e = ctx.entity_of(doc[j]) if 0 <= j < span.start else None
             if e is not None and e.label_ == "PERSON" and e.end <= span.start:
@@ -213,19 +257,28 @@ def resolve_role(ctx: QuoteContext, span: Span,
     """(name, actor id) of the person a definite singular role nominal stands for, or None."""
     cands = _candidates(ctx, span)
     mods = _modifiers(span)
+    owner = _possessor_words(ctx, span)
+    if owner is not None:  # "Zelensky's chief of staff": never Zelensky, nor whoever spoke last
+        cands = [c for c in cands if not set(words(c.name)) & owner]
     found = _earlier_role_use(ctx, span)
-    if found is not None:
+    if found is not None and (owner is None or not set(words(found[0])) & owner):
         named = next((c for c in cands if c.name == found[0]), None)
         if named is None or not _contradicts(ctx, mods, named):
             return found
     titled = _by_titles(ctx, span, cands)
     if titled is not None:
         return titled.name, titled.actor_id
+    if owner is not None:
+        return None
+    former = is_former(span)  # a former office is not among the titles a person is introduced with now
+    head = span.root.lemma_.lower()
+    fits = [c for c in cands if not _contradicts(ctx, mods, c)
+            and not (_holds_now(c, head, span.root.lower_) if former else _office_clash(ctx, span, c))]
     if last is not None and last[0].get("name") and ctx.para_index(span.start_char) - last[1] <= 2:
         prev = next((c for c in cands if c.name == last[0]["name"]), None)
-        if prev is not None and not _contradicts(ctx, mods, prev):
+        if prev is not None and prev in fits:
             return prev.name, prev.actor_id
-        if prev is None and _person_like(ctx, last[0]["name"]):
+        if prev is None and person_like(ctx, last[0]["name"]):
             return last[0]["name"], last[0].get("actor_id")
-    salient = _salient_person(ctx, span, [c for c in cands if not _contradicts(ctx, mods, c)])
+    salient = _salient_person(ctx, span, fits)
     return (salient.name, salient.actor_id) if salient is not None else None
