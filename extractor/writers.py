@@ -9,13 +9,17 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from .errors import OutputError
 
-#: Lines longer than this are written without first being copied to append their newline.
-_BIG_LINE = 1 << 20
+#: A record with more list entries than this (the merged record of a text of hundreds of thousands
+#: of characters; an ordinary article has a few hundred) is encoded piece by piece into the output.
+_BIG_RECORD = 5_000
+#: Characters gathered from the encoder before each write of a big record.
+_WRITE_CHARS = 1 << 16
 
 
 def dumps(record: dict[str, Any], pretty: bool = False) -> str:
@@ -23,6 +27,55 @@ def dumps(record: dict[str, Any], pretty: bool = False) -> str:
     if pretty:
         return json.dumps(record, ensure_ascii=False, indent=2)
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def _entries(record: dict[str, Any]) -> int:
+    """How many mentions, quotes, figures... a record holds (its list fields' lengths)."""
+    return sum(len(v) for v in record.values() if isinstance(v, list))
+
+
+def write_streamed(fh: IO[str], record: dict[str, Any], pretty: bool = False) -> None:
+    """Write one big record and its newline as `dumps` would, without ever holding its JSON text.
+
+    Why: the record of a 10 MB article is a 20 MB line; `json.dumps` builds it from pieces (about
+    70 MB at its peak) and writing it to a text file encodes a second copy, which took a worker
+    over 400 MB. The encoder's pieces go out in 64 KB writes instead. Ctrl-C or SIGTERM during the
+    write is held until the line is complete, so an interrupted run still ends in whole lines."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2) if pretty else \
+        json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+    with _signals_held():
+        buf: list[str] = []
+        size = 0
+        for piece in encoder.iterencode(record):
+            buf.append(piece)
+            size += len(piece)
+            if size >= _WRITE_CHARS:
+                fh.write("".join(buf))
+                buf, size = [], 0
+        buf.append("\n")
+        fh.write("".join(buf))
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM arriving inside the block are delivered when it ends (main thread only:
+    elsewhere Python handles no signals and there is nothing to hold)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    kinds = (signal.SIGINT, signal.SIGTERM)
+    previous = {k: signal.signal(k, lambda signum, _frame: caught.append(signum)) for k in kinds}
+    try:
+        yield
+    finally:
+        for k, handler in previous.items():
+            signal.signal(k, handler)
+        if caught:
+            signal.raise_signal(caught[0])
 
 
 def ensure_writable_dir(path: Path, purpose: str) -> None:
@@ -67,12 +120,10 @@ class JsonlWriter:
             self.fh = stream if stream is not None else sys.stdout
 
     def write(self, record: dict[str, Any]) -> None:
-        line = dumps(record, self.pretty)
-        if len(line) < _BIG_LINE:
-            self.fh.write(line + "\n")
-        else:  # a 10 MB article's line is 20 MB: no second copy of it just to append the newline
-            self.fh.write(line)
-            self.fh.write("\n")
+        if _entries(record) <= _BIG_RECORD:
+            self.fh.write(dumps(record, self.pretty) + "\n")
+        else:
+            write_streamed(self.fh, record, self.pretty)
         if self.path is None:
             self.fh.flush()
 

@@ -525,22 +525,47 @@ def test_batch_with_a_sectioned_text_keeps_input_order(ex):
 
 
 # --- writing a very large record, releasing memory between sections ---------------------------
-@pytest.mark.parametrize("big_line", [1 << 20, 10])
-def test_jsonl_writer_long_lines_stay_whole_lines(tmp_path, monkeypatch, big_line: int) -> None:
-    """A line over the big-line size is written without a copy, and is still one whole line."""
-    import json
-
+@pytest.mark.parametrize("pretty", [False, True])
+@pytest.mark.parametrize("big_record", [5_000, 2])
+def test_jsonl_writer_big_records_are_the_same_whole_lines(tmp_path, monkeypatch, big_record: int,
+                                                            pretty: bool) -> None:
+    """A record over the big-record size is encoded piece by piece, to exactly the text `dumps`
+    gives, and still ends in its newline."""
     from extractor import writers
 
-    monkeypatch.setattr(writers, "_BIG_LINE", big_line)
+    monkeypatch.setattr(writers, "_BIG_RECORD", big_record)
+    monkeypatch.setattr(writers, "_WRITE_CHARS", 7)
     out = tmp_path / "out.jsonl"
-    w = writers.JsonlWriter(out)
-    records = [{"id": "a", "quotes": ["x" * 50]}, {"id": "b", "quotes": []}]
+    w = writers.JsonlWriter(out, pretty=pretty)
+    records = [{"id": "a", "quotes": ["“x”" * 20, {"n": 1.5, "ok": None}, "é"]}, {"id": "b", "quotes": []}]
     for rec in records:
         w.write(rec)
     w.commit()
-    text = out.read_text(encoding="utf-8")
-    assert text.endswith("\n") and [json.loads(line) for line in text.splitlines()] == records
+    assert out.read_text(encoding="utf-8") == "".join(writers.dumps(r, pretty) + "\n" for r in records)
+
+
+def test_big_record_write_holds_ctrl_c_until_the_line_is_complete(monkeypatch) -> None:
+    """Ctrl-C arriving while a big record is written is raised after its newline, not inside it."""
+    import io
+    import signal
+
+    from extractor import writers
+
+    class Interrupting(io.StringIO):
+        def write(self, s: str) -> int:
+            if self.tell() == 0:
+                signal.raise_signal(signal.SIGINT)
+            return super().write(s)
+
+    monkeypatch.setattr(writers, "_WRITE_CHARS", 5)
+    fh = Interrupting()
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            writers.write_streamed(fh, {"quotes": list(range(50))})
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert fh.getvalue() == writers.dumps({"quotes": list(range(50))}) + "\n"
 
 
 def test_release_freed_memory_is_safe_to_call_anywhere() -> None:
