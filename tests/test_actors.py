@@ -568,3 +568,41 @@ def test_surname_spread_onto_a_related_story_link_is_no_mention(run) -> None:
     rec = run(text)
     assert not [a for a in rec["actors"] if "AG GARLAND" in a["aliases"] or "GARLAND" in a["aliases"]], rec["actors"]
     assert "Merrick Garland" in names(rec)
+
+
+# --- short forms that keep the first words (rules/actors/short_forms.py), unit level ------------
+def _org(*names: str, start: int = 0) -> dict[str, Any]:
+    from types import SimpleNamespace
+
+    return {"type": "ORG", "spans": [SimpleNamespace(text=n, start=start + i) for i, n in enumerate(names)],
+            "keys": {(n,) for n in names}}
+
+
+@pytest.mark.parametrize("short, longs, joins", [
+    ("the Parliamentary Assembly", ["the Parliamentary Assembly of the Union State"], True),
+    ("Air Force", ["Air Force Command"], True),
+    ("Defense Ministry", ["Defense Ministry of Ukraine", "Defense Ministry of Russia"], False),  # two bodies
+    ("Ministry", ["Ministry of Health"], False),  # one word names no one body
+    ("Air Force Command", ["Air Force Academy"], False),  # a sibling body, not a longer name
+    ("National Guard", ["National Police of Ukraine"], False),  # first words differ
+])
+def test_short_forms_join_their_one_longer_org(short: str, longs: list[str], joins: bool) -> None:
+    from extractor.rules.actors.short_forms import merge_short_forms
+
+    groups = [_org(long, start=100 * (i + 1)) for i, long in enumerate(longs)] + [_org(short, start=1000)]
+    out = merge_short_forms(groups)
+    assert (len(out) == len(longs)) is joins
+    if joins:
+        assert [s.text for s in out[0]["spans"]] == [longs[0], short]
+
+
+def test_short_forms_scale_to_thousands_of_organisations() -> None:
+    """4,000 distinct organisations (a scraped roll of units) merge in one pass of look-ups: each
+    unit's short form joins its own unit and no other."""
+    from extractor.rules.actors.short_forms import merge_short_forms
+
+    groups = [_org(f"Unit{i} Brigade of the North", start=10 * i) for i in range(4000)]
+    groups += [_org(f"Unit{i} Brigade", start=100_000 + i) for i in range(4000)]
+    out = merge_short_forms(groups)
+    assert len(out) == 4000
+    assert all(sorted(s.text for s in g["spans"])[0].startswith(g["spans"][0].text.split()[0]) for g in out)

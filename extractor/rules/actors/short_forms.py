@@ -19,18 +19,28 @@ def _names(g: Group) -> set[tuple[str, ...]]:
 
 def merge_short_forms(groups: list[Group]) -> list[Group]:
     """An ORG all of whose names are the first words of one longer ORG's name joins that ORG.
-    With two longer candidates ("Defense Ministry" next to two countries' ministries) it stays."""
+    With two longer candidates ("Defense Ministry" next to two countries' ministries) it stays.
+
+    The longer ORGs are found through an index of the first words of every ORG's names, so a
+    text naming thousands of organisations costs look-ups, not a comparison of each with all."""
     orgs = [g for g in groups if g["type"] == "ORG" and g["spans"]]
+    names = {id(g): _names(g) for g in orgs}
+    by_id = {id(g): g for g in orgs}
+    longer: dict[tuple[str, ...], list[Group]] = {}  # first words -> ORGs with a longer name
+    for o in orgs:
+        prefixes = {long[:k] for long in names[id(o)] for k in range(1, len(long))}
+        for prefix in prefixes:
+            longer.setdefault(prefix, []).append(o)
     drop: set[int] = set()
     for g in orgs:
-        names = _names(g)
-        if not names or min(len(n) for n in names) < MIN_WORDS:
+        own = names[id(g)]
+        if not own or min(len(n) for n in own) < MIN_WORDS:
             continue
-        targets = [o for o in orgs if o is not g and id(o) not in drop and all(
-            any(len(long) > len(n) and long[:len(n)] == n for long in _names(o)) for n in names)]
-        if len(targets) != 1:
+        found = [{id(o) for o in longer.get(n, ())} for n in own]
+        common = set.intersection(*found) - drop - {id(g)}
+        if len(common) != 1:
             continue
-        target = targets[0]
+        target = by_id[common.pop()]
         target["spans"] = sorted(target["spans"] + g["spans"], key=lambda s: s.start)
         target["keys"] |= g["keys"]
         drop.add(id(g))
