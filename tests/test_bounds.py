@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import spacy
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from extractor import html_slim
@@ -440,7 +440,8 @@ def _old_fill(mentions: list[dict[str, Any]]) -> None:
             continue
         res = {"type": "locality", "country_code": None}
         same = [o for o in mentions if o is not m and o["res"] is not None and o["sent"] == m["sent"]]
-        same.sort(key=lambda o: (0, abs(o["start"] - m["start"])))
+        same.sort(key=lambda o: ({"region": 0, "city": 1, "village": 1, "country": 2}.get(o["res"]["type"], 3),
+                                 abs(o["start"] - m["start"])))
         for o in same:
             if o["res"].get("country_code"):
                 res["country_code"] = o["res"]["country_code"]
@@ -458,6 +459,8 @@ def _old_fill(mentions: list[dict[str, Any]]) -> None:
 
 @given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 4), st.sampled_from([None, "UA", "SY", ""]),
                           st.booleans(), st.booleans()), max_size=30))
+@example(rows=[(0, 0, None, False, False)] * 18 + [(0, 0, "SY", True, False), (1, 0, None, False, False),
+                                                 (19, 0, None, False, False), (37, 0, "UA", True, False)])
 def test_fill_from_sentence_answers_as_the_old_scan(rows: list[tuple[int, int, str | None, bool, bool]]) -> None:
     import copy
 
