@@ -19,16 +19,24 @@ from spacy.tokens import Span, Token
 
 from .amounts import NumberMatch
 from .context import CountsDoc
-from .grammar import conj_first
+from .grammar import conj_first, tokens_where
 
 #: dependency labels of a noun that modifies another word instead of naming a victim
 _MODIFIER_DEPS = frozenset(["compound", "poss", "npadvmod", "nmod", "amod", "attr", "acomp", "nummod", "quantmod"])
 
 
+#: the tags of the only tokens besides the words of `_word_candidate` that `_candidate` accepts
+_CANDIDATE_TAGS = frozenset(["PRP", "NN", "NNP", "JJ"])
+
+
 def single_victims(ctx: CountsDoc) -> list[tuple[NumberMatch, Span, Token]]:
     """(the amount one, its first token, the victim's head token) of every single-person phrase, in order."""
     out: list[tuple[NumberMatch, Span, Token]] = []
-    for tok in ctx.doc:
+    fig = ctx.lex.figures
+    words = {"another"} | fig.pair_pronouns | fig.additive_ordinals
+    found = {t.i: t for t in tokens_where(ctx.doc, "TAG", _CANDIDATE_TAGS.__contains__)}
+    found.update((t.i, t) for t in tokens_where(ctx.doc, "LOWER", words.__contains__))
+    for _, tok in sorted(found.items()):  # no other token can be a candidate (see _candidate)
         if not _candidate(ctx, tok):
             continue
         first = _phrase_start(ctx, tok)

@@ -24,6 +24,7 @@ from spacy.tokens import Token
 from .amounts import NumberMatch
 from .background import is_background
 from .context import CountsDoc
+from .grammar import tokens_where
 from .state import Entry
 
 #: "one of whom", "two of them", "three of those": a partitive that points back to the people just counted
@@ -51,8 +52,8 @@ def shot_counts(ctx: CountsDoc, numbers: dict[int, NumberMatch]) -> list[Entry]:
     """The entries of people shot of whom some died: the injured difference, and the dead said only with
     "fatally" (`numbers`: the document's amounts by start offset)."""
     out: list[Entry] = []
-    for verb in ctx.doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.lex.shot_verbs or _fatal(ctx, verb):
+    for verb in tokens_where(ctx.doc, "LEMMA", lambda lemma: lemma.lower() in ctx.lex.shot_verbs):
+        if verb.pos_ != "VERB" or _fatal(ctx, verb):
             continue
         hit = _shot_amount(verb, numbers)
         if hit is None:

@@ -6,7 +6,10 @@ qualifier words, the apostrophe fold, and the walks over a coordinated list or a
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Callable
+
+import numpy
+from spacy.tokens import Doc, Token
 
 #: Curly apostrophes folded to the straight one before looking a word up.
 APOS = str.maketrans({"’": "'", "‘": "'"})
@@ -46,3 +49,20 @@ def conj_first(tok: Token) -> Token:
     while g.dep_ == "conj" and g.head.i < g.i:
         g = g.head
     return g
+
+
+def tokens_where(doc: Doc, attr: str, keep: Callable[[str], bool]) -> list[Token]:
+    """The tokens of `doc` whose `attr` string ("LOWER", "LEMMA") passes `keep`, in order.
+
+    Why: a rule that looks at every token of an article to find the few with a given word builds
+    a Python object per token; reading the attribute as one array and testing each distinct word
+    once finds the same tokens at a fraction of the cost (the counts rules walked every article
+    several times over, about a tenth of the pipeline's time)."""
+    values = doc.to_array(attr)
+    if not len(values):
+        return []
+    strings = doc.vocab.strings
+    wanted = [h for h in numpy.unique(values) if keep(strings[int(h)])]
+    if not wanted:
+        return []
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(values, wanted))]

@@ -17,9 +17,11 @@ repeated under them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from .context import CountsDoc
+from .grammar import tokens_where
 from .lexicon import FiguresLexicon
 from .state import Entry
 
@@ -34,6 +36,7 @@ def mark_incidents(ctx: CountsDoc, entries: Iterable[Entry]) -> None:
     current, last, by_day = 0, 0, False
     days: dict[int, set[tuple[str, str]]] = {0: set()}  # the calendar days named in each incident
     prev_end = 0
+    plural_at = [t.i for t in tokens_where(ctx.doc, "LOWER", fig.incident_plurals.__contains__)]
     for sent in ctx.doc.sents:
         text = sent.text
         opener = opener_re.match(text)
@@ -45,7 +48,8 @@ def mark_incidents(ctx: CountsDoc, entries: Iterable[Entry]) -> None:
             current, by_day = 0, False  # a day's report ends with its paragraph; the article's own event resumes
         incident_of[sent.start] = current
         days[current].update(_day_key(m) for m in day_re.finditer(text))
-        if any(t.lower_ in fig.incident_plurals for t in sent) or any(
+        at = bisect_left(plural_at, sent.start)
+        if (at < len(plural_at) and plural_at[at] < sent.end) or any(
                 re.search(r"\b" + re.escape(w) + r"\b", text, re.I) for w in fig.overview_words):
             plural_sents.add(sent.start)  # "in two separate incidents", "since November 5"
         prev_end = sent.start_char + len(text.rstrip())  # the line break may be the sentence's last token

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .context import CountsDoc
-from .grammar import conj_first
+from .grammar import conj_first, tokens_where
 from .state import Entry
 
 #: past forms of the auxiliaries of a stated fact ("was hurt", "has been killed", "had died")
@@ -24,7 +24,12 @@ _PAST_AUX = frozenset(["was", "were", "been", "had", "has", "have"])
 def stated_zeros(ctx: CountsDoc) -> list[Entry]:
     """A count-0 entry per kind for every stated zero of the document."""
     out: list[Entry] = []
-    for tok in ctx.doc:
+    lex = ctx.lex
+    words = lex.figures.zero_pronouns | {"one"}  # the only words that can start a zero (see below)
+    lemmas = set(lex.people) | set(lex.figures.zero_nouns)
+    starts = {t.i: t for t in tokens_where(ctx.doc, "LOWER", words.__contains__)}
+    starts.update((t.i, t) for t in tokens_where(ctx.doc, "LEMMA", lambda lemma: lemma.lower() in lemmas))
+    for _, tok in sorted(starts.items()):
         found = _zero_subject(ctx, tok) or _zero_noun(ctx, tok)
         if found is None:
             continue
