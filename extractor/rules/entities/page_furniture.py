@@ -20,8 +20,13 @@ from .context import EntityContext
 MAX_FURNITURE_WORDS = 80
 
 
+_LOWER_ASCII = re.compile("[a-z]")
+
+
 def _all_caps(line: str) -> bool:
     """A related-story link set in capitals ("BIDEN WARNS RUSSIA OF ..."): three words or more."""
+    if _LOWER_ASCII.search(line):
+        return False  # the common case, answered without building the list of letters
     letters = [c for c in line if c.isalpha()]
     return len(line.split()) >= 3 and len(letters) >= 12 and all(c.isupper() for c in letters)
 
