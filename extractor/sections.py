@@ -20,9 +20,10 @@ from __future__ import annotations
 import copy
 import ctypes
 import ctypes.util
+import functools
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 #: Layout regions (see components.layout.detect_layout) that belong to one place in the text.
@@ -39,16 +40,21 @@ def release_freed_memory() -> None:
     more fragmented than before: without this, a 10 MB text's resident size rose by about 7 MB a
     section on top of the records it keeps. `malloc_trim(0)` is what glibc offers for this; on
     other C libraries (musl, macOS, Windows) there is nothing to call and nothing is done."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.lru_cache(maxsize=1)
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's malloc_trim, looked up once per process (None elsewhere)."""
     name = ctypes.util.find_library("c")
     if not name:
-        return
+        return None
     try:
-        libc = ctypes.CDLL(name)
-        trim = getattr(libc, "malloc_trim", None)
-        if trim is not None:
-            trim(0)
+        return getattr(ctypes.CDLL(name), "malloc_trim", None)
     except OSError:
-        return
+        return None
 
 
 def chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:

@@ -120,7 +120,7 @@ def test_tokens_where_finds_exactly_the_tokens_a_walk_finds(ex, text: str, attr:
     from extractor.rules.counts.grammar import tokens_where
 
     doc = ex.nlp(text)
-    found = tokens_where(doc, attr, lambda s: s.lower() in words)
+    found = tokens_where(doc, (attr, lambda s: s.lower() in words))
     walked = [t for t in doc if (t.lemma_ if attr == "LEMMA" else t.lower_).lower() in words]
     assert [t.text for t in found] == expected
     assert [t.i for t in found] == [t.i for t in walked]

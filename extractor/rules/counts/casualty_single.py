@@ -33,10 +33,9 @@ def single_victims(ctx: CountsDoc) -> list[tuple[NumberMatch, Span, Token]]:
     """(the amount one, its first token, the victim's head token) of every single-person phrase, in order."""
     out: list[tuple[NumberMatch, Span, Token]] = []
     fig = ctx.lex.figures
-    words = {"another"} | fig.pair_pronouns | fig.additive_ordinals
-    found = {t.i: t for t in tokens_where(ctx.doc, "TAG", _CANDIDATE_TAGS.__contains__)}
-    found.update((t.i, t) for t in tokens_where(ctx.doc, "LOWER", words.__contains__))
-    for _, tok in sorted(found.items()):  # no other token can be a candidate (see _candidate)
+    found = tokens_where(ctx.doc, ("TAG", _CANDIDATE_TAGS.__contains__),
+                         ("LOWER", lambda w: w == "another" or w in fig.pair_pronouns or w in fig.additive_ordinals))
+    for tok in found:  # no other token can be a candidate (see _candidate)
         if not _candidate(ctx, tok):
             continue
         first = _phrase_start(ctx, tok)

@@ -36,7 +36,7 @@ def mark_incidents(ctx: CountsDoc, entries: Iterable[Entry]) -> None:
     current, last, by_day = 0, 0, False
     days: dict[int, set[tuple[str, str]]] = {0: set()}  # the calendar days named in each incident
     prev_end = 0
-    plural_at = [t.i for t in tokens_where(ctx.doc, "LOWER", fig.incident_plurals.__contains__)]
+    plural_at = [t.i for t in tokens_where(ctx.doc, ("LOWER", fig.incident_plurals.__contains__))]
     for sent in ctx.doc.sents:
         text = sent.text
         opener = opener_re.match(text)

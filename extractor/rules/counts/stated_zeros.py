@@ -25,11 +25,15 @@ def stated_zeros(ctx: CountsDoc) -> list[Entry]:
     """A count-0 entry per kind for every stated zero of the document."""
     out: list[Entry] = []
     lex = ctx.lex
-    words = lex.figures.zero_pronouns | {"one"}  # the only words that can start a zero (see below)
-    lemmas = set(lex.people) | set(lex.figures.zero_nouns)
-    starts = {t.i: t for t in tokens_where(ctx.doc, "LOWER", words.__contains__)}
-    starts.update((t.i, t) for t in tokens_where(ctx.doc, "LEMMA", lambda lemma: lemma.lower() in lemmas))
-    for _, tok in sorted(starts.items()):
+    # the only tokens that can start a zero (see _zero_subject and _zero_noun)
+    def nobody(word: str) -> bool:
+        return word == "one" or word in lex.figures.zero_pronouns
+
+    def person_or_zero_noun(lemma: str) -> bool:
+        return (low := lemma.lower()) in lex.people or low in lex.figures.zero_nouns
+
+    starts = tokens_where(ctx.doc, ("LOWER", nobody), ("LEMMA", person_or_zero_noun))
+    for tok in starts:
         found = _zero_subject(ctx, tok) or _zero_noun(ctx, tok)
         if found is None:
             continue
