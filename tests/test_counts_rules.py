@@ -106,21 +106,3 @@ def _entry(start: int, count: int, place: str | None, text: str = "x", kind: str
 ])
 def test_dedupe(entries: list[Entry], kept: list[int]) -> None:
     assert [d["start"] for d in dedupe(entries, ("kind",))] == kept
-
-
-# --- tokens_where: the tokens with given words, found without walking every token -------------------
-@pytest.mark.parametrize("text, attr, words, expected", [
-    ("Gunmen shot two men; a third was shooting back.", "LEMMA", {"shoot"}, ["shot", "shooting"]),
-    ("No one was hurt. NO ONE died.", "LOWER", {"no", "one"}, ["No", "one", "NO", "ONE"]),
-    ("Officials said the attack killed two.", "LEMMA", {"shoot", "wound"}, []),  # none of the words
-    ("", "LOWER", {"no"}, []),  # an empty document
-])
-def test_tokens_where_finds_exactly_the_tokens_a_walk_finds(ex, text: str, attr: str, words: set[str],
-                                                            expected: list[str]) -> None:
-    from extractor.rules.counts.grammar import tokens_where
-
-    doc = ex.nlp(text)
-    found = tokens_where(doc, (attr, lambda s: s.lower() in words))
-    walked = [t for t in doc if (t.lemma_ if attr == "LEMMA" else t.lower_).lower() in words]
-    assert [t.text for t in found] == expected
-    assert [t.i for t in found] == [t.i for t in walked]

@@ -72,6 +72,32 @@ def test_not_single_victims(ex, text: str) -> None:
     assert [c for c in _run(ex, text)["casualties"] if c["count"] == 1] == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen stormed the farm. The owner was gunned down at the gate.", [("killed", 1)]),  # "gunned"
+    ("A guard was taken to hospital after the blast.", [("injured", 1)]),  # a phrase's telling word
+    ("An elderly man succumbed to his injuries on Sunday.", [("killed", 1)]),
+    ("The reporter lost his life covering the war.", [("killed", 1)]),
+])
+def test_single_victims_in_sentences_with_a_casualty_cue(ex, text: str, expected: list[tuple[str, int]]) -> None:
+    assert _cas(ex, text) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Five people were killed in the raid. A neighbour said she heard two explosions.",  # the cue is elsewhere
+    "The governor visited the town. He met a farmer and a teacher at the school.",
+])
+def test_no_single_victim_in_sentences_without_a_casualty_cue(ex, text: str) -> None:
+    assert [c for c in _run(ex, text)["casualties"] if c["count"] == 1] == []
+
+
+def test_casualty_cues_are_the_telling_words(ex) -> None:
+    cues = ex.nlp.get_pipe("extractor_counts").lex.casualty_cues
+    for word in ("kill", "killed", "dead", "wounded", "hospital", "gunned", "lives", "toll", "body", "hostage"):
+        assert word in cues, word
+    for glue in ("the", "of", "to", "were", "down", "said", "he"):
+        assert glue not in cues, glue
+
+
 def test_two_titles_of_one_person_are_one_victim(ex) -> None:
     text = "A lecturer and administrative secretary of the council was killed on Friday."
     assert _total(ex, text) == 1

@@ -15,11 +15,13 @@ determiners such as "no" or "every" never make one victim (article_figures.json)
 
 from __future__ import annotations
 
+import numpy
 from spacy.tokens import Span, Token
 
+from ..token_search import indices_where, tokens_where
 from .amounts import NumberMatch
 from .context import CountsDoc
-from .grammar import conj_first, tokens_where
+from .grammar import conj_first
 
 #: dependency labels of a noun that modifies another word instead of naming a victim
 _MODIFIER_DEPS = frozenset(["compound", "poss", "npadvmod", "nmod", "amod", "attr", "acomp", "nummod", "quantmod"])
@@ -33,10 +35,11 @@ def single_victims(ctx: CountsDoc) -> list[tuple[NumberMatch, Span, Token]]:
     """(the amount one, its first token, the victim's head token) of every single-person phrase, in order."""
     out: list[tuple[NumberMatch, Span, Token]] = []
     fig = ctx.lex.figures
-    found = tokens_where(ctx.doc, ("TAG", _CANDIDATE_TAGS.__contains__),
-                         ("LOWER", lambda w: w == "another" or w in fig.pair_pronouns or w in fig.additive_ordinals))
+    found = tokens_where(ctx.doc, ("TAG", _CANDIDATE_TAGS),
+                         ("LOWER", fig.pair_pronouns | fig.additive_ordinals | {"another"}))
+    sent_of, cued = _cued_sentences(ctx)
     for tok in found:  # no other token can be a candidate (see _candidate)
-        if not _candidate(ctx, tok):
+        if sent_of[tok.i] not in cued or not _candidate(ctx, tok):
             continue
         first = _phrase_start(ctx, tok)
         pair = tok.lemma_.lower() in ctx.lex.figures.pair_nouns or tok.lower_ in ctx.lex.figures.pair_pronouns
@@ -44,6 +47,14 @@ def single_victims(ctx: CountsDoc) -> list[tuple[NumberMatch, Span, Token]]:
         m = NumberMatch(first.idx, first.idx + len(first.text), first.text, value)
         out.append((m, ctx.doc[first.i:first.i + 1], tok))
     return out
+
+
+def _cued_sentences(ctx: CountsDoc) -> tuple[numpy.ndarray, set[int]]:
+    """(sentence number of every token, the numbers of the sentences with a casualty cue)."""
+    cues = ctx.lex.casualty_cues
+    sent_of = numpy.cumsum(ctx.doc.to_array("SENT_START") == 1)
+    hits = indices_where(ctx.doc, ("LOWER", cues), ("LEMMA_LOWER", cues))
+    return sent_of, {int(sent_of[i]) for i in hits}
 
 
 def _candidate(ctx: CountsDoc, tok: Token) -> bool:

@@ -21,10 +21,10 @@ import re
 
 from spacy.tokens import Token
 
+from ..token_search import tokens_where
 from .amounts import NumberMatch
 from .background import is_background
 from .context import CountsDoc
-from .grammar import tokens_where
 from .state import Entry
 
 #: "one of whom", "two of them", "three of those": a partitive that points back to the people just counted
@@ -52,7 +52,7 @@ def shot_counts(ctx: CountsDoc, numbers: dict[int, NumberMatch]) -> list[Entry]:
     """The entries of people shot of whom some died: the injured difference, and the dead said only with
     "fatally" (`numbers`: the document's amounts by start offset)."""
     out: list[Entry] = []
-    for verb in tokens_where(ctx.doc, ("LEMMA", lambda lemma: lemma.lower() in ctx.lex.shot_verbs)):
+    for verb in tokens_where(ctx.doc, ("LEMMA_LOWER", ctx.lex.shot_verbs)):
         if verb.pos_ != "VERB" or _fatal(ctx, verb):
             continue
         hit = _shot_amount(verb, numbers)

@@ -6,10 +6,7 @@ qualifier words, the apostrophe fold, and the walks over a coordinated list or a
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import numpy
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 #: Curly apostrophes folded to the straight one before looking a word up.
 APOS = str.maketrans({"’": "'", "‘": "'"})
@@ -49,23 +46,3 @@ def conj_first(tok: Token) -> Token:
     while g.dep_ == "conj" and g.head.i < g.i:
         g = g.head
     return g
-
-
-def tokens_where(doc: Doc, *tests: tuple[str, Callable[[str], bool]]) -> list[Token]:
-    """The tokens of `doc`, in order, whose string for some (attr, keep) test ("LOWER", "LEMMA",
-    "TAG") passes `keep`.
-
-    Why: a rule that looks at every token of an article to find the few with a given word builds
-    a Python object per token; reading the attribute as one array and testing each distinct word
-    once finds the same tokens at a fraction of the cost (the counts rules walked every article
-    several times over, about a tenth of the pipeline's time)."""
-    if not len(doc):
-        return []
-    strings = doc.vocab.strings
-    hit = numpy.zeros(len(doc), dtype=bool)
-    for attr, keep in tests:
-        values = doc.to_array(attr)
-        wanted = [h for h in numpy.unique(values) if keep(strings[int(h)])]
-        if wanted:
-            hit |= numpy.isin(values, wanted)
-    return [doc[int(i)] for i in numpy.flatnonzero(hit)]

@@ -20,8 +20,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
+from ..token_search import indices_where
 from .context import CountsDoc
-from .grammar import tokens_where
 from .lexicon import FiguresLexicon
 from .state import Entry
 
@@ -36,7 +36,7 @@ def mark_incidents(ctx: CountsDoc, entries: Iterable[Entry]) -> None:
     current, last, by_day = 0, 0, False
     days: dict[int, set[tuple[str, str]]] = {0: set()}  # the calendar days named in each incident
     prev_end = 0
-    plural_at = [t.i for t in tokens_where(ctx.doc, ("LOWER", fig.incident_plurals.__contains__))]
+    plural_at = indices_where(ctx.doc, ("LOWER", fig.incident_plurals))
     for sent in ctx.doc.sents:
         text = sent.text
         opener = opener_re.match(text)

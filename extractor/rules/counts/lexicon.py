@@ -7,7 +7,7 @@ the files for where each list came from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -151,6 +151,8 @@ class CountsLexicon:
     vague: tuple[str, ...]
     demonyms: dict[str, str]
     figures: FiguresLexicon  # how counts relate and which is the article's figure (article_figures.json)
+    #: every word without which no casualty kind can be read in a sentence (see casualty_cues)
+    casualty_cues: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, paths: dict[str, Path]) -> CountsLexicon:
@@ -172,7 +174,7 @@ class CountsLexicon:
         figs = read_json(paths[FILES[7]], allowed_keys=("_comment", *FiguresLexicon.KEYS))
         names = [(name.lower(), klass) for klass, lst in weapons["classes"].items() for name in lst]
         names.sort(key=lambda nc: len(nc[0]), reverse=True)
-        return cls(
+        lex = cls(
             cas_verbs=_str_map(cas["verbs"], "casualty verbs"),
             cas_nouns=_str_map(cas["nouns"], "casualty nouns"),
             cas_adjs=_str_map(cas["adjectives"], "casualty adjectives"),
@@ -214,3 +216,30 @@ class CountsLexicon:
             demonyms=_str_map(demonyms, "demonyms"),
             figures=FiguresLexicon.from_json(figs),
         )
+        return replace(lex, casualty_cues=casualty_cues(lex))
+
+
+#: words of casualty phrases that say nothing on their own ("lost their lives": "lives" says it)
+_PHRASE_GLUE = frozenset(["a", "among", "and", "are", "at", "down", "for", "from", "her", "his", "in", "of", "put",
+                          "the", "their", "those", "to", "were", "who", "with"])
+
+
+def casualty_cues(lex: CountsLexicon) -> frozenset[str]:
+    """The words (lower case, as written or as lemma) of which a sentence needs one for any casualty kind
+    to be read in it: every word a kind comes from (the verbs, nouns, adjectives, "among" words, toll and
+    injury words, "taken hostage", "lost his life", body nouns) and the last telling word of every
+    casualty phrase ("gunned down" -> "gunned", "taken to hospital" -> "hospital").
+
+    Why: the single-victim rule (casualty_single.py) has a candidate in nearly every sentence (every
+    "he", every "official"); only those in a sentence with one of these words can be a casualty, and
+    asking the kind rules about the others cost a fifth of the counts component's time."""
+    words: set[str] = set()
+    for table in (lex.cas_verbs, lex.cas_nouns, lex.cas_adjs, lex.among_words, lex.toll_kinds, lex.suffer_objects,
+                  lex.noun_verbs, lex.people_verbs, lex.intransitive, lex.toll_words, lex.fatal_adverbs,
+                  lex.limb_verbs, lex.shot_verbs, lex.harm_verbs, lex.figures.body_nouns):
+        for entry in table:  # "gun down": "gun"
+            words.update([w for w in entry.lower().split() if w not in _PHRASE_GLUE] or entry.lower().split())
+    for phrase in (*lex.cas_phrases, *lex.cas_before):
+        telling = [w for w in phrase.lower().split() if w not in _PHRASE_GLUE]
+        words.update(telling[-1:] or phrase.lower().split())
+    return frozenset(words)

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..token_search import tokens_where
 from .context import CountsDoc
-from .grammar import conj_first, tokens_where
+from .grammar import conj_first
 from .state import Entry
 
 #: past forms of the auxiliaries of a stated fact ("was hurt", "has been killed", "had died")
@@ -26,13 +27,9 @@ def stated_zeros(ctx: CountsDoc) -> list[Entry]:
     out: list[Entry] = []
     lex = ctx.lex
     # the only tokens that can start a zero (see _zero_subject and _zero_noun)
-    def nobody(word: str) -> bool:
-        return word == "one" or word in lex.figures.zero_pronouns
-
-    def person_or_zero_noun(lemma: str) -> bool:
-        return (low := lemma.lower()) in lex.people or low in lex.figures.zero_nouns
-
-    starts = tokens_where(ctx.doc, ("LOWER", nobody), ("LEMMA", person_or_zero_noun))
+    nobody = lex.figures.zero_pronouns | {"one"}
+    person_or_zero_noun = lex.people | lex.figures.zero_nouns.keys()
+    starts = tokens_where(ctx.doc, ("LOWER", nobody), ("LEMMA_LOWER", person_or_zero_noun))
     for tok in starts:
         found = _zero_subject(ctx, tok) or _zero_noun(ctx, tok)
         if found is None:

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ..token_search import indices_where
 from .common import PLACE_LABELS
 from .context import EntityContext
 
 #: the longest place name looked for before the hyphen, in tokens ("New York", "Rio de Janeiro")
 MAX_NAME_TOKENS = 3
+#: the hyphens that glue a place to a participle or to the rest of its name
+_HYPHENS = frozenset(["-", "‑"])
 
 
 def _fused_at(doc: Doc, i: int, modifiers: frozenset[str]) -> bool:
     """Token i is glued by a hyphen to a participle of the list ("Beijing" "-" "based")."""
-    return i + 2 < len(doc) and doc[i + 1].text in ("-", "‑") and not doc[i].whitespace_ \
+    return i + 2 < len(doc) and doc[i + 1].text in _HYPHENS and not doc[i].whitespace_ \
         and not doc[i + 1].whitespace_ and doc[i + 2].lower_ in modifiers
 
 
@@ -46,8 +49,9 @@ def fused_places(ctx: EntityContext, ents: list[Span]) -> list[Span]:
     span that swallowed the place ("Henry Lazenby US") gives it up."""
     doc, modifiers = ctx.doc, ctx.lex.compound_modifiers
     out = list(ents)
-    for i in range(len(doc) - 2):
-        if not _fused_at(doc, i, modifiers) or not doc[i].text[:1].isupper():
+    for hyphen in indices_where(doc, ("ORTH", _HYPHENS)):  # only a hyphen can glue
+        i = hyphen - 1
+        if i < 0 or not _fused_at(doc, i, modifiers) or not doc[i].text[:1].isupper():
             continue
         if any(e.start <= i < e.end and e.label_ in PLACE_LABELS for e in out):
             continue

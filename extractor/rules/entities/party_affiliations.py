@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ..token_search import indices_where
 from .context import EntityContext
 
 _PARTIES = frozenset({"D", "R", "I", "DFL"})  # DFL: Minnesota's Democratic-Farmer-Labor party
@@ -32,8 +33,8 @@ def affiliation_places(ctx: EntityContext) -> list[Span]:
     """GPE spans for the places of "D-N.Y."-style affiliations after a comma or an open bracket."""
     doc = ctx.doc
     out: list[Span] = []
-    for i in range(1, len(doc) - 2):
-        if doc[i].text not in _PARTIES or doc[i + 1].text != "-" or doc[i - 1].text not in _OPEN \
+    for i in indices_where(doc, ("ORTH", _PARTIES)):
+        if not 1 <= i < len(doc) - 2 or doc[i + 1].text != "-" or doc[i - 1].text not in _OPEN \
                 or doc[i].whitespace_ or doc[i + 1].whitespace_:
             continue
         end = _place_end(ctx, doc, i + 2)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from ..token_search import indices_where
 from .context import EntityContext
 from .person_evidence import REPORT_VERBS, speaks
 
@@ -49,9 +50,10 @@ def the_names(ctx: EntityContext, ents: list[Span]) -> list[Span]:
     by_start = {e.start: e for e in ents}
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = _speaking_things(ctx, ents, list(ents))
-    for t in doc:
-        if t.text != "The" or t.i + 1 >= len(doc):
+    for i in indices_where(doc, ("ORTH", {"The"})):
+        if i + 1 >= len(doc):
             continue
+        t = doc[i]
         nxt = by_start.get(t.i + 1)
         if nxt is not None:
             # mid-sentence capital "The" + a name: an outlet or body ("The Punch", "The Hindu")
