@@ -154,3 +154,48 @@ def test_listed_before_region_word(nlp, fixer, text: str, after: str, expected: 
     ctx = ctx_of(nlp, fixer, text)
     e = span_of(ctx.doc, after)
     assert listed_before_region_word(ctx.doc, e.end, ctx.lex) is expected
+
+
+# --- scans made cheaper must find what the whole-text scans found ----------------------------------
+@pytest.mark.parametrize("text", [
+    "MINSK, 20 June (BelTA) – The president said.",
+    "Title line\nCARTHAGE, N.C. (AP) - A fire broke out. BYESVILLE -- Firefighters came.",
+    "By JANE DOE, Associated Press WASHINGTON (AP) — Officials said.",
+    "The NATO and EU leaders met. UPDATE: nothing here. US-led forces moved.",
+    "no capitals at all here",
+    "",
+])
+def test_datelines_tried_at_capitals_match_the_whole_text_scan(text: str) -> None:
+    from extractor.rules.entities.datelines import _AGENCY_DATELINE, _DATELINE, _matches
+
+    for pattern in (_DATELINE, _AGENCY_DATELINE):
+        assert [(m.span(), m.groupdict()) for m in _matches(pattern, text)] == \
+            [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("text, credits", [
+    ("A rally in Kyiv. (Vadim Savitsky/AP)\nMore text.", ["Vadim Savitsky/AP"]),
+    ("Line one\nAlexander Nemenov/AFP/Getty Images\nThe war went on.", ["Alexander Nemenov/AFP/Getty Images"]),
+    ("Photograph: Jane Doe/Reuters", ["Photograph: Jane Doe/Reuters"]),
+    ("The 24/7 news cycle and the and/or question.", []),  # slashes, no credit
+    ("Jane Doe Reuters\nNo slash anywhere.", []),
+])
+def test_picture_credits_are_found_on_lines_with_a_slash(text: str, credits: list[str]) -> None:
+    from extractor.rules.entities.page_furniture import credit_ranges
+
+    assert [text[a:b] for a, b in credit_ranges(text)] == credits
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    ("Iskander-M", frozenset({"Iskander"}), "Iskander"),
+    ("Su-25s", frozenset({"Su"}), "Su"),
+    ("Kalibrs", frozenset({"Kalibr"}), "Kalibr"),
+    ("the Patriot", frozenset({"Patriot"}), "Patriot"),
+    ("Patriotic", frozenset({"Patriot"}), None),  # "ic" is no variant suffix
+    ("Iskander-Mountain", frozenset({"Iskander"}), None),
+    ("Su", frozenset({"Su-25"}), None),
+])
+def test_weapon_base_name(text: str, names: frozenset[str], expected: str | None) -> None:
+    from extractor.rules.entities.weapon_systems import _base_name
+
+    assert _base_name(text, names) == expected

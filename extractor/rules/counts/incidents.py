@@ -28,9 +28,13 @@ from .state import Entry
 
 def mark_incidents(ctx: CountsDoc, entries: Iterable[Entry]) -> None:
     """Set `incident` (and `overview`) on every entry, from the incident markers of the document."""
+    entries = list(entries)
+    if not entries:
+        return  # nothing to mark: most articles report no casualty, and reading their sentences is not free
     fig = ctx.lex.figures
     marker_re = re.compile(r"^\W*(?:" + "|".join(map(re.escape, fig.incident_markers)) + r")", re.I)
     opener_re, day_re = _day_patterns(fig)
+    overview_re = re.compile(r"\b(?:" + "|".join(map(re.escape, fig.overview_words)) + r")\b", re.I)
     incident_of: dict[int, int] = {}  # sentence start (token) -> incident
     plural_sents: set[int] = set()
     current, last, by_day = 0, 0, False
@@ -49,8 +53,7 @@ def mark_incidents(ctx: CountsDoc, entries: Iterable[Entry]) -> None:
         incident_of[sent.start] = current
         days[current].update(_day_key(m) for m in day_re.finditer(text))
         at = bisect_left(plural_at, sent.start)
-        if (at < len(plural_at) and plural_at[at] < sent.end) or any(
-                re.search(r"\b" + re.escape(w) + r"\b", text, re.I) for w in fig.overview_words):
+        if (at < len(plural_at) and plural_at[at] < sent.end) or overview_re.search(text):
             plural_sents.add(sent.start)  # "in two separate incidents", "since November 5"
         prev_end = sent.start_char + len(text.rstrip())  # the line break may be the sentence's last token
     for e in entries:

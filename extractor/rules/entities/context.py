@@ -31,6 +31,8 @@ class EntityContext:
     people: set[str] = field(default_factory=set)
     #: any person reading, even once (a surname, a title, "X said"); set by relabel
     person_any: set[str] = field(default_factory=set)
+    #: results of document-level scans that several steps read (e.g. the page furniture lines)
+    memo: dict[str, Any] = field(default_factory=dict)
 
     @property
     def title_end(self) -> int:

@@ -35,6 +35,29 @@ _AGENCY_DATELINE = re.compile(
     r"[ \t]*(?P<dash>---?|[—–-])(?P<gap>[ \t]+)(?=\S)")
 
 
+#: where a dateline can start: two capitals ("MINSK", "CARTHAGE"), at every position (a look-ahead)
+_CAPITALS = re.compile(r"(?=[A-Z][A-Z'’])")
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """The matches `pattern.finditer(text)` gives, tried only where two capitals start.
+
+    Why: both patterns open with look-behinds that the regex engine tries at every character of
+    the text; every match starts with the capitals of its place, so trying the pattern there
+    alone (look-behinds still see the text before) finds the same non-overlapping matches."""
+    out: list[re.Match[str]] = []
+    end = 0
+    for c in _CAPITALS.finditer(text):
+        pos = c.start()
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
 def _is_place(ctx: EntityContext, name: str, region: str | None, agency: str | None) -> bool:
     """The capitals name a place: the gazetteer knows it, or a region or an agency vouches for it."""
     low = name.lower()
@@ -55,7 +78,7 @@ def dateline_spans(ctx: EntityContext) -> list[Span]:
     """GPE spans for the place (and region) of every dateline in the text."""
     doc, text = ctx.doc, ctx.text
     out: list[Span] = []
-    for m in [*_DATELINE.finditer(text), *_AGENCY_DATELINE.finditer(text)]:
+    for m in [*_matches(_DATELINE, text), *_matches(_AGENCY_DATELINE, text)]:
         name, region, agency = m.group("place"), m.group("region"), m.group("agency")
         if not m.group("gap") and not (region or agency) or not m.group("gap") and m.group("dash") == "-":
             continue  # "PLEASANTON, Calif.--(", "(APP):Chief" may skip the space; "US-led" may not

@@ -17,8 +17,8 @@ def _body_labels(body: list[Span]) -> dict[str, dict[str, int]]:
     """key -> label -> how often the body tags that text with that label."""
     labels: dict[str, dict[str, int]] = {}
     for e in body:
-        labels.setdefault(key(e.text), {}).setdefault(e.label_, 0)
-        labels[key(e.text)][e.label_] += 1
+        votes = labels.setdefault(key(e.text), {})
+        votes[e.label_] = votes.get(e.label_, 0) + 1
     return labels
 
 

@@ -10,6 +10,7 @@ names on those lines are neither the story's places nor its actors, so their ent
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span
 
@@ -36,7 +37,13 @@ def is_furniture(line: str, starts: tuple[str, ...], anywhere: tuple[str, ...]) 
     low = line.lower().lstrip("•*-–— \t")
     if low.startswith(starts):
         return True
-    return len(low.split()) <= MAX_FURNITURE_WORDS and any(p in low for p in anywhere)
+    return len(low.split()) <= MAX_FURNITURE_WORDS and _any_of(anywhere).search(low) is not None
+
+
+@lru_cache(maxsize=8)
+def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern finding any of the phrases in a line (one C-level scan, not one per phrase)."""
+    return re.compile("|".join(map(re.escape, phrases)) if phrases else "(?!)")
 
 
 #: "Jane Doe is a senior fellow at ...", "John Smith is Founder & President of ...": an author's bio
@@ -49,7 +56,15 @@ BIO_MAX_WORDS = 50
 def furniture_ranges(ctx: EntityContext) -> list[tuple[int, int]]:
     """Character ranges of the furniture lines of the text (the first line, a headline, is never
     one: a headline in capitals is handled by the headline step), and of an author's bio among
-    the last lines ("Jane Doe is a senior fellow at the Atlantic Council")."""
+    the last lines ("Jane Doe is a senior fellow at the Atlantic Council"). Read once per document
+    (the headline step and the furniture step both ask)."""
+    found = ctx.memo.get("furniture_ranges")
+    if found is None:
+        found = ctx.memo["furniture_ranges"] = _furniture_lines(ctx)
+    return found
+
+
+def _furniture_lines(ctx: EntityContext) -> list[tuple[int, int]]:
     text = ctx.text
     lines: list[tuple[int, int, str]] = []
     pos = 0
@@ -82,9 +97,30 @@ COURTESY_MAX_WORDS = 14
 def credit_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of picture credits that close a caption (before ")" or at a line end), and
     of short caption lines ending in "Courtesy of ..."."""
-    out = [(m.start(), m.end()) for m in _CREDIT.finditer(text) if "/" in m.group() and not m.group().endswith(".")]
+    out = [(m.start(), m.end()) for a, b in _lines_with(text, "/") for m in _CREDIT.finditer(text, a, b)
+           if "/" in m.group() and not m.group().endswith(".")]
+    if "ourtesy" not in text:
+        return out
     return out + [(m.start(), m.end()) for m in _COURTESY.finditer(text)
                   if len(m.group().split()) <= COURTESY_MAX_WORDS and not m.group().rstrip().endswith(".")]
+
+
+def _lines_with(text: str, char: str) -> list[tuple[int, int]]:
+    """(start, end) of every line holding `char`, its line break excluded.
+
+    Why: a credit never crosses a line break and always holds a slash, so only the lines with a
+    slash are searched (the credit pattern tried at every capital of an article was half the cost
+    of this step); a match there is the same as in the whole text, since a line's end is where
+    the pattern's "\n or end" look-ahead holds either way."""
+    out: list[tuple[int, int]] = []
+    i = text.find(char)
+    while i >= 0:
+        a = text.rfind("\n", 0, i) + 1
+        b = text.find("\n", i)
+        b = len(text) if b < 0 else b
+        out.append((a, b))
+        i = text.find(char, b)
+    return out
 
 
 def drop_furniture(ctx: EntityContext, ents: list[Span]) -> list[Span]:

@@ -16,6 +16,8 @@ from .context import EntityContext
 _MISTYPED = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "WORK_OF_ART", "EVENT"})
 #: "Iskander-M", "Kalibrs", "Su-25s", "Tu-95MS": a listed name with a variant suffix or a plural
 _SUFFIX = re.compile(r"(?:-?[A-Z0-9]{1,3})?(?:s|'s|’s)?$")
+#: the longest suffix `_SUFFIX` accepts ("-25" + "’s")
+_MAX_SUFFIX = 6
 
 
 def _base_name(text: str, names: frozenset[str]) -> str | None:
@@ -25,9 +27,9 @@ def _base_name(text: str, names: frozenset[str]) -> str | None:
         t = t[4:]
     if t in names:
         return t
-    for n in names:
-        if t.startswith(n) and _SUFFIX.fullmatch(t[len(n):]):
-            return n
+    for k in range(len(t) - 1, max(1, len(t) - _MAX_SUFFIX) - 1, -1):  # a listed name + a suffix (not every name tried)
+        if t[:k] in names and _SUFFIX.fullmatch(t[k:]):
+            return t[:k]
     return None
 
 
