@@ -13,8 +13,7 @@ STAFF_NOUNS = frozenset({"correspondent", "reporter", "editor", "journalist", "c
 
 def is_own_journalist(span: Span) -> bool:
     """'our (Moscow) correspondent X': the mention names the publisher's own journalist."""
-    doc = span.doc
-    window = [t.lower_ for t in doc[max(0, span.start - 5):span.start]]
-    if not window or window[-1] not in STAFF_NOUNS and (len(window) < 2 or window[-2] not in STAFF_NOUNS):
-        return False
-    return "our" in window
+    doc, s = span.doc, span.start
+    if s == 0 or doc[s - 1].lower_ not in STAFF_NOUNS and (s < 2 or doc[s - 2].lower_ not in STAFF_NOUNS):
+        return False  # the common case, answered from the one or two words before the name
+    return any(doc[i].lower_ == "our" for i in range(max(0, s - 5), s))
