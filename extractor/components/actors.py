@@ -31,7 +31,8 @@ from ..rules.actors.grouping import group_mentions
 from ..rules.actors.institutions import CountryCodes
 from ..rules.actors.known_as import merge_known_as
 from ..rules.actors.lexicon import SOURCE_VERBS, ActorsLexicon
-from ..rules.actors.plurals import merge_plurals
+from ..rules.actors.mislabelled import merge_mislabelled
+from ..rules.actors.plurals import merge_party_names, merge_plurals
 from ..rules.actors.render import render_actors
 from ..rules.actors.short_forms import merge_short_forms
 from .base import DataComponent, GazetteerUser
@@ -49,6 +50,7 @@ class ActorsComponent(GazetteerUser, DataComponent):
         "lexicons/entities/portfolio_words.txt",
         "lexicons/entities/event_nouns.txt",
         "lexicons/entities/event_heads.txt",
+        "lexicons/entities/kind_heads.txt",
         "lexicons/entities/belonging_nouns.txt",
         "lexicons/entities/facility_words.txt",
         "lexicons/entities/acronyms.tsv",
@@ -72,6 +74,7 @@ class ActorsComponent(GazetteerUser, DataComponent):
             not_actor_words=frozenset(read_wordlist(paths[e + "not_actor_words.txt"])),
             event_nouns=frozenset(w.lower() for w in read_wordlist(paths[e + "event_nouns.txt"])),
             event_heads=frozenset(read_wordlist(paths[e + "event_heads.txt"])),
+            kind_heads=frozenset(read_wordlist(paths[e + "kind_heads.txt"])),
             belonging_nouns=frozenset(w.lower() for w in read_wordlist(paths[e + "belonging_nouns.txt"])),
             facility_words=frozenset(read_wordlist(paths[e + "facility_words.txt"])),
             speech_verbs=frozenset(w.lower() for w in read_wordlist(paths[e + "person_verbs.txt"])) | SOURCE_VERBS,
@@ -86,5 +89,7 @@ class ActorsComponent(GazetteerUser, DataComponent):
         merge_known_as(groups)
         groups = merge_short_forms(groups)
         groups = merge_plurals(groups)
+        groups = merge_party_names(groups)
+        groups = merge_mislabelled(groups)
         settle_facilities(doc, groups, self.lex)
         doc._.extractor_actors = render_actors(groups, self.lex.titles)

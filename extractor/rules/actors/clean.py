@@ -35,6 +35,8 @@ def clean_mention(ent: Span, lex: ActorsLexicon) -> Span | None:
         end -= 1
     while start < end and (doc[start].text in ("the", "a", "an") or doc[start].lower_ == "the" or doc[start].is_punct):
         start += 1
+    if end - start >= 2 and opens_with_a_gerund(doc[start]):
+        start += 1  # "Citing Germany's decision", "Signaling American resolve": a verb, not a name
     if ent.label_ == "PERSON":
         start, end = _person_bounds(ent, start, end, lex.titles)
     if end <= start or not any(is_name_token(t, lex.acronyms) for t in doc[start:end]):
@@ -44,6 +46,14 @@ def clean_mention(ent: Span, lex: ActorsLexicon) -> Span | None:
     if all(t.is_punct or t.lower_ in lex.titles or t.lower_ in TITLE_MODIFIERS for t in doc[start:end]):
         return None  # "Rear Adm." cut from its name by a sentence break: a title, no actor
     return doc[start:end]
+
+
+def opens_with_a_gerund(tok: Any, tagged: bool = True) -> bool:
+    """'Citing', 'Signaling' opening a sentence: a capitalised -ing verb swept into the name after
+    it. `tagged`: only when the tagger says VBG (a name's own first word is NNP: 'Sterling Brown');
+    untagged, any capitalised -ing word opening the sentence (for callers that check the rest)."""
+    return tok.is_sent_start and tok.is_title and tok.lower_.endswith("ing") and (
+        tok.tag_ == "VBG" or not tagged)
 
 
 def _person_bounds(ent: Span, start: int, end: int, titles: frozenset[str]) -> tuple[int, int]:

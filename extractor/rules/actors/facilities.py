@@ -11,6 +11,12 @@ from spacy.tokens import Doc, Span
 from .keys import Group
 from .lexicon import SOURCE_VERBS, ActorsLexicon
 
+#: last words of names that are a venue only after a preposition of place ("met at Horodetsky
+#: House", "back in the White House"); elsewhere they name the body that sits there ("White House
+#: spokesman", "the House voted")
+LOCATIVE_VENUES = frozenset({"House"})
+_LOCATIVE_PREPS = frozenset({"in", "at", "to", "into", "inside", "outside"})
+
 
 def settle_facilities(doc: Doc, groups: list[Group], lex: ActorsLexicon) -> None:
     """Empty the groups that only name a facility; turn a facility that speaks into an ORG."""
@@ -30,9 +36,20 @@ def is_facility(span: Span, facility_words: frozenset[str]) -> bool:
     lower-case facility noun ('the Ibn Rushd school', 'the Azovstal steel plant')."""
     if len(span) >= 2 and span[-1].text in facility_words:
         return True
+    if len(span) >= 2 and span[-1].text in LOCATIVE_VENUES and _after_a_preposition_of_place(span):
+        return True
     if len(span) >= 3 and span[0].text in facility_words and span[1].lower_ == "of":
         return True  # "the Church of St Andrew", "the Museum of the Great Patriotic War"
     return _names_a_facility_noun(span, facility_words)
+
+
+def _after_a_preposition_of_place(span: Span) -> bool:
+    """'at Horodetsky House', 'in the White House'."""
+    doc = span.doc
+    k = span.start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in _LOCATIVE_PREPS
 
 
 def _names_a_facility_noun(span: Span, facility_words: frozenset[str]) -> bool:

@@ -11,11 +11,19 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
-from .clean import clean_mention, trim_to_known_name
+from .clean import clean_mention, opens_with_a_gerund, trim_to_known_name
 from .fold import fold_name
 from .keys import Group, KeyIndex, group_key, register_aliases
 from .lexicon import ActorsLexicon
-from .not_actors import inside_title, is_medium, is_party_affiliation, modifies_a_noun, names_an_event, norp_is_actor
+from .not_actors import (
+    inside_title,
+    is_medium,
+    is_party_affiliation,
+    modifies_a_noun,
+    names_a_kind,
+    names_an_event,
+    norp_is_actor,
+)
 from .own_journalists import is_own_journalist
 from .publisher import dateline_range, publisher_keys
 
@@ -34,8 +42,8 @@ def group_mentions(doc: Doc, lex: ActorsLexicon, country_code: Callable[[str], s
         if ent.label_ not in ACTOR_LABELS or is_party_affiliation(ent):
             continue  # "(D-Va.)": a party affiliation, not an organisation
         span = _actor_span(ent, lex, full_names, dateline)
-        if span is None:
-            continue
+        if span is None or _country_after_gerund(ent, span, lex, country_code) or _is_a_country(span, country_code):
+            continue  # "Citing Germany's decision"; "Nazi Germany" tagged PERSON: countries are places
         folded = fold_name(span.text)
         if not folded or folded in publishers or span.text.lower() in lex.demonyms:
             continue  # the publisher; "Latinos", "Palestinians" (collectives) are no actors
@@ -64,9 +72,24 @@ def _actor_span(ent: Span, lex: ActorsLexicon, full_names: set[str], dateline: t
         span = trim_to_known_name(span, full_names, lex.titles)
     if span is None or dateline[0] <= span.start_char < dateline[1]:
         return None  # "KHARTOUM, Sudan (AP) —": the agency is the publisher
-    if ent.label_ == "ORG" and (inside_title(span, lex) or modifies_a_noun(span, lex)):
-        return None  # "Secretary of State X"; "Russian government assets"
+    if ent.label_ == "ORG" and (inside_title(span, lex) or modifies_a_noun(span, lex) or names_a_kind(ent, span, lex)):
+        return None  # "Secretary of State X"; "Russian government assets"; "to a Ukraine Support Fund"
     return span
+
+
+def _is_a_country(span: Span, country_code: Callable[[str], str]) -> bool:
+    """A mention that is a country's name, whatever its tag ("Nazi Germany" with "Germany" tagged
+    PERSON): countries are places, never actors."""
+    return span.text[:1].isupper() and country_code(span.text) != span.text.lower()
+
+
+def _country_after_gerund(ent: Span, span: Span, lex: ActorsLexicon, country_code: Callable[[str], str]) -> bool:
+    """"Citing Germany's decision", "Signaling American resolve": a capitalised -ing word opening the
+    sentence before a country or a nationality is a verb and its object, no actor."""
+    if len(ent) < 2 or not opens_with_a_gerund(ent[0], tagged=False):
+        return False
+    rest = span.text if span.start > ent.start else span[1:].text
+    return rest.lower() in lex.demonyms or country_code(rest) != rest.lower()
 
 
 def _join_plural_group(span: Span, folded: str, by_key: KeyIndex) -> None:
