@@ -649,3 +649,32 @@ def test_one_actor_tagged_or_named_two_ways(run, text: str, name: str, alias: st
     rec = run(text)
     assert alias in by_name(rec, name)["aliases"], rec["actors"]
     assert len([a for a in rec["actors"] if alias in a["aliases"]]) == 1
+
+
+@pytest.mark.parametrize("text, excluded", [
+    ("The Kyiv Institute of Polling said 60% backed talks. The Institute added that support was falling.",
+     "Institute"),
+    ("The president named a new prime minister and Cabinet on Tuesday.", "Cabinet"),
+    ("Guterres was touring Mariupol on Thursday, where Russian forces are accused of killing civilians.",
+     "Mariupol"),
+    ("Fears have risen in Moldova that it could also be in Moscow's crosshairs.", "Moscow"),
+])
+def test_lone_common_nouns_and_places_are_not_actors(run, text: str, excluded: str) -> None:
+    rec = run(text)
+    assert not [a for a in rec["actors"] if excluded in a["aliases"]], rec["actors"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Parliament voted on Tuesday, and the Senate followed.", "Senate"),
+    ("Jackson said the talks had failed, and the envoy agreed.", "Jackson"),
+    ("Defense Secretary Lloyd Austin met allies. Austin said more aid would come.", "Lloyd Austin"),
+    ("The Kyiv Institute of Polling said 60% backed talks.", "Kyiv Institute of Polling"),
+])
+def test_bodies_and_town_named_people_stay(run, text: str, name: str) -> None:
+    assert name in names(run(text))
+
+
+def test_organisations_run_across_a_comma_are_two(run) -> None:
+    found = names(run("Officials at the Institute of Mass Information, Commission on Journalism Ethics said "
+                      "the reporters were safe."))
+    assert {"Institute of Mass Information", "Commission on Journalism Ethics"} <= found, found

@@ -16,6 +16,8 @@ from .fold import fold_name
 from .lexicon import ActorsLexicon
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+#: lower-case words no name ends with
+_DANGLING = frozenset({"of", "and", "the", "for", "in", "on", "at", "to"})
 _BAD_NAME_CHARS = frozenset('[]{}()"“”«»<>|/\\')
 _LETTER_DIGITS = re.compile(r"^[A-Z]{1,3}\d{2,3}$")
 #: a group of nations named by its size ("G7", "G20", "G77"): one digit is enough there
@@ -31,8 +33,9 @@ def clean_mention(ent: Span, lex: ActorsLexicon) -> Span | None:
     inside PERSON spans and possessives."""
     doc = ent.doc
     start, end = ent.start, ent.end
-    while end > start and (doc[end - 1].lower_ in _POSSESSIVE or doc[end - 1].is_punct):
-        end -= 1
+    while end > start and (doc[end - 1].lower_ in _POSSESSIVE or doc[end - 1].is_punct
+                           or doc[end - 1].text in _DANGLING):
+        end -= 1  # "the Ministry of Foreign Affairs of" (cut at a line end): no name ends on "of"
     while start < end and (doc[start].text in ("the", "a", "an") or doc[start].lower_ == "the" or doc[start].is_punct):
         start += 1
     if end - start >= 2 and opens_with_a_gerund(doc[start]):
@@ -92,3 +95,20 @@ def is_name_token(t: Any, acronyms: dict[str, set[str]]) -> bool:
     if _LETTER_DIGITS.match(t.text) or _GROUP_OF_NATIONS.match(t.text):
         return True  # "M23", "G20", "G7" (not "A6": a page or a road)
     return bool(_DOTTED.match(t.text)) and t.text.replace(".", "") in acronyms
+
+
+def comma_parts(ent: Span) -> list[Span]:
+    """'Facebook, Ukrinform', 'Crimean FSB, Viktor Palagin': an ORG the tagger ran across a comma
+    is two names, each read on its own (a PERSON or other label is left whole)."""
+    if ent.label_ != "ORG" or not any(t.text == "," for t in ent):
+        return [ent]
+    doc = ent.doc
+    parts, start = [], ent.start
+    for t in ent:
+        if t.text == ",":
+            if t.i > start:
+                parts.append(Span(doc, start, t.i, label=ent.label_))
+            start = t.i + 1
+    if start < ent.end:
+        parts.append(Span(doc, start, ent.end, label=ent.label_))
+    return parts

@@ -11,12 +11,13 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
-from .clean import clean_mention, opens_with_a_gerund, trim_to_known_name
+from .clean import clean_mention, comma_parts, opens_with_a_gerund, trim_to_known_name
 from .fold import fold_name
 from .keys import Group, KeyIndex, group_key, register_aliases
 from .lexicon import ActorsLexicon
 from .not_actors import (
     inside_title,
+    is_generic_word,
     is_medium,
     is_party_affiliation,
     modifies_a_noun,
@@ -38,7 +39,7 @@ def group_mentions(doc: Doc, lex: ActorsLexicon, country_code: Callable[[str], s
     by_key: KeyIndex = {}
     full_names = {fold_name(e.text) for e in doc.ents
                   if e.label_ == "PERSON" and len(fold_name(e.text).split()) >= 2}
-    for ent in doc.ents:
+    for ent in (part for e in doc.ents for part in comma_parts(e)):
         if ent.label_ not in ACTOR_LABELS or is_party_affiliation(ent):
             continue  # "(D-Va.)": a party affiliation, not an organisation
         span = _actor_span(ent, lex, full_names, dateline)
@@ -47,7 +48,7 @@ def group_mentions(doc: Doc, lex: ActorsLexicon, country_code: Callable[[str], s
         folded = fold_name(span.text)
         if not folded or folded in publishers or span.text.lower() in lex.demonyms:
             continue  # the publisher; "Latinos", "Palestinians" (collectives) are no actors
-        if is_medium(span, lex) or names_an_event(span, lex) or is_own_journalist(span):
+        if is_medium(span, lex) or names_an_event(span, lex) or is_own_journalist(span) or is_generic_word(span, lex):
             continue  # "said on Telegram"; "Typhoon Yagi" is an event; "our correspondent X reports"
         if ent.label_ == "NORP" and not norp_is_actor(span, lex):
             _join_plural_group(span, folded, by_key)

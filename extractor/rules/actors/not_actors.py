@@ -101,3 +101,9 @@ def names_a_kind(ent: Span, span: Span, lex: ActorsLexicon) -> bool:
     if k < 0 or doc[k].lower_ not in ("a", "an") or not doc[k].is_lower:
         return False
     return span.root.dep_ not in _MODIFIER_DEPS
+
+
+def is_generic_word(span: Span, lex: ActorsLexicon) -> bool:
+    """'the Ministry also said', 'the Institute added', 'the prime minister and Cabinet': one
+    capitalised common noun names no one body (the article names it in full elsewhere)."""
+    return len(span) == 1 and span[0].text in lex.generic_org_words
