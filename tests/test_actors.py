@@ -678,3 +678,32 @@ def test_organisations_run_across_a_comma_are_two(run) -> None:
     found = names(run("Officials at the Institute of Mass Information, Commission on Journalism Ethics said "
                       "the reporters were safe."))
     assert {"Institute of Mass Information", "Commission on Journalism Ethics"} <= found, found
+
+
+@pytest.mark.parametrize("text, body, person", [
+    ("Deputy chairman of the Russian Security Council Dmitry Medvedev said the strikes would continue.",
+     "Russian Security Council", "Dmitry Medvedev"),
+    ("National Security Council Spokesperson Emily Horne said a decision was near.",
+     "National Security Council", "Emily Horne"),
+])
+def test_a_body_running_into_a_name_is_a_body_and_a_person(run, text: str, body: str, person: str) -> None:
+    rec = run(text)
+    assert {body, person} <= names(rec), rec["actors"]
+    assert by_name(rec, person)["type"] == "PERSON"
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("Joining Biggs in the vote were five members. Andy Biggs said the bill was wrong.", "Andy Biggs", "Biggs"),
+    ("Sidor Artemyevich Kovpak led the raid. Sidor Artemyevich was born in 1887.",
+     "Sidor Artemyevich Kovpak", "Sidor Artemyevich"),
+    ("Prime Minister Denys Shmyhal visited the plant. Shmyhal said repairs would take a year.",
+     "Denys Shmyhal", "Shmyhal"),
+])
+def test_verbs_and_short_forms_join_the_person(run, text: str, name: str, alias: str) -> None:
+    rec = run(text)
+    assert alias in by_name(rec, name)["aliases"], rec["actors"]
+    assert not [a for a in rec["actors"] if a["name"].startswith("Joining")]
+
+
+def test_a_council_name_without_a_person_stays_whole(run) -> None:
+    assert "UN Security Council" in names(run("The UN Security Council met on Friday and condemned the strike."))

@@ -33,6 +33,14 @@ def names_of(groups: list[dict]) -> list[list[str]]:
     # an organisation's last words tagged PERSON join that organisation
     ([group("ORG", "the Baltic Energy Forum"), group("PERSON", "Energy Forum")],
      [["the Baltic Energy Forum", "Energy Forum"]]),
+    # an organisation's acronym tagged PERSON elsewhere
+    ([group("ORG", "Kyiv Polling Institute", "KPI"), group("PERSON", "KPI")],
+     [["Kyiv Polling Institute", "KPI", "KPI"]]),
+    # a person's name tagged ORG next to the surname alone
+    ([group("ORG", "Denys Shmyhal"), group("PERSON", "Shmyhal")], [["Shmyhal", "Denys Shmyhal"]]),
+    # first names without the surname
+    ([group("PERSON", "Sidor Artemyevich Kovpak"), group("PERSON", "Sidor Artemyevich")],
+     [["Sidor Artemyevich Kovpak", "Sidor Artemyevich"]]),
 ])
 def test_mislabelled_forms_join(groups: list[dict], expected: list[list[str]]) -> None:
     assert sorted(names_of(merge_mislabelled(groups))) == sorted(expected)
@@ -46,6 +54,12 @@ def test_mislabelled_forms_join(groups: list[dict], expected: list[list[str]]) -
     [group("PERSON", "Maria Lind"), group("PERSON", "Lind")],
     # an ORG that is no surname of anyone here
     [group("PERSON", "Sam Wolde"), group("ORG", "Gazprom")],
+    # a one-word ORG in lower case is no acronym the person could stand for; a longer ORG ending
+    # with a person's one-word name is no person's name
+    [group("ORG", "Hamas"), group("PERSON", "Hamas")],
+    [group("ORG", "the Grand Kovac Regiment of Riga"), group("PERSON", "Riga")],
+    # a person's first name alone stays (one word is no first names)
+    [group("PERSON", "Maria Lind Berg"), group("PERSON", "Maria")],
 ])
 def test_other_groups_stay_apart(groups: list[dict]) -> None:
     assert len(merge_mislabelled(groups)) == len(groups)

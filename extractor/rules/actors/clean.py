@@ -78,6 +78,11 @@ def trim_to_known_name(span: Span, full_names: set[str], titles: frozenset[str])
     Only a prefix that starts with a title or holds a non-name word is cut ('Aung San Suu Kyi'
     and 'Douglas Holtz-Eakin' keep their given names)."""
     doc = span.doc
+    if len(span) == 2 and opens_with_a_gerund(span[0], tagged=False):
+        # "Joining Biggs in the vote were ..." after "Andy Biggs": a verb before a known surname
+        last = fold_name(span[1].text)
+        if any(n.endswith(" " + last) and n != fold_name(span.text) for n in full_names):
+            return doc[span.start + 1:span.end]
     for k in range(span.start + 1, span.end - 1):
         if fold_name(doc[k:span.end].text) in full_names:
             prefix = doc[span.start:k]
@@ -112,3 +117,24 @@ def comma_parts(ent: Span) -> list[Span]:
     if start < ent.end:
         parts.append(Span(doc, start, ent.end, label=ent.label_))
     return parts
+
+
+def person_after_a_body(ent: Span, body_words: frozenset[str], titles: frozenset[str]) -> list[Span]:
+    """'Russian Security Council Dmitry Medvedev', "the General Prosecutor's Office Sergei
+    Shikunets": an ORG that runs on past its body's head noun into two or three capitalised words
+    (titles allowed) is the body and a person; anything else is returned whole."""
+    if ent.label_ != "ORG" or len(ent) < 3:
+        return [ent]
+    doc = ent.doc
+    for k in range(ent.end - 3, max(ent.start, ent.end - 5) - 1, -1):  # the head word, then 2-4 words
+        tail = doc[k + 1:ent.end]
+        if doc[k].text in body_words and _is_person_name(tail, body_words, titles):
+            return [Span(doc, ent.start, k + 1, label="ORG"), Span(doc, k + 1, ent.end, label="PERSON")]
+    return [ent]
+
+
+def _is_person_name(tail: Span, body_words: frozenset[str], titles: frozenset[str]) -> bool:
+    """Two or three capitalised words, not body words, ending in two that are no titles."""
+    names = [t for t in tail if t.lower_ not in titles]
+    return len(names) >= 2 and all(t.is_alpha and t.is_title and t.text not in body_words for t in tail) \
+        and len(names) <= 3

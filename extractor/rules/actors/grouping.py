@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
-from .clean import clean_mention, comma_parts, opens_with_a_gerund, trim_to_known_name
+from .clean import clean_mention, comma_parts, opens_with_a_gerund, person_after_a_body, trim_to_known_name
 from .fold import fold_name
 from .keys import Group, KeyIndex, group_key, register_aliases
 from .lexicon import ActorsLexicon
@@ -39,7 +39,9 @@ def group_mentions(doc: Doc, lex: ActorsLexicon, country_code: Callable[[str], s
     by_key: KeyIndex = {}
     full_names = {fold_name(e.text) for e in doc.ents
                   if e.label_ == "PERSON" and len(fold_name(e.text).split()) >= 2}
-    for ent in (part for e in doc.ents for part in comma_parts(e)):
+    parts = (piece for e in doc.ents for part in comma_parts(e)
+             for piece in person_after_a_body(part, lex.generic_org_words, lex.titles))
+    for ent in parts:
         if ent.label_ not in ACTOR_LABELS or is_party_affiliation(ent):
             continue  # "(D-Va.)": a party affiliation, not an organisation
         span = _actor_span(ent, lex, full_names, dateline)
@@ -48,8 +50,8 @@ def group_mentions(doc: Doc, lex: ActorsLexicon, country_code: Callable[[str], s
         folded = fold_name(span.text)
         if not folded or folded in publishers or span.text.lower() in lex.demonyms:
             continue  # the publisher; "Latinos", "Palestinians" (collectives) are no actors
-        if is_medium(span, lex) or names_an_event(span, lex) or is_own_journalist(span) or is_generic_word(span, lex):
-            continue  # "said on Telegram"; "Typhoon Yagi" is an event; "our correspondent X reports"
+        if _named_but_no_actor(span, lex):
+            continue
         if ent.label_ == "NORP" and not norp_is_actor(span, lex):
             _join_plural_group(span, folded, by_key)
             continue
@@ -76,6 +78,13 @@ def _actor_span(ent: Span, lex: ActorsLexicon, full_names: set[str], dateline: t
     if ent.label_ == "ORG" and (inside_title(span, lex) or modifies_a_noun(span, lex) or names_a_kind(ent, span, lex)):
         return None  # "Secretary of State X"; "Russian government assets"; "to a Ukraine Support Fund"
     return span
+
+
+def _named_but_no_actor(span: Span, lex: ActorsLexicon) -> bool:
+    """"said on Telegram" (a medium); "Typhoon Yagi" (an event); "our correspondent X reports";
+    "the Ministry also said" (a lone common noun)."""
+    return is_medium(span, lex) or names_an_event(span, lex) or is_own_journalist(span) \
+        or is_generic_word(span, lex)
 
 
 def _is_a_country(span: Span, country_code: Callable[[str], str]) -> bool:
