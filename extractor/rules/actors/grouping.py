@@ -37,9 +37,9 @@ def group_mentions(doc: Doc, lex: ActorsLexicon, country_code: Callable[[str], s
     publishers = publisher_keys(doc)
     groups: list[Group] = []
     by_key: KeyIndex = {}
-    full_names = {fold_name(e.text) for e in doc.ents
-                  if e.label_ == "PERSON" and len(fold_name(e.text).split()) >= 2}
-    parts = (piece for e in doc.ents for part in comma_parts(e)
+    ents = doc.ents
+    full_names = {name for e in ents if e.label_ == "PERSON" and " " in (name := fold_name(e.text))}
+    parts = (piece for e in ents for part in comma_parts(e)
              for piece in person_after_a_body(part, lex.generic_org_words, lex.titles))
     for ent in parts:
         if ent.label_ not in ACTOR_LABELS or is_party_affiliation(ent):
@@ -90,7 +90,8 @@ def _named_but_no_actor(span: Span, lex: ActorsLexicon) -> bool:
 def _is_a_country(span: Span, country_code: Callable[[str], str]) -> bool:
     """A mention that is a country's name, whatever its tag ("Nazi Germany" with "Germany" tagged
     PERSON): countries are places, never actors."""
-    return span.text[:1].isupper() and country_code(span.text) != span.text.lower()
+    text = span.text
+    return len(span) <= 3 and text[:1].isupper() and country_code(text) != text.lower()
 
 
 def _country_after_gerund(ent: Span, span: Span, lex: ActorsLexicon, country_code: Callable[[str], str]) -> bool:

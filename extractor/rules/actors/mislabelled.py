@@ -13,68 +13,46 @@ from __future__ import annotations
 from .fold import fold_name
 from .keys import Group
 
+#: a group's names: folded name -> written in capitals ("KIIS")
+Forms = dict[str, bool]
+Index = dict[str, "Group | None"]
 
-def _names(g: Group) -> set[str]:
-    return {fold_name(s.text) for s in g["spans"]}
+
+def _add(index: Index, key: str, g: Group) -> None:
+    """Point `key` at `g`, or at None when another group already has it."""
+    index[key] = g if index.get(key, g) is g else None
 
 
-def _surnames(groups: list[Group]) -> dict[str, Group | None]:
-    """surname (the last word or words of a full name) -> the one person whose name ends with it
-    (None when two people share it)."""
-    out: dict[str, Group | None] = {}
+def _indexes(groups: list[Group], forms: dict[int, Forms]) -> tuple[Index, Index, Index, Index]:
+    """(surnames: the last word or words of a person's longer name; ORG names and tails: an ORG's
+    name of several words or in capitals, or its last two or more words; first names: the first two
+    or more words of a person's longer name; lone names: people named by one word only)."""
+    surnames: Index = {}
+    tails: Index = {}
+    firsts: Index = {}
+    lone: Index = {}
     for g in groups:
-        if g["type"] != "PERSON":
-            continue
-        for name in _names(g):
-            words = name.split()
-            for k in range(1, len(words)):
-                tail = " ".join(words[k:])
-                out[tail] = g if out.get(tail, g) is g else None
-    return out
+        names = forms[id(g)]
+        if g["type"] == "PERSON":
+            for name in names:
+                words = name.split()
+                for k in range(1, len(words)):
+                    _add(surnames, " ".join(words[k:]), g)
+                for k in range(2, len(words)):
+                    _add(firsts, " ".join(words[:k]), g)
+            if all(" " not in n for n in names):
+                for name in names:
+                    _add(lone, name, g)
+        elif g["type"] == "ORG":
+            for name, upper in names.items():
+                words = name.split()
+                whole = len(words) > 1 or upper
+                for k in range(0 if whole else 1, max(1, len(words) - 1)):
+                    _add(tails, " ".join(words[k:]), g)
+    return surnames, tails, firsts, lone
 
 
-def _org_tails(groups: list[Group]) -> dict[str, Group | None]:
-    """an ORG's name (several words, or one in capitals: "KIIS"), or its last two or more words
-    -> that ORG (None when two ORGs share them)."""
-    out: dict[str, Group | None] = {}
-    for g in groups:
-        if g["type"] != "ORG":
-            continue
-        for span in g["spans"]:
-            words = fold_name(span.text).split()
-            whole = len(words) > 1 or span.text.isupper()
-            for k in range(0 if whole else 1, max(1, len(words) - 1)):
-                tail = " ".join(words[k:])
-                out[tail] = g if out.get(tail, g) is g else None
-    return out
-
-
-def _first_names(groups: list[Group]) -> dict[str, Group | None]:
-    """the first two or more words of a longer personal name -> that person (None when shared)."""
-    out: dict[str, Group | None] = {}
-    for g in groups:
-        if g["type"] != "PERSON":
-            continue
-        for name in _names(g):
-            words = name.split()
-            for k in range(2, len(words)):
-                head = " ".join(words[:k])
-                out[head] = g if out.get(head, g) is g else None
-    return out
-
-
-def _lone_surnames(groups: list[Group]) -> dict[str, Group | None]:
-    """a person named only by one word -> that person (None when two share it)."""
-    out: dict[str, Group | None] = {}
-    for g in groups:
-        names = _names(g)
-        if g["type"] == "PERSON" and all(len(n.split()) == 1 for n in names):
-            for n in names:
-                out[n] = g if out.get(n, g) is g else None
-    return out
-
-
-def _one_target(names: set[str], index: dict[str, Group | None]) -> Group | None:
+def _one_target(names: set[str] | Forms, index: Index) -> Group | None:
     """The one group every name points to in `index`, or None."""
     found = {id(index.get(n)) for n in names}
     return index.get(next(iter(names))) if len(found) == 1 else None
@@ -85,22 +63,23 @@ def merge_mislabelled(groups: list[Group]) -> list[Group]:
     ending with the one word a person is named by: "Denys Shmyhal" tagged ORG, "Shmyhal" PERSON),
     a PERSON that is an organisation's name or its tail into the organisation, and a person's
     first names into the full name."""
-    live = [g for g in groups if g["spans"]]
-    surnames = _surnames(live)
-    tails = _org_tails(live)
-    firsts = _first_names(live)
-    lone = _lone_surnames(live)
+    live = [g for g in groups if g["spans"] and g["type"] in ("PERSON", "ORG")]
+    forms: dict[int, Forms] = {}
+    for g in live:
+        forms[id(g)] = {}
+        for s in g["spans"]:
+            forms[id(g)][fold_name(s.text)] = s.text.isupper()
+    surnames, tails, firsts, lone = _indexes(live, forms)
     drop: set[int] = set()
     for g in live:
-        names = _names(g)
-        target = None
+        names = forms[id(g)]
         if g["type"] == "ORG":
             target = _one_target(names, surnames)
-            if target is None and all(2 <= len(n.split()) <= 3 for n in names):
-                target = _one_target({n.split()[-1] for n in names}, lone)
-        elif g["type"] == "PERSON":
+            if target is None and all(2 <= n.count(" ") + 1 <= 3 for n in names):
+                target = _one_target({n.rsplit(" ", 1)[-1] for n in names}, lone)
+        else:
             target = _one_target(names, tails) or (
-                _one_target(names, firsts) if all(len(n.split()) >= 2 for n in names) else None)
+                _one_target(names, firsts) if all(" " in n for n in names) else None)
         if target is None or target is g or id(target) in drop:
             continue
         target["spans"] = sorted(target["spans"] + g["spans"], key=lambda s: s.start)

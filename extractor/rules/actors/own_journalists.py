@@ -12,9 +12,11 @@ STAFF_NOUNS = frozenset({"correspondent", "reporter", "editor", "journalist", "c
 
 
 def is_own_journalist(span: Span) -> bool:
-    """'our (Moscow) correspondent X': the mention names the publisher's own journalist."""
+    """'our (Moscow) correspondent X': the mention names the publisher's own journalist (a staff
+    noun one or two words before it, "our" within five)."""
     doc = span.doc
-    window = [t.lower_ for t in doc[max(0, span.start - 5):span.start]]
-    if not window or window[-1] not in STAFF_NOUNS and (len(window) < 2 or window[-2] not in STAFF_NOUNS):
+    start = span.start
+    if start == 0 or doc[start - 1].lower_ not in STAFF_NOUNS and (
+            start < 2 or doc[start - 2].lower_ not in STAFF_NOUNS):
         return False
-    return "our" in window
+    return any(t.lower_ == "our" for t in doc[max(0, start - 5):start])
