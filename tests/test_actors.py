@@ -707,3 +707,15 @@ def test_verbs_and_short_forms_join_the_person(run, text: str, name: str, alias:
 
 def test_a_council_name_without_a_person_stays_whole(run) -> None:
     assert "UN Security Council" in names(run("The UN Security Council met on Friday and condemned the strike."))
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("Biker club leader Ivan Petrenko arrives for the ceremony (Maria Olsen/AP)", "Ivan Petrenko", False),
+    ("Members of the Grenadier Society at a parade in Potsdam. Hoppe Garden, Germany Legion Media Legion Media",
+     "Grenadier Society", False),
+    ("Ivan Petrenko spoke at the ceremony (Maria Olsen/AP). Petrenko later left.", "Ivan Petrenko", True),
+    ("The minister met Ivan Petrenko (left) on Monday.", "Ivan Petrenko", True),
+    ("Members of the Grenadier Society said they would march again on Sunday.", "Grenadier Society", True),
+])
+def test_names_only_in_a_picture_caption_are_not_actors(run, text: str, name: str, kept: bool) -> None:
+    assert (name in names(run(text))) is kept

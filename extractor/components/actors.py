@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from ..lexicons import read_tsv, read_wordlist
 from ..rules.actors.acronyms import link_acronyms
+from ..rules.actors.captions import drop_caption_only
 from ..rules.actors.facilities import settle_facilities
 from ..rules.actors.fold import fold_name
 from ..rules.actors.grouping import group_mentions
@@ -97,4 +98,5 @@ class ActorsComponent(GazetteerUser, DataComponent):
         groups = merge_mislabelled(groups)
         settle_facilities(doc, groups, self.lex)
         drop_place_names(groups, self.place_names, self.lex.titles, self.lex.speech_verbs)
+        drop_caption_only(groups)
         doc._.extractor_actors = render_actors(groups, self.lex.titles)
