@@ -719,3 +719,16 @@ def test_a_council_name_without_a_person_stays_whole(run) -> None:
 ])
 def test_names_only_in_a_picture_caption_are_not_actors(run, text: str, name: str, kept: bool) -> None:
     assert (name in names(run(text))) is kept
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("MINSK, 28 January (BelTA) – The president spoke to parliament on Friday about the sanctions and "
+     "the border, BelTA has learned.\n\nHe said more talks would follow.", "BelTA", True),
+    ("MINSK, 28 January (BelTA) – The president spoke to parliament on Friday about the sanctions and "
+     "the border.\n\nHe said more talks would follow.", "BelTA", False),
+    ("The president spoke at a media scrum in the Kremlin on Friday.", "Kremlin", False),
+    ("The Kremlin said the talks had failed.", "Kremlin", True),
+    ("The letter was sent to the Kremlin on Monday.", "Kremlin", True),
+])
+def test_cited_agency_and_seat_of_power(run, text: str, name: str, kept: bool) -> None:
+    assert (name in names(run(text))) is kept

@@ -26,7 +26,7 @@ from .not_actors import (
     norp_is_actor,
 )
 from .own_journalists import is_own_journalist
-from .publisher import dateline_range, publisher_keys
+from .publisher import cites_publisher, dateline_range, publisher_keys
 
 ACTOR_LABELS = ("PERSON", "ORG", "NORP")
 
@@ -34,7 +34,7 @@ ACTOR_LABELS = ("PERSON", "ORG", "NORP")
 def group_mentions(doc: Doc, lex: ActorsLexicon, country_code: Callable[[str], str]) -> list[Group]:
     """The groups, in the order they were created."""
     dateline = dateline_range(doc)
-    publishers = publisher_keys(doc)
+    publishers, agencies = publisher_keys(doc)
     groups: list[Group] = []
     by_key: KeyIndex = {}
     ents = doc.ents
@@ -48,8 +48,9 @@ def group_mentions(doc: Doc, lex: ActorsLexicon, country_code: Callable[[str], s
         if span is None or _country_after_gerund(ent, span, lex, country_code) or _is_a_country(span, country_code):
             continue  # "Citing Germany's decision"; "Nazi Germany" tagged PERSON: countries are places
         folded = fold_name(span.text)
-        if not folded or folded in publishers or span.text.lower() in lex.demonyms:
-            continue  # the publisher; "Latinos", "Palestinians" (collectives) are no actors
+        if not folded or (folded in publishers and not (folded in agencies and cites_publisher(span))) \
+                or span.text.lower() in lex.demonyms:
+            continue  # the publisher (unless cited: "BelTA has learned"); "Palestinians" (collectives)
         if _named_but_no_actor(span, lex):
             continue
         if ent.label_ == "NORP" and not norp_is_actor(span, lex):
