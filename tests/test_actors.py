@@ -732,3 +732,13 @@ def test_names_only_in_a_picture_caption_are_not_actors(run, text: str, name: st
 ])
 def test_cited_agency_and_seat_of_power(run, text: str, name: str, kept: bool) -> None:
     assert (name in names(run(text))) is kept
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("The Nazis occupied the town in 1941, and the Catholics hid the families.", "Nazis", False),
+    ("The Nazis occupied the town in 1941, and the Catholics hid the families.", "Catholics", False),
+    ("The portrait shows a Muscovite sent to Prussia in 1723.", "Muscovite", False),
+    ("The Houthis said they fired two missiles at the ship.", "Houthis", True),
+])
+def test_collectives_of_faith_movement_or_region_are_not_actors(run, text: str, name: str, kept: bool) -> None:
+    assert (name in names(run(text))) is kept
