@@ -742,3 +742,16 @@ def test_cited_agency_and_seat_of_power(run, text: str, name: str, kept: bool) -
 ])
 def test_collectives_of_faith_movement_or_region_are_not_actors(run, text: str, name: str, kept: bool) -> None:
     assert (name in names(run(text))) is kept
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Leaders met at the Bucharest Summit in 2008 and promised membership.", "Bucharest Summit"),
+    ("The United States sent more Himars launchers and Main Battle Tanks to Kyiv.", "Main Battle Tanks"),
+    ("The United States sent more Himars launchers and Main Battle Tanks to Kyiv.", "Himars"),
+])
+def test_meetings_and_weapons_are_not_actors(run, text: str, name: str) -> None:
+    assert name not in names(run(text))
+
+
+def test_a_company_named_for_games_stays(run) -> None:
+    assert "Games Workshop" in names(run("The Games Workshop said sales rose."))

@@ -25,6 +25,8 @@ def _base_name(text: str, names: frozenset[str]) -> str | None:
         t = t[4:]
     if t in names:
         return t
+    if len(t) >= 4 and t.istitle() and t.isalpha() and t.upper() in names:
+        return t.upper()  # "Himars", "Nasams": a name listed in capitals, written as a word
     for n in names:
         if t.startswith(n) and _SUFFIX.fullmatch(t[len(n):]):
             return n
