@@ -755,3 +755,20 @@ def test_meetings_and_weapons_are_not_actors(run, text: str, name: str) -> None:
 
 def test_a_company_named_for_games_stays(run) -> None:
     assert "Games Workshop" in names(run("The Games Workshop said sales rose."))
+
+
+@pytest.mark.parametrize("text, body, person", [
+    ("Joe Biden spoke on Monday. The Biden administration said it did not know where he was.",
+     "Biden administration", "Joe Biden"),
+    ("The Trump administration cut the aid, and Donald Trump defended the move.",
+     "Trump administration", "Donald Trump"),
+])
+def test_a_leaders_administration_is_a_body(run, text: str, body: str, person: str) -> None:
+    rec = run(text)
+    assert by_name(rec, body)["type"] == "ORG"
+    assert body not in by_name(rec, person)["aliases"]
+
+
+def test_a_name_before_other_nouns_stays_a_person(run) -> None:
+    rec = run("Joe Biden met the press. Biden aides said the talks went well.")
+    assert "Joe Biden" in names(rec) and not [n for n in names(rec) if "aides" in n]

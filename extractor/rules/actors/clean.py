@@ -138,3 +138,16 @@ def _is_person_name(tail: Span, body_words: frozenset[str], titles: frozenset[st
     names = [t for t in tail if t.lower_ not in titles]
     return len(names) >= 2 and all(t.is_alpha and t.is_title and t.text not in body_words for t in tail) \
         and len(names) <= 3
+
+
+#: lower-case nouns after a leader's name that make the name a body: "the Biden administration"
+_LEADER_BODIES = frozenset({"administration"})
+
+
+def leader_body(ent: Span) -> Span:
+    """'the Biden administration': a person's name before 'administration' names a body, an ORG
+    of its own (the person stays an actor through the other mentions)."""
+    doc = ent.doc
+    if ent.label_ == "PERSON" and len(ent) <= 3 and ent.end < len(doc) and doc[ent.end].lower_ in _LEADER_BODIES:
+        return Span(doc, ent.start, ent.end + 1, label="ORG")
+    return ent

@@ -11,7 +11,14 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
-from .clean import clean_mention, comma_parts, opens_with_a_gerund, person_after_a_body, trim_to_known_name
+from .clean import (
+    clean_mention,
+    comma_parts,
+    leader_body,
+    opens_with_a_gerund,
+    person_after_a_body,
+    trim_to_known_name,
+)
 from .fold import fold_name
 from .keys import Group, KeyIndex, group_key, register_aliases
 from .lexicon import ActorsLexicon
@@ -39,7 +46,7 @@ def group_mentions(doc: Doc, lex: ActorsLexicon, country_code: Callable[[str], s
     by_key: KeyIndex = {}
     ents = doc.ents
     full_names = {name for e in ents if e.label_ == "PERSON" and " " in (name := fold_name(e.text))}
-    parts = (piece for e in ents for part in comma_parts(e)
+    parts = (piece for e in ents for part in comma_parts(leader_body(e))
              for piece in person_after_a_body(part, lex.generic_org_words, lex.titles))
     for ent in parts:
         if ent.label_ not in ACTOR_LABELS or is_party_affiliation(ent):
