@@ -772,3 +772,19 @@ def test_a_leaders_administration_is_a_body(run, text: str, body: str, person: s
 def test_a_name_before_other_nouns_stays_a_person(run) -> None:
     rec = run("Joe Biden met the press. Biden aides said the talks went well.")
     assert "Joe Biden" in names(rec) and not [n for n in names(rec) if "aides" in n]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Ukrainian presidency says that a strike trapped seven people under a collapsed building.",
+     "Ukrainian presidency"),
+    ("It was during a meeting of Russia's security council that the plan was approved.",
+     "Russia's security council"),
+    ("The battle saw the Soviet army capture nearly 91,000 German troops.", "Soviet army"),
+])
+def test_more_national_institutions(run, text: str, name: str) -> None:
+    assert name in names(run(text))
+
+
+def test_the_soviet_union_stays_a_place(run) -> None:
+    rec = run("The Soviet Union collapsed in 1991, and Soviet troops left.")
+    assert not names(rec)
