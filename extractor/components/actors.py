@@ -23,6 +23,7 @@ from typing import ClassVar
 
 from spacy.tokens import Doc
 
+from ..extensions import doc_text
 from ..lexicons import read_tsv, read_wordlist
 from ..rules.actors.acronyms import link_acronyms
 from ..rules.actors.captions import drop_caption_only
@@ -98,5 +99,5 @@ class ActorsComponent(GazetteerUser, DataComponent):
         groups = merge_mislabelled(groups)
         settle_facilities(doc, groups, self.lex)
         drop_place_names(groups, self.place_names, self.lex.titles, self.lex.speech_verbs)
-        drop_caption_only(groups)
+        drop_caption_only(doc_text(doc), groups)
         doc._.extractor_actors = render_actors(groups, self.lex.titles)

@@ -30,9 +30,10 @@ def in_caption(text: str, pos: int) -> bool:
     return k >= 0 and is_picture_credit(tail[k + 1:-1])
 
 
-def drop_caption_only(groups: list[Group]) -> None:
-    """Empty the groups all of whose mentions are on caption lines."""
+def drop_caption_only(text: str, groups: list[Group]) -> None:
+    """Empty the groups all of whose mentions are on caption lines (`text`: the document's text,
+    read once: spaCy rebuilds `Doc.text` on every access)."""
     for g in groups:
         spans = g["spans"]
-        if spans and len(spans) <= 2 and all(in_caption(s.doc.text, s.end_char) for s in spans):
+        if spans and len(spans) <= 2 and all(in_caption(text, s.end_char) for s in spans):
             g["spans"] = []
