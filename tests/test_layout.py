@@ -24,6 +24,10 @@ def test_headline_found(text, title):
     "An earthquake struck eastern Turkey on Monday. It killed 12 people.",  # one paragraph, no headline
     "The train derailed near Odisha.\nRescuers worked through the night to reach the carriages.",  # sentence
     "",
+    # a lead paragraph after a dateline, standing alone, is no headline
+    "MINSK, 28 January (BelTA) –The president spoke to parliament on Friday about the sanctions and the "
+    "border, BelTA has learned.\n\nHe said more talks would follow.",
+    "BRUSSELS (AP) – Germany on Friday accused military agents of hacking the party of the chancellor.\n\nMore.",
 ])
 def test_no_headline(text):
     assert detect_layout(text)["title"] is None
@@ -88,3 +92,22 @@ def test_every_line_break_starts_a_sentence(ex, text):
     doc = LayoutComponent(ex.nlp, "layout")(ex.nlp.make_doc(text))
     after_break = {t.i for t in doc[1:] if "\n" in doc[t.i - 1].text_with_ws and "\n" not in t.text}
     assert {t.i for t in doc[1:] if t.is_sent_start} == after_break
+
+
+@pytest.mark.parametrize("text, place, agency", [
+    ("MINSK, 28 January (BelTA) –The president spoke to parliament on Friday about the sanctions and the "
+     "border.\n\nHe said more talks would follow.", "MINSK", "BelTA"),
+    ("BRUSSELS (AP) – Germany on Friday accused military agents of hacking the party of the chancellor.\n\nMore.",
+     "BRUSSELS", "Associated Press"),
+])
+def test_dateline_opening_the_first_line(text, place, agency):
+    dl = detect_layout(text)["dateline"]
+    assert (dl["place"], dl["agency"]) == (place, agency)
+
+
+@pytest.mark.parametrize("text", [
+    "U.S.-RUSSIA TALKS STALL\n\nThe body text follows here and is long enough to be a paragraph.",
+    "KYIV, Ukraine (AP) — Russia fired missiles\n\nThe body text follows here.",  # short: a headline
+])
+def test_short_or_hyphenated_first_lines_stay_headlines(text):
+    assert detect_layout(text)["title"] is not None

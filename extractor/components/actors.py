@@ -23,15 +23,19 @@ from typing import ClassVar
 
 from spacy.tokens import Doc
 
+from ..extensions import doc_text
 from ..lexicons import read_tsv, read_wordlist
 from ..rules.actors.acronyms import link_acronyms
+from ..rules.actors.captions import drop_caption_only
 from ..rules.actors.facilities import settle_facilities
 from ..rules.actors.fold import fold_name
 from ..rules.actors.grouping import group_mentions
 from ..rules.actors.institutions import CountryCodes
 from ..rules.actors.known_as import merge_known_as
 from ..rules.actors.lexicon import SOURCE_VERBS, ActorsLexicon
-from ..rules.actors.plurals import merge_plurals
+from ..rules.actors.mislabelled import merge_mislabelled
+from ..rules.actors.place_names import PlaceNames, drop_place_names
+from ..rules.actors.plurals import merge_party_names, merge_plurals
 from ..rules.actors.render import render_actors
 from ..rules.actors.short_forms import merge_short_forms
 from .base import DataComponent, GazetteerUser
@@ -49,6 +53,8 @@ class ActorsComponent(GazetteerUser, DataComponent):
         "lexicons/entities/portfolio_words.txt",
         "lexicons/entities/event_nouns.txt",
         "lexicons/entities/event_heads.txt",
+        "lexicons/entities/kind_heads.txt",
+        "lexicons/entities/generic_org_words.txt",
         "lexicons/entities/belonging_nouns.txt",
         "lexicons/entities/facility_words.txt",
         "lexicons/entities/acronyms.tsv",
@@ -72,6 +78,8 @@ class ActorsComponent(GazetteerUser, DataComponent):
             not_actor_words=frozenset(read_wordlist(paths[e + "not_actor_words.txt"])),
             event_nouns=frozenset(w.lower() for w in read_wordlist(paths[e + "event_nouns.txt"])),
             event_heads=frozenset(read_wordlist(paths[e + "event_heads.txt"])),
+            kind_heads=frozenset(read_wordlist(paths[e + "kind_heads.txt"])),
+            generic_org_words=frozenset(read_wordlist(paths[e + "generic_org_words.txt"])),
             belonging_nouns=frozenset(w.lower() for w in read_wordlist(paths[e + "belonging_nouns.txt"])),
             facility_words=frozenset(read_wordlist(paths[e + "facility_words.txt"])),
             speech_verbs=frozenset(w.lower() for w in read_wordlist(paths[e + "person_verbs.txt"])) | SOURCE_VERBS,
@@ -79,6 +87,7 @@ class ActorsComponent(GazetteerUser, DataComponent):
         )
         # country codes of possessive owners ("Russia's"), asked of the gazetteer on first need
         self.country_codes = CountryCodes(lambda: self.gazetteer)
+        self.place_names = PlaceNames(lambda: self.gazetteer)
 
     def process(self, doc: Doc) -> None:
         groups = group_mentions(doc, self.lex, self.country_codes)
@@ -86,5 +95,9 @@ class ActorsComponent(GazetteerUser, DataComponent):
         merge_known_as(groups)
         groups = merge_short_forms(groups)
         groups = merge_plurals(groups)
+        groups = merge_party_names(groups)
+        groups = merge_mislabelled(groups)
         settle_facilities(doc, groups, self.lex)
+        drop_place_names(groups, self.place_names, self.lex.titles, self.lex.speech_verbs)
+        drop_caption_only(doc_text(doc), groups)
         doc._.extractor_actors = render_actors(groups, self.lex.titles)

@@ -29,9 +29,12 @@ _FOOTER = re.compile(
 )
 _BYLINE = re.compile(r"^\s*By\s+(?P<who>[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|and|&|de|van|von|al-))*)\s*$")
 # "KYIV, Ukraine (AP) — ", "WASHINGTON — ", "LONDON (Reuters) -"
+# also with the day: "MINSK, 28 January (BelTA) –Belarusian ..." (no space after a dash is allowed,
+# not after a hyphen)
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'’\- ]{1,40}?)?)\s*"
-    r"(?:\((?P<agency>[A-Za-z.&' ]{2,30})\))?\s*(?:[—–]|--|-)\s+"
+    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'’\- ]{1,40}?)?)"
+    r"(?:,\s*\d{1,2}\s+[A-Z][a-z]{2,8}\.?)?\s*"
+    r"(?:\((?P<agency>[A-Za-z.&' ]{2,30})\))?\s*(?:[—–]\s*|--\s+|-\s+)(?=\S)"
 )
 _AGENCIES = {"AP": "Associated Press", "Reuters": "Reuters", "AFP": "AFP", "VOA": "Voice of America"}
 _MAX_TITLE = 300
@@ -45,6 +48,14 @@ def _lines(text: str) -> list[tuple[int, int]]:
         out.append((pos, pos + len(body)))
         pos += len(line)
     return out
+
+
+def _starts_with_dateline(line: str) -> bool:
+    """'MINSK, 28 January (BelTA) – ...', 'BRUSSELS (AP) – ...': the line opens the story (a lead
+    paragraph after its dateline), it is no headline."""
+    m = _DATELINE.match(line)
+    city = m.group("place").split(",")[0].strip() if m else ""
+    return bool(m) and city.isupper() and len(city) >= 3 and len(line.split()) > 12
 
 
 def detect_layout(text: str) -> dict[str, Any]:
@@ -67,7 +78,7 @@ def detect_layout(text: str) -> dict[str, Any]:
     # headline: a first line that stands alone
     first_s, first_e = nonblank[0]
     first = text[first_s:first_e].strip()
-    if len(nonblank) > 1 and len(first) <= _MAX_TITLE:
+    if len(nonblank) > 1 and len(first) <= _MAX_TITLE and not _starts_with_dateline(first):
         idx = lines.index((first_s, first_e))
         blank_after = idx + 1 < len(lines) and not text[lines[idx + 1][0]:lines[idx + 1][1]].strip()
         next_s, next_e = nonblank[1]

@@ -11,13 +11,24 @@ from spacy.tokens import Doc, Span
 from .keys import Group
 from .lexicon import SOURCE_VERBS, ActorsLexicon
 
+#: last words of names that are a venue only after a preposition of place ("met at Horodetsky
+#: House", "back in the White House"); elsewhere they name the body that sits there ("White House
+#: spokesman", "the House voted")
+LOCATIVE_VENUES = frozenset({"House"})
+#: one-word seats of power that are a place after "in", "at" ("a media scrum in the Kremlin"); "to the
+#: Kremlin" stays an addressee, "the Kremlin said" a body
+LOCATIVE_SEATS = frozenset({"Kremlin"})
+_VENUES = LOCATIVE_VENUES | LOCATIVE_SEATS
+_LOCATIVE_PREPS = frozenset({"in", "at", "to", "into", "inside", "outside"})
+_STRICT_LOCATIVE_PREPS = frozenset({"in", "at", "inside", "outside"})
+
 
 def settle_facilities(doc: Doc, groups: list[Group], lex: ActorsLexicon) -> None:
     """Empty the groups that only name a facility; turn a facility that speaks into an ORG."""
     for g in groups:  # "took refuge in the Mweso General Hospital": a place, unless it speaks
         if g["spans"] and all(is_facility(s, lex.facility_words) for s in g["spans"]):
             # "the Ibn Rushd school": the facility's own noun belongs to the name
-            whole = [s if s[-1].text in lex.facility_words else doc[s.start:s.end + 1] for s in g["spans"]]
+            whole = [s if s[-1].text in lex.facility_words | _VENUES else doc[s.start:s.end + 1] for s in g["spans"]]
             if any(is_cited_source(s, lex.speech_verbs) for s in whole):
                 g["type"] = "ORG"  # "Nasser Hospital said" (often tagged PERSON) is a body
                 g["spans"] = whole
@@ -30,9 +41,23 @@ def is_facility(span: Span, facility_words: frozenset[str]) -> bool:
     lower-case facility noun ('the Ibn Rushd school', 'the Azovstal steel plant')."""
     if len(span) >= 2 and span[-1].text in facility_words:
         return True
+    if len(span) >= 2 and span[-1].text in LOCATIVE_VENUES and _after_a_preposition_of_place(span):
+        return True
+    if len(span) == 1 and span[0].text in LOCATIVE_SEATS and \
+            _after_a_preposition_of_place(span, _STRICT_LOCATIVE_PREPS):
+        return True
     if len(span) >= 3 and span[0].text in facility_words and span[1].lower_ == "of":
         return True  # "the Church of St Andrew", "the Museum of the Great Patriotic War"
     return _names_a_facility_noun(span, facility_words)
+
+
+def _after_a_preposition_of_place(span: Span, preps: frozenset[str] = _LOCATIVE_PREPS) -> bool:
+    """'at Horodetsky House', 'in the White House'."""
+    doc = span.doc
+    k = span.start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in preps
 
 
 def _names_a_facility_noun(span: Span, facility_words: frozenset[str]) -> bool:

@@ -7,12 +7,18 @@ lower case, punctuation runs -> one space.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_NON_WORD = re.compile(r"[^\w]+")
 
 
+@lru_cache(maxsize=32768)
 def fold_name(text: str) -> str:
-    """'The Israel Defense Forces’' -> 'israel defense forces'."""
+    """'The Israel Defense Forces’' -> 'israel defense forces' (memoised: the same names come
+    back mention after mention)."""
     t = text.replace("’", "'").strip()
     if t.endswith("'s"):
         t = t[:-2]
-    t = re.sub(r"^(?:the|The)\s+", "", t)
-    return re.sub(r"[^\w]+", " ", t.lower()).strip()
+    t = _LEADING_THE.sub("", t)
+    return _NON_WORD.sub(" ", t.lower()).strip()

@@ -55,17 +55,20 @@ def canonical_org(folded: str) -> str:
 
 
 def _without_country(span: Span, folded: str, by_key: KeyIndex, country_code: Callable[[str], str]) -> tuple | None:
-    """"the U.S. Justice Department" after "the Department of Justice": a country's name before a
-    name the article already used without it is the same organisation."""
-    first = span[0].text
-    code = country_code(first) if first[:1].isupper() else first.lower()
-    if len(span) < 3 or (code == first.lower() and first.replace(".", "").upper() not in ("US", "UK")):
+    """"the U.S. Justice Department" after "the Department of Justice", "the United States Congress"
+    after "Congress": a country's name (one or two words) before a name the article already used
+    without it is the same organisation."""
+    if len(span) < 3:
         return None
-    rest = canonical_org(fold_name(span[1:].text))
-    group = by_key.get(("ORG", rest))
-    if group is None or group["type"] != "ORG":
-        return None
-    return next(iter(k for k in group["keys"]))
+    for k in (1, 2):
+        owner = span[:k].text
+        code = country_code(owner) if owner[:1].isupper() else owner.lower()
+        if code == owner.lower() and owner.replace(".", "").upper() not in ("US", "UK"):
+            continue
+        group = by_key.get(("ORG", canonical_org(fold_name(span[k:].text))))
+        if group is not None and group["type"] == "ORG":
+            return next(iter(group["keys"]))
+    return None
 
 
 def _person_key(folded: str, by_key: KeyIndex) -> tuple:

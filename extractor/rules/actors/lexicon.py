@@ -26,6 +26,8 @@ class ActorsLexicon:
     not_actor_words: frozenset[str]  # as written ("Typhoon", "Hurricane")
     event_nouns: frozenset[str]
     event_heads: frozenset[str]  # as written ("War", "Revolution"): last words of event names
+    generic_org_words: frozenset[str]  # as written ("Ministry", "Institute"): alone, no one body
+    kind_heads: frozenset[str]  # as written ("Fund", "Agreement"): "a X Fund" is one of a kind
     belonging_nouns: frozenset[str]  # nouns an institution before them only qualifies ("assets")
     facility_words: frozenset[str]  # as written, capitalised ("Hospital")
     speech_verbs: frozenset[str]  # person verbs + SOURCE_VERBS

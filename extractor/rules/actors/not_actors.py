@@ -78,3 +78,32 @@ def norp_is_actor(span: Span, lex: ActorsLexicon) -> bool:
     root = span.root
     plural = root.tag_ in ("NNPS", "NNS") or (root.text.endswith("s") and root.pos_ == "PROPN")
     return root.dep_ not in ("compound", "amod", "nmod") and plural
+
+
+#: dependencies of a name that only qualifies the noun after it ("a Reuters reporter")
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+def names_a_kind(ent: Span, span: Span, lex: ActorsLexicon) -> bool:
+    """'transfer the assets to a Ukraine Support Fund', 'establish an international Compensation
+    Fund': a scheme's or text's name after an indefinite article is one of a kind (proposed,
+    hypothetical), no organisation that acts. A body keeps it ('will create a War Crimes
+    Accountability Team'), and so does a name that only qualifies a noun ('a Reuters reporter'):
+    the article belongs to that noun."""
+    if span[-1].text not in lex.kind_heads:
+        return False
+    doc = ent.doc
+    k = ent.start
+    if doc[k].lower_ not in ("a", "an"):
+        k -= 1
+        while k >= 0 and k >= ent.start - 3 and doc[k].is_lower and doc[k].pos_ == "ADJ":
+            k -= 1  # "an international ..."
+    if k < 0 or doc[k].lower_ not in ("a", "an") or not doc[k].is_lower:
+        return False
+    return span.root.dep_ not in _MODIFIER_DEPS
+
+
+def is_generic_word(span: Span, lex: ActorsLexicon) -> bool:
+    """'the Ministry also said', 'the Institute added', 'the prime minister and Cabinet': one
+    capitalised common noun names no one body (the article names it in full elsewhere)."""
+    return len(span) == 1 and span[0].text in lex.generic_org_words

@@ -1,4 +1,5 @@
-"""Singular and plural names of one organisation: 'Houthi' and 'Houthis' are one actor.
+"""Singular and plural names of one organisation: 'Houthi' and 'Houthis' are one actor, and so
+are a party and its members ('the Social Democrat party' and 'the Social Democrats').
 
 Only when one of the two groups is an ORG or NORP (often the plural is tagged PERSON); two people
 ('William', 'Williams') are left apart.
@@ -29,4 +30,30 @@ def merge_plurals(groups: list[Group]) -> list[Group]:
         keep["keys"] |= gone["keys"]
         keep["type"] = "ORG"
         drop.add(id(gone))
+    return [g for g in groups if id(g) not in drop]
+
+
+def merge_party_names(groups: list[Group]) -> list[Group]:
+    """'the Social Democrat party' and 'the Social Democrats' (or 'Labour'): a party named with the
+    word 'party' joins the group named without it, found by one look-up of the name before it."""
+    by_name: dict[str, Group] = {}
+    for g in groups:
+        if g["type"] in ("ORG", "NORP"):
+            for s in g["spans"]:
+                by_name.setdefault(fold_name(s.text), g)
+    drop: set[int] = set()
+    for g in groups:
+        if g["type"] != "ORG" or not g["spans"]:
+            continue
+        names = {fold_name(s.text) for s in g["spans"]}
+        if not all(n.endswith(" party") for n in names):
+            continue
+        stem = next(iter(names))[:-len(" party")]
+        other = by_name.get(stem) or by_name.get(stem + "s")
+        if other is None or other is g or id(other) in drop:
+            continue
+        other["spans"] = sorted(other["spans"] + g["spans"], key=lambda s: s.start)
+        other["keys"] |= g["keys"]
+        other["type"] = "ORG"
+        drop.add(id(g))
     return [g for g in groups if id(g) not in drop]

@@ -94,6 +94,11 @@ _COURTESY = re.compile(r"(?m)^[^\n]{0,80}\b[Cc]ourtesy(?: of)? [^\n]{1,60}$")
 COURTESY_MAX_WORDS = 14
 
 
+def is_picture_credit(text: str) -> bool:
+    """'Alexander Nemenov/AP', 'Clodagh Kilcoyne/PA': the whole text is a picture credit."""
+    return "/" in text and _CREDIT.fullmatch(text) is not None
+
+
 def credit_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of picture credits that close a caption (before ")" or at a line end), and
     of short caption lines ending in "Courtesy of ..."."""

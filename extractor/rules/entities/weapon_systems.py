@@ -27,6 +27,8 @@ def _base_name(text: str, names: frozenset[str]) -> str | None:
         t = t[4:]
     if t in names:
         return t
+    if len(t) >= 4 and t.istitle() and t.isalpha() and t.upper() in names:
+        return t.upper()  # "Himars", "Nasams": a name listed in capitals, written as a word
     for k in range(len(t) - 1, max(1, len(t) - _MAX_SUFFIX) - 1, -1):  # a listed name + a suffix (not every name tried)
         if t[:k] in names and _SUFFIX.fullmatch(t[k:]):
             return t[:k]

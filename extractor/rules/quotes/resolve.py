@@ -26,13 +26,16 @@ def trim_dangling(name: str) -> str:
 
 
 def actor_at(ctx: QuoteContext, start: int, end: int) -> dict[str, Any] | None:
-    """The actor with a mention overlapping chars start..end (looked up near `start`)."""
+    """The actor with a mention overlapping chars start..end (looked up near `start`); of several
+    (an entity the actor rules read as a body and a person: "the Regional Council Mira Kovacs"),
+    the one that ends last, the head of the phrase."""
     i = bisect.bisect_left(ctx.mention_starts, start)
+    found, found_end = None, -1
     for j in range(max(0, i - 3), min(len(ctx.mention_index), i + 3)):
         ms, me, actor = ctx.mention_index[j]
-        if ms < end and start < me:
-            return actor
-    return None
+        if ms < end and start < me and me > found_end:
+            found, found_end = actor, me
+    return found
 
 
 def _initials(name: str) -> str:
