@@ -570,3 +570,67 @@ def test_untagged_organisation_behind_a_nominal(ex: Any, text: str, expected: st
 def test_it_goes_on_with_the_last_organisation(ex: Any, text: str, expected: str, not_expected: str) -> None:
     name = _name(_quote(ex, text, "grateful")) or ""
     assert expected in name and not_expected not in name, name
+
+
+# -- issue 15, third pass: documents quoted piece by piece, nationality by country name, leaders and staff
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        # a long statement quoted piece by piece keeps its issuer, however many pieces
+        ("Summit\n\nThe members of the Harbour Council issued a joint statement on Monday.\n\n"
+         "\u201cWe ask for calm,\u201d the statement said.\n\n"
+         "\u201cThe port must stay open,\u201d the statement read.\n\n"
+         "\u201cShips need safe lanes,\u201d the statement said.\n\n\u201cFishers need their nets back,\u201d the "
+         "statement said.\n\nIt was also posted on the website of the Regional Office.\n\n"
+         "\u201cWe will meet again in May,\u201d the statement said.", "meet again", "Harbour Council"),
+    ],
+)
+def test_document_chain_keeps_its_issuer(ex: Any, text: str, words: str, expected: str) -> None:
+    name = _name(_quote(ex, text, words))
+    assert name is not None and expected in name, name
+
+
+def test_new_indefinite_document_does_not_continue_the_chain(ex: Any) -> None:
+    text = ("Summit\n\nThe Harbour Council issued a statement on Monday.\n\n\u201cWe ask for calm,\u201d the "
+            "statement said.\n\n\u201cWe reject the claims,\u201d a statement from the dock workers said.")
+    name = _name(_quote(ex, text, "reject")) or ""
+    assert "Harbour" not in name, name
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected", "not_expected"),
+    [
+        # a country's own name tells the nationality ("Kenya's President X" is not "the Brazilian president")
+        ("Talks\n\nBrazilian President Lucia Souza arrived on Monday. Talks with Kenya's President Daniel Mwangi "
+         "began at noon.\n\n\u201cTrade must grow,\u201d the Brazilian president said.", "Trade", "Souza", "Mwangi"),
+        # "the leader" is not someone introduced as a spokeswoman
+        ("Memorial\n\nRomania's foreign ministry spokeswoman Maria Popescu wrote a post on Monday.\n\n"
+         "Officials met on Tuesday, with President Mircea Ionescu meeting the families.\n\n"
+         "The Romanian leader said he was \u201cgrieving with the nation\u201d.", "grieving", "Ionescu", "Popescu"),
+        # ... while "the official" may well be the spokeswoman
+        ("Memorial\n\nRomania's foreign ministry spokeswoman Maria Popescu spoke on Monday.\n\n"
+         "\u201cWe are grieving with the nation,\u201d the official said.", "grieving", "Popescu", None),
+    ],
+)
+def test_role_nationality_and_staff(ex: Any, text: str, words: str, expected: str, not_expected: str | None) -> None:
+    name = _name(_quote(ex, text, words)) or ""
+    assert expected in name and (not_expected is None or not_expected not in name), name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # nobody named before: the role is the person who speaks in the next paragraph
+        ("Ferries\n\nThe ferries will sail again \u201cthis week\u201d, its transport minister says.\n\n"
+         "\u201cWe are ready,\u201d says Marta Kowalczyk, who led the talks.", "Kowalczyk"),
+        # someone named before: no looking ahead
+        ("Ferries\n\nMayor Peter Hall opened the port on Friday. The ferries will sail again \u201cthis week\u201d, "
+         "the minister said.\n\n\u201cWe are ready,\u201d says Marta Kowalczyk, who led the talks.", None),
+    ],
+)
+def test_role_with_nobody_before_looks_to_the_next_speaker(ex: Any, text: str, expected: str | None) -> None:
+    name = _name(_quote(ex, text, "this week")) or ""
+    if expected is None:
+        assert "Kowalczyk" not in name, name
+    else:
+        assert expected in name, name

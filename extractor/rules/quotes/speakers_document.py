@@ -148,6 +148,28 @@ def _earlier_document_issuer(ctx: QuoteContext, span: Span, resolve: Resolver) -
     return None
 
 
+#: how many paragraphs a chain of "the statement said" quotations may skip and still be one document
+_CHAIN_PARAGRAPHS = 4
+
+
+def same_document_goes_on(ctx: QuoteContext, span: Span,
+                          last: tuple[dict[str, Any], int] | None) -> tuple[str, str | None] | None:
+    """"..., the statement said. [...] ..., the statement read.": a definite document mention right
+    after a quotation attributed to a mention of the same document noun, already resolved to its
+    issuer, is the same document (a long statement quoted piece by piece); its issuer goes on."""
+    if last is None or ctx.para_index(span.start_char) - last[1] > _CHAIN_PARAGRAPHS:
+        return None
+    prev = last[0]
+    mention = (prev.get("mention") or {}).get("text") or ""
+    name = prev.get("name")
+    if not name or prev.get("method") != "nominal" or name == mention:
+        return None
+    prev_head = mention.rsplit(None, 1)[-1].lower() if mention.strip() else ""
+    if prev_head not in (span.root.lower_, span.root.lemma_.lower()):
+        return None
+    return name, prev.get("actor_id")
+
+
 def resolve_document(ctx: QuoteContext, span: Span, last: tuple[dict[str, Any], int] | None,
                      resolve: Resolver) -> tuple[str, str | None] | None:
     """"the statement" -> its issuer: named in the phrase itself or by the verb it hangs off, at
@@ -158,6 +180,9 @@ def resolve_document(ctx: QuoteContext, span: Span, last: tuple[dict[str, Any], 
     if found is not None:
         return found
     if span[0].lower_ not in INDEFINITE:  # "a joint statement" is a new one, not the last one
+        found = same_document_goes_on(ctx, span, last)
+        if found is not None:
+            return found
         found = _earlier_document_issuer(ctx, span, resolve)
         if found is not None:
             return found

@@ -8,7 +8,9 @@ with the role as evidence:
 2. else the person whose titles carry the role word or the phrase's modifiers ("US leader Joe Biden"
    for "the US President"), never one whose nationality contradicts them;
 3. else the person quoted last in the same or the two previous paragraphs;
-4. else the most salient person named before it (a speech verb's subject first).
+4. else the most salient person named before it (a speech verb's subject first);
+5. with nobody named before it at all (a lead, a story that starts mid-speech), the first person
+   who speaks in its own or the next paragraph.
 
 An indefinite nominal ("a resident of Kherson", "a senior official") introduces someone new and
 keeps its description; so does a plural one ("the officials"): this module is not asked.
@@ -179,9 +181,12 @@ def _holds_now(cand: _Candidate, head: str, low: str) -> bool:
 
 def _office_clash(ctx: QuoteContext, span: Span, cand: _Candidate) -> bool:
     """Is the candidate introduced in another office than the nominal's ("the president" and
-    "Foreign Minister X")? Only specific offices clash; "the leader" fits any of them."""
+    "Foreign Minister X")? Only specific offices clash; "the leader" fits any of them but the
+    offices held for someone else ("spokeswoman", "aide", "envoy")."""
     offices = ctx.lex.office_titles
     head = {span.root.lemma_.lower(), span.root.lower_}
+    if head & ctx.lex.leader_nouns and not head & cand.described and cand.described & ctx.lex.staff_titles:
+        return True  # "the Russian leader" is not the one introduced as "Russia's spokeswoman X"
     return bool(head & offices) and not head & cand.described and bool(cand.described & offices)
 
 
@@ -281,4 +286,21 @@ def resolve_role(ctx: QuoteContext, span: Span,
         if prev is None and person_like(ctx, last[0]["name"]):
             return last[0]["name"], last[0].get("actor_id")
     salient = _salient_person(ctx, span, fits)
-    return (salient.name, salient.actor_id) if salient is not None else None
+    if salient is not None:
+        return salient.name, salient.actor_id
+    return _speaker_named_next(ctx, span) if not cands else None
+
+
+def _speaker_named_next(ctx: QuoteContext, span: Span) -> tuple[str, str | None] | None:
+    """"..., its infrastructure minister says. [¶] “...,” says Jan Roe.": a role nominal with no
+    person named anywhere before it (a lead, a story that starts mid-speech) stands for the first
+    person who speaks in its own or the next paragraph (the subject of a speech verb)."""
+    para = ctx.para_index(span.start_char)
+    i = bisect.bisect_left(ctx.ent_starts, span.end_char)
+    for e in ctx.ents[i:i + 12]:
+        if ctx.para_index(e.start_char) > para + 1:
+            break
+        if e.label_ == "PERSON" and e.start not in ctx.quoted and e.root.dep_ in ("nsubj", "nsubjpass") \
+                and is_cue(e.root.head, ctx.lex.speech):
+            return resolve_name(ctx, e)
+    return None
