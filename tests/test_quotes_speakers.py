@@ -634,3 +634,31 @@ def test_role_with_nobody_before_looks_to_the_next_speaker(ex: Any, text: str, e
         assert "Kowalczyk" not in name, name
     else:
         assert expected in name, name
+
+
+@pytest.mark.parametrize(
+    ("text", "linked"),
+    [
+        # "the authors" keeps its words and is linked to the co-author named before
+        ("Report\n\n\u201cThe gap is growing,\u201d said Peter Hall, a co-author of a report by the Harbour "
+         "Institute.\n\n"
+         "\u201cPrices will keep rising,\u201d the authors wrote.", True),
+        # no one named with the role before: the description stays alone
+        ("Report\n\n\u201cThe gap is growing,\u201d said Peter Hall of the Harbour Institute.\n\n"
+         "\u201cPrices will keep rising,\u201d the authors wrote.", False),
+    ],
+)
+def test_plural_role_is_linked_to_its_named_member(ex: Any, text: str, linked: bool) -> None:
+    record = ex.extract(text)
+    q = next(q for q in record["quotes"] if "Prices" in q["text"])
+    assert q["speaker"] is not None and q["speaker"]["name"] == "the authors", q["speaker"]
+    actor = next((a for a in record["actors"] if a["id"] == q["speaker"]["actor_id"]), None)
+    assert (actor is not None and "Hall" in actor["name"]) == linked, (q["speaker"], actor)
+
+
+def test_last_speaker_named_again_takes_the_role(ex: Any) -> None:
+    text = ("Speech\n\nMayor Peter Hall spoke in the harbour on Monday.\n\n\u201cWe will rebuild,\u201d he said.\n\n"
+            "The storm destroyed 40 boats.\n\nRepairs began on Tuesday, months ahead of plan.\n\n"
+            "Citing the damage, Maria Lopez left the city.\n\nThe crowd at the pier cheered Peter Hall.\n\n"
+            "\u201cEveryone must help,\u201d the 58-year-old official said.")
+    assert "Hall" in (_name(_quote(ex, text, "Everyone must help")) or "")

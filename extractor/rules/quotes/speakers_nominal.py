@@ -19,7 +19,7 @@ from .grammar import words
 from .regions import name_ending_at, title_words_before
 from .resolve import actor_at, resolve_name
 from .speakers_document import resolve_document
-from .speakers_role import is_indefinite, is_person_role, resolve_role
+from .speakers_role import earlier_role_use, is_indefinite, is_person_role, resolve_role
 
 
 def _set_off_end(ctx: QuoteContext, e: Span) -> bool:
@@ -151,6 +151,17 @@ def _issuer_name(ctx: QuoteContext, tok: Token,
     return resolve_nominal(ctx, phrase, last) or (phrase.text, None)
 
 
+def _named_members(ctx: QuoteContext, span: Span) -> tuple[str, str | None] | None:
+    """"the authors" after "Mark Roe, a co-author of the report": a definite plural role keeps its
+    words and is linked to the person named earlier with that role; anything else: None."""
+    root = span.root
+    if root.tag_ not in ("NNS", "NNPS") or span[0].lower_ not in ("the", "these", "those") \
+            or root.lemma_.lower() not in ctx.lex.person_roles:
+        return None
+    found = earlier_role_use(ctx, span)
+    return (span.text, found[1]) if found is not None and found[1] is not None else None
+
+
 def resolve_nominal(ctx: QuoteContext, span: Span,
                     last: tuple[dict[str, Any], int] | None) -> tuple[str, str | None] | None:
     """"the statement" -> whoever issued it; "the group/the military" -> the last compatible
@@ -170,5 +181,5 @@ def resolve_nominal(ctx: QuoteContext, span: Span,
     if appos is not None:  # "The governor of Darfur, Minni Arko Minnawi, accused ..."
         return resolve_name(ctx, appos)
     if is_indefinite(span) or not is_person_role(ctx, span.root):
-        return None  # "a resident of Kherson", "the officials": the description is the speaker
+        return _named_members(ctx, span)  # "a resident of Kherson", "the officials": as written
     return resolve_role(ctx, span, last)
