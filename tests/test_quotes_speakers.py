@@ -662,3 +662,24 @@ def test_last_speaker_named_again_takes_the_role(ex: Any) -> None:
             "Citing the damage, Maria Lopez left the city.\n\nThe crowd at the pier cheered Peter Hall.\n\n"
             "\u201cEveryone must help,\u201d the 58-year-old official said.")
     assert "Hall" in (_name(_quote(ex, text, "Everyone must help")) or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected", "not_expected"),
+    [
+        # a recording "of" a person speaking: the person shown, not the ad
+        ("Ads\n\nA new ad from the Harbour Party attacks the mayor. The ad uses footage of Maria Lopez asking, "
+         "\u201cWhy are the ferries late?\u201d", "ferries late", "Maria Lopez", "Harbour"),
+        # a comma after the name: the participle is the clause's, not the person's
+        ("Ads\n\nA new ad from the Harbour Party attacks the mayor. The ad thanks the voters of Maria Lopez, "
+         "saying \u201cthe mayor failed\u201d.", "mayor failed", "Harbour", "Lopez"),
+        # a legal document speaks for whoever opened or filed it
+        ("Charges\n\nThe prosecutor's office said on Friday that it had opened a criminal case against Ivan Sokol.\n\n"
+         "The case accuses Sokol of leading an \u201carmed rebellion\u201d.", "armed rebellion", "prosecutor", "Sokol"),
+        ("Court\n\nThe Harbour Union filed a lawsuit against the port authority on Monday. The lawsuit says the "
+         "dock closures were \u201cunlawful and reckless\u201d.", "unlawful", "Harbour Union", "lawsuit"),
+    ],
+)
+def test_recordings_and_legal_documents(ex: Any, text: str, words: str, expected: str, not_expected: str) -> None:
+    name = _name(_quote(ex, text, words)) or ""
+    assert expected in name and not_expected not in name, name

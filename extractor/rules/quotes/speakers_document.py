@@ -38,12 +38,16 @@ def _agent(verb: Token) -> Token | None:
 
 
 def _subject(ctx: QuoteContext, verb: Token) -> Token | None:
-    """The subject of the verb a document hangs off, or its passive agent, outside quotes."""
+    """The subject of the verb a document hangs off, or its passive agent, outside quotes; for "it"
+    or "they" in a reported clause, the subject of the verb reporting it."""
     agent = _agent(verb)
     if agent is not None:
         return agent
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in ctx.quoted
-                 and c.lower_ not in ("it", "this", "that", "which")), None)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in ctx.quoted]
+    if len(subjects) == 1 and subjects[0].lower_ in ("it", "they") and verb.dep_ == "ccomp" \
+            and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(ctx, verb.head)  # "X said that it had opened a case": X
+    return next((c for c in subjects if c.lower_ not in ("it", "this", "that", "which")), None)
 
 
 def _in_phrase(ctx: QuoteContext, doc_tok: Token, resolve: Resolver) -> tuple[str, str | None] | None:

@@ -65,9 +65,27 @@ def _clause_subject(ctx: QuoteContext, t: Token, a: int, b: int) -> tuple[Token,
     return None
 
 
+def _shown_speaking(ctx: QuoteContext, cue: Token) -> Token | None:
+    """"footage of Jane Roe asking, “...”", "a video of the minister saying": a speech participle
+    with no subject of its own right after the person a recording is "of" is that person's (the
+    parser often hangs the participle on the verb: "The ad uses footage of X asking")."""
+    if cue.tag_ != "VBG" or cue.i == 0 or any(c.dep_ in SUBJ_DEPS for c in cue.children):
+        return None
+    before = cue.doc[cue.i - 1]
+    ent = ctx.entity_of(before)
+    if ent is None or ent.label_ != "PERSON" or ent.end != cue.i or before.i in ctx.quoted:
+        return None
+    root = ent.root
+    return root if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+
+
 def _climbed_subject(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Token, str] | None:
     """The subject of the cue or of a clause it hangs off ("..., saying": the governing verb's),
-    climbing up to 6 heads through quoted words and clausal/prepositional links."""
+    climbing up to 6 heads through quoted words and clausal/prepositional links; a speech
+    participle on a name ("a video of Jane Roe saying") is that name's."""
+    shown = _shown_speaking(ctx, cue)
+    if shown is not None:
+        return shown, "explicit"
     t = cue
     for _ in range(6):
         inside = t.i in ctx.quoted and t.i != cue.i
