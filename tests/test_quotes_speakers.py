@@ -683,3 +683,20 @@ def test_last_speaker_named_again_takes_the_role(ex: Any) -> None:
 def test_recordings_and_legal_documents(ex: Any, text: str, words: str, expected: str, not_expected: str) -> None:
     name = _name(_quote(ex, text, words)) or ""
     assert expected in name and not_expected not in name, name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        # ", stating that" after a reported clause: the one who reports it
+        ("Visit\n\nMayor Peter Hall also said he was \u201cvery pleased\u201d that the minister began her tour in the "
+         "harbour, stating that she had \u201cseen the damage first hand\u201d.", "Hall", "minister"),
+        # a relay after the clause ("..., a reporter said") does not take it over
+        ("Visit\n\nHundreds of dock workers marched in the harbour on Sunday, accusing the mayor of being a "
+         "\u201ccoward\u201d, a local reporter said.", "dock workers", "reporter"),
+    ],
+)
+def test_participle_after_a_reported_clause(ex: Any, text: str, expected: str, not_expected: str) -> None:
+    words = "first hand" if "first hand" in text else "coward"
+    name = _name(_quote(ex, text, words)) or ""
+    assert expected in name and not_expected not in name, name

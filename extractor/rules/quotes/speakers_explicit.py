@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .context import QuoteContext
-from .cues import relayed
+from .cues import is_cue, relayed
 from .grammar import (
     NON_REFERRING,
     NOT_SPEAKERS,
@@ -79,6 +79,26 @@ def _shown_speaking(ctx: QuoteContext, cue: Token) -> Token | None:
     return root if root.dep_ == "pobj" and root.head.lower_ == "of" else None
 
 
+def _reporter_of_participle(ctx: QuoteContext, cue: Token) -> Token:
+    """Where the climb for a subject starts: the cue itself, but for ", stating that ..." hung by
+    the parser on the verb of a clause someone reports ("X also said he was grateful that Y
+    began his visit there, stating that ..."), the reporting speech verb (X's)."""
+    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or any(c.dep_ in SUBJ_DEPS for c in cue.children):
+        return cue
+    clause = cue.head
+    if clause.dep_ != "ccomp":
+        return cue
+    for _ in range(3):  # "X said [he was grateful [that Y began ..., stating]]"
+        if clause.dep_ not in ("ccomp", "acomp", "xcomp") or clause.head.i == clause.i:
+            return cue
+        reporter = clause.head
+        if is_cue(reporter, ctx.lex.speech) and reporter.i not in ctx.quoted:
+            # only a report that leads in ("X said that ..."), never "..., an AFP reporter said"
+            return reporter if reporter.i < clause.i and not relayed(ctx, reporter) else cue
+        clause = clause.head
+    return cue
+
+
 def _climbed_subject(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Token, str] | None:
     """The subject of the cue or of a clause it hangs off ("..., saying": the governing verb's),
     climbing up to 6 heads through quoted words and clausal/prepositional links; a speech
@@ -86,7 +106,7 @@ def _climbed_subject(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Tok
     shown = _shown_speaking(ctx, cue)
     if shown is not None:
         return shown, "explicit"
-    t = cue
+    t = _reporter_of_participle(ctx, cue)
     for _ in range(6):
         inside = t.i in ctx.quoted and t.i != cue.i
         if not inside:
