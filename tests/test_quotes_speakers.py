@@ -700,3 +700,22 @@ def test_participle_after_a_reported_clause(ex: Any, text: str, expected: str, n
     words = "first hand" if "first hand" in text else "coward"
     name = _name(_quote(ex, text, words)) or ""
     assert expected in name and not_expected not in name, name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        ("Port\n\nThe storm hit the port on Monday. The Harbour News agency quoted Mayor Peter Hall as saying the "
+         "damage was \u201csevere but repairable\u201d.", "Hall", "Harbour News"),
+        ("Port\n\nThe storm hit the port on Monday.\n\n\u201cThe damage is severe but repairable,\u201d the Harbour "
+         "News agency quoted Mayor Peter Hall as saying.", "Hall", "Harbour News"),
+        ("Port\n\nThe storm hit the port on Monday.\n\nMayor Peter Hall was quoted by the Harbour News agency as "
+         "saying the damage was \u201csevere but repairable\u201d.", "Hall", "Harbour News"),
+        # a medium that says something itself keeps its words
+        ("Port\n\nThe storm hit the port on Monday. The Harbour News agency said the damage was "
+         "\u201csevere but repairable\u201d, quoting no one.", "Harbour News", "Hall"),
+    ],
+)
+def test_medium_quoting_someone_as_saying(ex: Any, text: str, expected: str, not_expected: str) -> None:
+    name = _name(_quote(ex, text, "repairable")) or ""
+    assert expected in name and not_expected not in name, name

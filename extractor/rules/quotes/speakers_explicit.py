@@ -99,6 +99,27 @@ def _reporter_of_participle(ctx: QuoteContext, cue: Token) -> Token:
     return cue
 
 
+#: verbs by which a medium passes someone's words on: "TASS quoted X as saying", "X was cited as saying"
+_RELAY_VERBS = frozenset({"quote", "cite"})
+
+
+def quoted_source(ctx: QuoteContext, cue: Token) -> Token | None:
+    """"TASS quoted Peskov as saying", "Peskov was quoted by TASS as saying": the one quoted (the
+    object, or the passive subject), not the medium that quotes them. `cue` is the relay verb or
+    the "saying" of its "as" phrase."""
+    verb = cue
+    if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.head.i != cue.head.i:
+        verb = cue.head.head
+    if verb.lemma_.lower() not in _RELAY_VERBS or not any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return None
+    for dep in ("dobj", "nsubjpass"):
+        found = next((c for c in verb.children if c.dep_ == dep and c.i not in ctx.quoted), None)
+        if found is not None:
+            return found
+    return None
+
+
 def _climbed_subject(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Token, str] | None:
     """The subject of the cue or of a clause it hangs off ("..., saying": the governing verb's),
     climbing up to 6 heads through quoted words and clausal/prepositional links; a speech
@@ -203,6 +224,9 @@ def cue_subject(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Token | 
         for c in cue.children:
             if c.dep_ in ("compound", "nsubj") and c.i < cue.i and c.i not in ctx.quoted:
                 return noun_head(c), "explicit"
+    source = quoted_source(ctx, cue)
+    if source is not None:
+        return source, "explicit"
     found = _climbed_subject(ctx, cue, a, b)
     if found is not None:
         return found
