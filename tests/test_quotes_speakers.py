@@ -719,3 +719,25 @@ def test_participle_after_a_reported_clause(ex: Any, text: str, expected: str, n
 def test_medium_quoting_someone_as_saying(ex: Any, text: str, expected: str, not_expected: str) -> None:
     name = _name(_quote(ex, text, "repairable")) or ""
     assert expected in name and not_expected not in name, name
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        # a post after "X wrote on <platform>" is X's, also when the tagger calls "read" a noun
+        ("Strikes\n\nMayor Peter Hall wrote on Telegram on Monday that the storm had hit a school.\n\n"
+         "\u201cThe harbour must be rebuilt,\u201d the post read.", "rebuilt", "Peter Hall"),
+        # a description keeps its place even with a relative clause after it
+        ("Storm\n\nThe storm hit the coast on Monday.\n\n\u201cThere is no water,\u201d said a 45-year-old teacher "
+         "from Gdynia, who asked not to be named.", "no water", "a 45-year-old teacher from Gdynia"),
+    ],
+)
+def test_posts_and_described_speakers(ex: Any, text: str, words: str, expected: str) -> None:
+    assert _name(_quote(ex, text, words)) == expected
+
+
+def test_post_without_a_publisher_stays_a_description(ex: Any) -> None:
+    text = ("Strikes\n\nMayor Peter Hall wrote a letter to the council on Monday.\n\nNobody answered.\n\n"
+            "A post circulated widely. \u201cThe harbour must be rebuilt,\u201d a post read.")
+    name = _name(_quote(ex, text, "rebuilt")) or ""
+    assert "Hall" not in name, name

@@ -117,6 +117,18 @@ def issuer(ctx: QuoteContext, doc_tok: Token, resolve: Resolver) -> tuple[str, s
     return None
 
 
+#: posts and the verbs that publish them on a platform ("X wrote on Telegram", "X tweeted")
+_POSTS = frozenset({"post", "tweet", "message", "update"})
+_PUBLISHING = frozenset({"post", "write", "tweet", "publish", "share"})
+
+
+def _published_on(verb: Token, doc_lemma: str) -> bool:
+    """Does `verb` publish a post on a platform ("wrote on X", "posted on Telegram", "tweeted")?"""
+    if doc_lemma not in _POSTS or verb.lemma_.lower() not in _PUBLISHING:
+        return False
+    return verb.lemma_.lower() == "tweet" or any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
+
+
 def _refers_back(tok: Token) -> bool:
     """Is the document mention definite ("the resolution", "this report"), so that it refers to
     one introduced earlier rather than introducing a new one ("a resolution")?"""
@@ -137,7 +149,8 @@ def _earlier_document_issuer(ctx: QuoteContext, span: Span, resolve: Resolver) -
             low = tok.lemma_.lower()
             if i in ctx.quoted:
                 continue
-            if same and low == lemma and tok.pos_ == "VERB":  # "The governor posted ... the post said"
+            if same and tok.pos_ == "VERB" and (low == lemma or _published_on(tok, lemma)):
+                # "The governor posted ... the post said", "X wrote on Telegram ... the post read"
                 subject = _subject(ctx, tok)
                 found = resolve(subject) if subject is not None else None
                 if found is not None:

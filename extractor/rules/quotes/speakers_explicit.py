@@ -223,7 +223,8 @@ def cue_subject(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Token | 
     if cue.pos_ == "NOUN":  # mis-tagged verb: its compound/subject child is the speaker
         for c in cue.children:
             if c.dep_ in ("compound", "nsubj") and c.i < cue.i and c.i not in ctx.quoted:
-                return noun_head(c), "explicit"
+                head = noun_head(c)  # ("the post read": the climb must stop below the cue itself)
+                return (head if head.i != cue.i else c), "explicit"
     source = quoted_source(ctx, cue)
     if source is not None:
         return source, "explicit"
