@@ -741,3 +741,38 @@ def test_post_without_a_publisher_stays_a_description(ex: Any) -> None:
             "A post circulated widely. \u201cThe harbour must be rebuilt,\u201d a post read.")
     name = _name(_quote(ex, text, "rebuilt")) or ""
     assert "Hall" not in name, name
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        ("That was how Mayor Peter Hall put it.", "Peter Hall"),
+        ("That is what the harbour master told reporters on Monday.", "the harbour master"),
+        ("That was how the meeting ended.", None),
+    ],
+)
+def test_how_someone_put_it_in_the_next_sentence(ex: Any, after: str, expected: str | None) -> None:
+    text = f"Port\n\nThe council rejected the plan on Monday.\n\n\u201cThere is nothing to discuss.\u201d\n\n{after}"
+    assert _name(_quote(ex, text, "nothing to discuss")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the institution named in full in lower case (no entity) before "the ministry"
+        ("Power\n\nThe ministry of energy said power was cut in three regions.\n\n\u201cRepairs will take "
+         "weeks,\u201d the ministry said.", "ministry of energy"),
+        # a possessor that names it
+        ("Power\n\nThe Harbour Council's energy agency said power was cut.\n\n\u201cRepairs will take weeks,\u201d "
+         "the agency said.", "energy agency"),
+        # the last mention says no more: the nominal stays as written
+        ("Power\n\nThe ministry was quiet for days.\n\n\u201cRepairs will take weeks,\u201d the ministry said.",
+         "the ministry"),
+        # a plural mention is not the institution
+        ("Power\n\nRights groups criticised the cuts.\n\n\u201cRepairs will take weeks,\u201d the group said.",
+         "the group"),
+    ],
+)
+def test_nominal_goes_back_to_its_fuller_mention(ex: Any, text: str, expected: str) -> None:
+    name = _name(_quote(ex, text, "Repairs")) or ""
+    assert expected in name and (expected.startswith("the") or name != "the " + expected.split()[-1]), name

@@ -104,7 +104,46 @@ def resolve_org(ctx: QuoteContext, span: Span, compatible: frozenset[str]) -> tu
     untagged = _untagged_org_name(ctx, span, limit)
     if untagged is not None:
         return untagged
+    fuller = fuller_mention(ctx, span)
+    if fuller is not None:
+        return fuller
     return resolve_name(ctx, fallback) if fallback is not None else None
+
+
+#: how far back (tokens) "the agency" looks for its fuller mention ("the UN's nuclear agency")
+_FULLER_REACH = 400
+
+
+def fuller_mention(ctx: QuoteContext, span: Span) -> tuple[str, str | None] | None:
+    """"The UN's nuclear agency said ... the agency said", "the ministry of energy said ... the
+    ministry said": the nearest earlier phrase with the same head noun that says more (a
+    possessor, modifiers or an "of" phrase) names the institution, as written (without its
+    article), linked to the actor of an organisation or place named in it."""
+    doc = ctx.doc
+    head = span.root.lemma_.lower()
+    plural = span.root.tag_ in ("NNS", "NNPS")
+    if plural or span[0].lower_ not in ("the", "this"):
+        return None  # only "the agency" refers back to one institution
+    for i in range(span.start - 1, max(-1, span.start - _FULLER_REACH), -1):
+        t = doc[i]
+        if t.lemma_.lower() != head or i in ctx.quoted or t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ \
+                or t.tag_ in ("NNS", "NNPS"):
+            continue  # ("Rights groups" are not "the group")
+        start = min([i] + [c.left_edge.i for c in t.children
+                           if c.i < i and c.dep_ in ("poss", "compound", "amod", "nmod")])
+        end = max([i] + [c.right_edge.i for c in t.children if c.i > i and c.dep_ == "prep"
+                         and c.lower_ == "of" and c.right_edge.i - i <= 6]) + 1
+        if any(j in ctx.quoted for j in range(start, end)):
+            return None
+        if start == i and end == i + 1:
+            return None  # the last mention says no more: it does not name the institution
+        while start < i and doc[start].pos_ == "DET":
+            start += 1  # "The UN's nuclear agency" -> "UN's nuclear agency"
+        phrase = doc[start:end]
+        actor = next((a for a in (actor_at(ctx, e.start_char, e.end_char) for e in phrase.ents
+                                  if e.label_ in ("ORG", "GPE", "NORP")) if a is not None), None)
+        return phrase.text, actor.get("id") if actor is not None else None
+    return None
 
 
 def _untagged_org_name(ctx: QuoteContext, span: Span, limit: int) -> tuple[str, str | None] | None:
