@@ -776,3 +776,26 @@ def test_how_someone_put_it_in_the_next_sentence(ex: Any, after: str, expected: 
 def test_nominal_goes_back_to_its_fuller_mention(ex: Any, text: str, expected: str) -> None:
     name = _name(_quote(ex, text, "Repairs")) or ""
     assert expected in name and (expected.startswith("the") or name != "the " + expected.split()[-1]), name
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        # two speech nouns of two owners in one sentence: two quotations, each its owner's
+        ("Port\n\nThis was the mayor's line, plain in his refrain \u201cno harbour without workers\u201d and in the "
+         "Harbour Council's insistence that \u201cthe port stays public.\u201d", "stays public", "Harbour Council"),
+        ("Port\n\nThis was the mayor's line, plain in his refrain \u201cno harbour without workers\u201d and in the "
+         "Harbour Council's insistence that \u201cthe port stays public.\u201d", "no harbour", "his"),
+    ],
+)
+def test_two_owners_make_two_quotations(ex: Any, text: str, words: str, expected: str) -> None:
+    q = _quote(ex, text, words)
+    assert len(q["fragments"]) == 1, q["fragments"]
+    assert expected in ((q["speaker"] or {}).get("mention") or {}).get("text", ""), q["speaker"]
+
+
+def test_one_owner_keeps_one_quotation(ex: Any) -> None:
+    text = ("Port\n\nThe mayor repeated his refrain \u201cno harbour without workers\u201d and \u201cno port "
+            "without a town\u201d on Monday.")
+    q = _quote(ex, text, "no harbour")
+    assert q["speaker"] is not None and "mayor" in (q["speaker"]["name"] or ""), q

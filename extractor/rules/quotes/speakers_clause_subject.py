@@ -123,6 +123,31 @@ def possessed_noun_before(ctx: QuoteContext, si: int) -> Token | None:
     return _possessor(ctx, noun)
 
 
+def speech_noun_owner(ctx: QuoteContext, si: int) -> Token | None:
+    """The possessor of the speech noun a partial stretch spells out or completes: "his mantra
+    “...”", "the State Department's insistence that “...”" (the first noun above the quoted words,
+    reached through a clause or preposition); None when no such noun owns it."""
+    owner = possessed_noun_before(ctx, si)
+    if owner is not None:
+        return owner
+    a, b = ctx.tok_ranges[si]
+    if b <= a:
+        return None
+    t = ctx.doc[a]
+    for _ in range(8):
+        if t.head.i == t.i:
+            return None
+        dep, t = t.dep_, t.head
+        if a <= t.i < b:
+            continue
+        if t.i in ctx.quoted or dep not in ("acl", "ccomp", "prep", "pobj", "relcl"):
+            return None
+        if t.pos_ == "NOUN":
+            low = t.lemma_.lower()
+            return _possessor(ctx, t) if low in ctx.lex.speech_nouns or t.lower_ in ctx.lex.speech_nouns else None
+    return None
+
+
 def clause_subject(ctx: QuoteContext, si: int) -> Token | None:
     """The token naming the source of partial stretch si without a cue: the possessor of the noun
     it spells out ("his mantra “...”"), the governing or directive subject; a subject that cannot
