@@ -799,3 +799,19 @@ def test_one_owner_keeps_one_quotation(ex: Any) -> None:
             "without a town\u201d on Monday.")
     q = _quote(ex, text, "no harbour")
     assert q["speaker"] is not None and "mayor" in (q["speaker"]["name"] or ""), q
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a story that starts mid-speech: "He" is the person who speaks in the next paragraph
+        ("Port\n\nHe added that \u201cthe harbour will be rebuilt by spring\u201d.\n\n"
+         "Mayor Peter Hall on Sunday condemned the delays and urged the council to act.", "Peter Hall"),
+        # someone named before the pronoun: no looking ahead
+        ("Port\n\nSenator Jane Roe arrived on Friday. He added that \u201cthe harbour will be rebuilt by "
+         "spring\u201d.\n\nMayor Peter Hall on Sunday condemned the delays and urged the council to act.", None),
+    ],
+)
+def test_pronoun_at_the_start_looks_to_the_next_speaker(ex: Any, text: str, expected: str | None) -> None:
+    name = _name(_quote(ex, text, "rebuilt by spring")) or ""
+    assert (expected in name) if expected else "Hall" not in name, name

@@ -294,10 +294,10 @@ def resolve_role(ctx: QuoteContext, span: Span,
     salient = _salient_person(ctx, span, fits)
     if salient is not None:
         return salient.name, salient.actor_id
-    return _speaker_named_next(ctx, span) if not cands else None
+    return speaker_named_next(ctx, span) if not cands else None
 
 
-def _speaker_named_next(ctx: QuoteContext, span: Span) -> tuple[str, str | None] | None:
+def speaker_named_next(ctx: QuoteContext, span: Span) -> tuple[str, str | None] | None:
     """"..., its infrastructure minister says. [¶] “...,” says Jan Roe.": a role nominal with no
     person named anywhere before it (a lead, a story that starts mid-speech) stands for the first
     person who speaks in its own or the next paragraph (the subject of a speech verb)."""
