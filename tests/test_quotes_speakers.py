@@ -815,3 +815,21 @@ def test_one_owner_keeps_one_quotation(ex: Any) -> None:
 def test_pronoun_at_the_start_looks_to_the_next_speaker(ex: Any, text: str, expected: str | None) -> None:
     name = _name(_quote(ex, text, "rebuilt by spring")) or ""
     assert (expected in name) if expected else "Hall" not in name, name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        # the passive subject of a speech verb is the one spoken about, not a speaker for "he"
+        ("Port\n\nMayor Peter Hall spoke at the harbour on Monday.\n\nA statue of the late tycoon John Grey was "
+         "unveiled there. Grey was accused of ruining the port in the 1980s.\n\nThroughout the year, Mr Peter Hall has "
+         "tried to win back the dock workers.\n\n\u201cWe will rebuild what was lost,\u201d he said.", "Hall", "Grey"),
+        # the active subject of a speech verb still is
+        ("Port\n\nMayor Peter Hall spoke at the harbour on Monday.\n\nThe tycoon John Grey accused the council of "
+         "ruining the port.\n\n\u201cWe will rebuild what was lost,\u201d he said.", "Grey", "Hall"),
+    ],
+)
+def test_passive_subject_of_a_speech_verb_is_not_the_speaker(ex: Any, text: str, expected: str,
+                                                            not_expected: str) -> None:
+    name = _name(_quote(ex, text, "rebuild what was lost")) or ""
+    assert expected in name and not_expected not in name, name

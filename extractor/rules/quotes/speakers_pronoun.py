@@ -156,8 +156,8 @@ def _salient_entity(ctx: QuoteContext, pron: Token) -> Span | None:
                 return e  # a name earlier in the pronoun's own sentence
         root = e.root
         if root.dep_ in ("nsubj", "nsubjpass"):
-            if is_cue(root.head, ctx.lex.speech):
-                return e
+            if root.dep_ == "nsubj" and is_cue(root.head, ctx.lex.speech):
+                return e  # (not "X was accused of ...": the one spoken about)
             if subject is None:
                 subject = e
     return subject or nearest

@@ -258,7 +258,7 @@ def _salient_person(ctx: QuoteContext, span: Span, cands: list[_Candidate]) -> _
     para = ctx.para_index(span.start_char)
     near = [c for c in cands if para - ctx.para_index(c.last) <= 3]
     subjects = [c for c in near if c.ent.root.dep_ in ("nsubj", "nsubjpass")]
-    speaking = [c for c in subjects if is_cue(c.ent.root.head, ctx.lex.speech)]
+    speaking = [c for c in subjects if c.ent.root.dep_ == "nsubj" and is_cue(c.ent.root.head, ctx.lex.speech)]
     return next(iter(speaking or subjects or near), None)
 
 
