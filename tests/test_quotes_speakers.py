@@ -833,3 +833,20 @@ def test_passive_subject_of_a_speech_verb_is_not_the_speaker(ex: Any, text: str,
                                                             not_expected: str) -> None:
     name = _name(_quote(ex, text, "rebuild what was lost")) or ""
     assert expected in name and not_expected not in name, name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        # "it" assessing something: the organisation it stands for, not the subject of its clause
+        ("Port\n\nAccording to the Harbour Institute, the storm was the worst in decades.\n\nJudging by the damage, "
+         "it considers the port would need \u201cat least two years of repairs\u201d before ships return.",
+         "Harbour Institute", "port"),
+        # a named subject of the outer verb still is the source
+        ("Port\n\nJudging by the damage, Mayor Peter Hall considers the port would need \u201cat least two years "
+         "of repairs\u201d before ships return.", "Peter Hall", "port"),
+    ],
+)
+def test_it_assessing_is_a_speaker(ex: Any, text: str, expected: str, not_expected: str) -> None:
+    name = _name(_quote(ex, text, "two years")) or ""
+    assert expected in name and name != not_expected, name

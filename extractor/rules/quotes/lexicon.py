@@ -37,7 +37,8 @@ class QuoteLexicon:
     words for whoever leads a country or body ("the Russian leader", "the strongman") and
     `staff_titles`: offices held for someone else (spokesman, aide, envoy): a leader noun never
     stands for a person introduced by a staff title ("the Russian leader" is not "Russia's foreign
-    ministry spokeswoman X")."""
+    ministry spokeswoman X"). `opinion_verbs`: verbs of assessment (consider, believe, estimate):
+    "it considers Russia would need “...”" is the assessment of whatever "it" stands for."""
 
     speech: frozenset[str] = frozenset()
     works: frozenset[str] = frozenset()
@@ -56,3 +57,4 @@ class QuoteLexicon:
     speech_nouns: frozenset[str] = frozenset()
     leader_nouns: frozenset[str] = frozenset()
     staff_titles: frozenset[str] = frozenset()
+    opinion_verbs: frozenset[str] = frozenset()
