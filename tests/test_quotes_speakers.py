@@ -673,6 +673,9 @@ def test_last_speaker_named_again_takes_the_role(ex: Any) -> None:
         # a comma after the name: the participle is the clause's, not the person's
         ("Ads\n\nA new ad from the Harbour Party attacks the mayor. The ad thanks the voters of Maria Lopez, "
          "saying \u201cthe mayor failed\u201d.", "mayor failed", "Harbour", "Lopez"),
+        # an account of someone speaking is no recording: the one giving the account speaks
+        ("Book\n\nAt one point in his book, Peter Hall gives an account of Maria Lopez telling one sailor to "
+         "\u201cGo home now!,\u201d while telling another to stay.", "Go home", "Peter Hall", "Lopez"),
         # a legal document speaks for whoever opened or filed it
         ("Charges\n\nThe prosecutor's office said on Friday that it had opened a criminal case against Ivan Sokol.\n\n"
          "The case accuses Sokol of leading an \u201carmed rebellion\u201d.", "armed rebellion", "prosecutor", "Sokol"),

@@ -65,10 +65,15 @@ def _clause_subject(ctx: QuoteContext, t: Token, a: int, b: int) -> tuple[Token,
     return None
 
 
+#: recordings that show someone speaking ("footage of X saying"; not "an account of X telling")
+_RECORDINGS = frozenset({"footage", "video", "recording", "broadcast", "clip", "tape", "audio", "film"})
+
+
 def _shown_speaking(ctx: QuoteContext, cue: Token) -> Token | None:
-    """"footage of Jane Roe asking, “...”", "a video of the minister saying": a speech participle
-    with no subject of its own right after the person a recording is "of" is that person's (the
-    parser often hangs the participle on the verb: "The ad uses footage of X asking")."""
+    """"footage of Jane Roe asking, “...”", "a video of Jane Roe saying": a speech participle with
+    no subject of its own right after the person a recording is "of" is that
+    person's (the parser often hangs the participle on the verb: "The ad uses footage of X
+    asking"); "an account of X telling" is not a recording."""
     if cue.tag_ != "VBG" or cue.i == 0 or any(c.dep_ in SUBJ_DEPS for c in cue.children):
         return None
     before = cue.doc[cue.i - 1]
@@ -76,7 +81,10 @@ def _shown_speaking(ctx: QuoteContext, cue: Token) -> Token | None:
     if ent is None or ent.label_ != "PERSON" or ent.end != cue.i or before.i in ctx.quoted:
         return None
     root = ent.root
-    return root if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return None
+    medium = root.head.head  # "footage/a video/a recording of X" (not "an account of X telling")
+    return root if medium.lemma_.lower() in _RECORDINGS else None
 
 
 def _reporter_of_participle(ctx: QuoteContext, cue: Token) -> Token:
@@ -105,18 +113,20 @@ _RELAY_VERBS = frozenset({"quote", "cite"})
 
 def quoted_source(ctx: QuoteContext, cue: Token) -> Token | None:
     """"TASS quoted Peskov as saying", "Peskov was quoted by TASS as saying": the one quoted (the
-    object, or the passive subject), not the medium that quotes them. `cue` is the relay verb or
-    the "saying" of its "as" phrase."""
+    object, or the passive subject, when it is a name), not the medium that quotes them. `cue` is
+    the relay verb or the "saying" of its "as" phrase."""
     verb = cue
     if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.head.i != cue.head.i:
         verb = cue.head.head
-    if verb.lemma_.lower() not in _RELAY_VERBS or not any(
-            c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+    if verb.lemma_.lower() not in _RELAY_VERBS or not any(  # "as saying", not "citing X as evidence"
+            c.dep_ == "prep" and c.lower_ == "as" and any(is_cue(g, ctx.lex.speech) for g in c.children)
+            for c in verb.children):
         return None
     for dep in ("dobj", "nsubjpass"):
         found = next((c for c in verb.children if c.dep_ == dep and c.i not in ctx.quoted), None)
         if found is not None:
-            return found
+            ent = ctx.entity_of(found)  # a name: "quoted the president as saying" stays the medium's
+            return found if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP") else None
     return None
 
 
