@@ -32,13 +32,26 @@ _SPEAKER_NOUNS = "lexicons/quotes/speaker_nouns.txt"
 _RESOLUTION = "lexicons/quotes/resolution.json"
 _RESOLUTION_KEYS = ("directive_verbs", "document_nouns", "person_roles", "non_speakers", "gendered_words",
                     "title_abbreviations", "org_nominals", "relay_nouns",
-                    "naming_verbs", "office_titles", "speech_nouns")
+                    "naming_verbs", "office_titles", "speech_nouns", "leader_nouns", "staff_titles", "opinion_verbs")
 _DEMONYMS = "lexicons/entities/demonyms.tsv"
 _COUNTRY_ALIASES = "lexicons/places/country_aliases.tsv"
 
 
 def _lower_set(words: Iterable[str]) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
+
+
+def _country_names() -> list[tuple[str, str]]:
+    """(lower-case short name, ISO code) of every country pycountry knows by a one- or two-word
+    name or common name ("china", "france", "south korea"; the gazetteer is built from the same data)."""
+    import pycountry
+
+    out = []
+    for c in pycountry.countries:
+        for name in (c.name, getattr(c, "common_name", None)):
+            if name and "," not in name and len(name.split()) <= 2:
+                out.append((name.lower(), c.alpha_2))
+    return out
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -62,6 +75,11 @@ class QuotesComponent(DataComponent):
         data = read_json(paths[_RESOLUTION], allowed_keys=_RESOLUTION_KEYS)
         nations = {r[0].lower(): r[1].split()[0] for r in _rows(paths[_COUNTRY_ALIASES]) if len(r) > 1}
         nations.update({r[0].lower(): r[1] for r in _rows(paths[_DEMONYMS]) if len(r) > 1})
+        for name, code in _country_names():  # "China", "France": a country by its own name
+            nations.setdefault(name, code)
+        for demonym, code in list(nations.items()):  # "Russia", "Syria" from "Russian", "Syrian"
+            if demonym.endswith("ian") and " " not in demonym:
+                nations.setdefault(demonym[:-1], code)
         self.lexicon = QuoteLexicon(
             speech=speech, works=works, speaker_nouns=speaker_nouns,
             directive_verbs=_lower_set(data.get("directive_verbs", [])),
@@ -74,7 +92,10 @@ class QuotesComponent(DataComponent):
             relay_nouns=_lower_set(data.get("relay_nouns", [])),
             naming_verbs=_lower_set(data.get("naming_verbs", [])),
             office_titles=_lower_set(data.get("office_titles", [])),
-            speech_nouns=_lower_set(data.get("speech_nouns", [])))
+            speech_nouns=_lower_set(data.get("speech_nouns", [])),
+            leader_nouns=_lower_set(data.get("leader_nouns", [])),
+            staff_titles=_lower_set(data.get("staff_titles", [])),
+            opinion_verbs=_lower_set(data.get("opinion_verbs", [])))
 
     def process(self, doc: Doc) -> None:
         text = doc_text(doc)

@@ -1,7 +1,8 @@
 """Grouping quoted stretches into quotations: a stretch sharing its cue with the previous one,
 or with no cue of its own right after another stretch of the same paragraph, is a further
 fragment of that quotation (“A,” he said. “B.” / he called it “x” and “y”), but only within the
-same sentence or the next one.
+same sentence or the next one, and not when a speech noun of another owner introduces it ("his
+mantra “A” and the ministry's insistence that “B”").
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from spacy.tokens import Token
 from .context import QuoteContext
 from .kinds import is_title
 from .regions import terms_between
+from .speakers_clause_subject import speech_noun_owner
 
 #: a lower-case partial quotation in the sentence after a cued one continues it
 _MERGE_NEXT_PARTIAL = True
@@ -52,7 +54,18 @@ def _joins(ctx: QuoteContext, prev: list[int], si: int, cues: list[Attribution])
     cue, pcue = cues[si], next((cues[j] for j in prev if cues[j] is not None), None)
     pkey = next((ctx.group_keys[j] for j in prev if j in ctx.group_keys), None)
     return same_para and ((cue is not None and pcue is not None and ctx.group_keys.get(si) == pkey)
-                          or (cue is None and not is_title(ctx, si) and near_sentence(ctx, prev[-1], si)))
+                          or (cue is None and not is_title(ctx, si) and near_sentence(ctx, prev[-1], si)
+                              and not _owned_elsewhere(ctx, prev, si)))
+
+
+def _owned_elsewhere(ctx: QuoteContext, prev: list[int], si: int) -> bool:
+    """Is stretch si the wording of another owner than the quotation before it ("his mantra “A”
+    and the ministry's insistence that “B”": two quotations)?"""
+    owner = speech_noun_owner(ctx, si)
+    if owner is None:
+        return False
+    before = speech_noun_owner(ctx, prev[0])
+    return before is None or before.i != owner.i and before.lower_ != owner.lower_
 
 
 def group_stretches(ctx: QuoteContext, cues: list[Attribution]) -> list[list[int]]:

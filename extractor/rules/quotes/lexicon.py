@@ -33,7 +33,12 @@ class QuoteLexicon:
     `office_titles`: the specific offices ("president", "minister", "spokesman") that tell two
     people apart: "the president" is not the one introduced as "Foreign Minister X".
     `speech_nouns`: nouns for something said ("mantra", "warning", "claim"): a quotation right after
-    one with a possessor ("his mantra “...”") is the possessor's wording."""
+    one with a possessor ("his mantra “...”") is the possessor's wording. `leader_nouns`: generic
+    words for whoever leads a country or body ("the Russian leader", "the strongman") and
+    `staff_titles`: offices held for someone else (spokesman, aide, envoy): a leader noun never
+    stands for a person introduced by a staff title ("the Russian leader" is not "Russia's foreign
+    ministry spokeswoman X"). `opinion_verbs`: verbs of assessment (consider, believe, estimate):
+    "it considers Russia would need “...”" is the assessment of whatever "it" stands for."""
 
     speech: frozenset[str] = frozenset()
     works: frozenset[str] = frozenset()
@@ -50,3 +55,6 @@ class QuoteLexicon:
     naming_verbs: frozenset[str] = frozenset()
     office_titles: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
+    leader_nouns: frozenset[str] = frozenset()
+    staff_titles: frozenset[str] = frozenset()
+    opinion_verbs: frozenset[str] = frozenset()

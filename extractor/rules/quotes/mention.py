@@ -60,18 +60,28 @@ def _after_parenthesis(doc: Doc, i: int) -> int:
 def _phrase_end(ctx: QuoteContext, t: Token) -> int:
     """The token index after head `t`'s noun phrase: its prepositional phrases right after it
     ("a resident of Kherson", "the head of state", "a spokesman for the ministry") when they hold
-    no quotation and no verb, up to 14 tokens."""
+    no quotation and no verb (a relative clause on their object left out), up to 14 tokens."""
     end = t.i + 1
     for c in t.rights:
         if c.i != end or c.dep_ != "prep" or c.lower_ not in PHRASE_PREPS:
             break
-        right = c.right_edge.i + 1
+        right = _prep_end(c)
         if right - t.i > 14 or any(i in ctx.quoted or ctx.doc[i].pos_ in ("VERB", "AUX") for i in range(c.i, right)):
             break
         end = right
     while end > t.i + 1 and ctx.doc[end - 1].is_punct:
         end -= 1
     return end
+
+
+def _prep_end(prep: Token) -> int:
+    """The token index after a prepositional phrase, without a relative clause or participle on its
+    object ("a teacher from Kherson, who asked not to be named": "from Kherson")."""
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if pobj is None or not any(g.dep_ in ("relcl", "acl") and g.i > pobj.i for g in pobj.children):
+        return prep.right_edge.i + 1
+    kept = [g.right_edge.i for g in pobj.children if g.i > pobj.i and g.dep_ not in ("relcl", "acl", "punct")]
+    return max([pobj.i] + kept) + 1
 
 
 def _missed_name(ctx: QuoteContext, t: Token) -> bool:

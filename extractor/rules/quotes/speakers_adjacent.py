@@ -183,10 +183,27 @@ def _following_sentence(ctx: QuoteContext, si: int) -> Span | None:
     return nxt if gap in (0, 1) else None
 
 
+def _how_clause_speaker(ctx: QuoteContext, root: Token) -> Token | None:
+    """"That was how X put it", "That is what X told reporters": the subject of the speech verb
+    of a how/what clause that completes "that was"/"this is"."""
+    if root.lemma_ != "be":
+        return None
+    for clause in root.children:
+        if clause.dep_ != "ccomp" or not is_cue(clause, ctx.lex.speech):
+            continue
+        if not any(c.lower_ in ("how", "what") and c.i < clause.i for c in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i not in ctx.quoted), None)
+        if subject is not None and subject.lower_ not in ("it", "this", "that") and not never_speaks(ctx, subject):
+            return subject
+    return None
+
+
 def retro_attribution(ctx: QuoteContext, si: int) -> dict[str, Any] | None:
     """“...” ¶ That's according to Jane Roe, who ... / This was stated by Jane Roe: a sentence that
     opens with a demonstrative and gives the source of what came just before ("according to X",
-    or a speech verb in the passive with its "by X" agent) names the speaker of the quotation."""
+    a speech verb in the passive with its "by X" agent, "That was how X put it") names the
+    speaker of the quotation."""
     st = ctx.stretches[si]
     words = ctx.text[st.start:st.end].split()
     if len(words) <= 4 and all(w[:1].isupper() for w in words):
@@ -201,6 +218,9 @@ def retro_attribution(ctx: QuoteContext, si: int) -> dict[str, Any] | None:
                 return dict(speaker(ctx, spk, method, None), method="adjacent")
             return None
     root = sent.root
+    told = _how_clause_speaker(ctx, root)
+    if told is not None:
+        return dict(speaker(ctx, told, "explicit", None), method="adjacent")
     if is_cue(root, ctx.lex.speech) and any(c.dep_ == "nsubjpass" and c.i == sent.start for c in root.children):
         agent = next((g for c in root.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         if agent is not None and not never_speaks(ctx, agent):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .context import QuoteContext
+from .cues import is_cue
 from .grammar import MODIFIER_DEPS, NON_REFERRING, RELATIVE, speakerish
 
 _CLAUSE_DEPS = ("ccomp", "acl", "relcl", "advcl", "xcomp", "conj")
@@ -32,6 +33,14 @@ def _verb_subject(ctx: QuoteContext, verb: Token) -> Token | None:
                 and c.lower_ != "it":
             return c
     return None
+
+
+def _speaking_it(ctx: QuoteContext, verb: Token) -> Token | None:
+    """"it considers Russia would require “...”": an "it" subject of a speech or opinion verb is a speaker
+    (an organisation named before), not nobody; the clause's own subject ("Russia") is not."""
+    if not (is_cue(verb, ctx.lex.speech) or verb.lemma_.lower() in ctx.lex.opinion_verbs):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "it" and c.i not in ctx.quoted), None)
 
 
 def governing_subject(ctx: QuoteContext, si: int) -> Token | None:
@@ -65,7 +74,7 @@ def governing_subject(ctx: QuoteContext, si: int) -> Token | None:
                 return None
             continue
         if t.pos_ in ("VERB", "AUX"):
-            subject = _verb_subject(ctx, t)
+            subject = _verb_subject(ctx, t) or _speaking_it(ctx, t)
             if subject is not None:
                 found = subject  # keep climbing: the outermost clause's subject is the source
     return found
@@ -121,6 +130,31 @@ def possessed_noun_before(ctx: QuoteContext, si: int) -> Token | None:
             noun.lower_ in ctx.lex.speech_nouns or noun.lemma_.lower() in ctx.lex.speech_nouns):
         return None  # "his party anthem “...”", "Americans' liberties “over and over”": no speech noun
     return _possessor(ctx, noun)
+
+
+def speech_noun_owner(ctx: QuoteContext, si: int) -> Token | None:
+    """The possessor of the speech noun a partial stretch spells out or completes: "his mantra
+    “...”", "the State Department's insistence that “...”" (the first noun above the quoted words,
+    reached through a clause or preposition); None when no such noun owns it."""
+    owner = possessed_noun_before(ctx, si)
+    if owner is not None:
+        return owner
+    a, b = ctx.tok_ranges[si]
+    if b <= a:
+        return None
+    t = ctx.doc[a]
+    for _ in range(8):
+        if t.head.i == t.i:
+            return None
+        dep, t = t.dep_, t.head
+        if a <= t.i < b:
+            continue
+        if t.i in ctx.quoted or dep not in ("acl", "ccomp", "prep", "pobj", "relcl"):
+            return None
+        if t.pos_ == "NOUN":
+            low = t.lemma_.lower()
+            return _possessor(ctx, t) if low in ctx.lex.speech_nouns or t.lower_ in ctx.lex.speech_nouns else None
+    return None
 
 
 def clause_subject(ctx: QuoteContext, si: int) -> Token | None:

@@ -38,12 +38,16 @@ def _agent(verb: Token) -> Token | None:
 
 
 def _subject(ctx: QuoteContext, verb: Token) -> Token | None:
-    """The subject of the verb a document hangs off, or its passive agent, outside quotes."""
+    """The subject of the verb a document hangs off, or its passive agent, outside quotes; for "it"
+    or "they" in a reported clause, the subject of the verb reporting it."""
     agent = _agent(verb)
     if agent is not None:
         return agent
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in ctx.quoted
-                 and c.lower_ not in ("it", "this", "that", "which")), None)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in ctx.quoted]
+    if len(subjects) == 1 and subjects[0].lower_ in ("it", "they") and verb.dep_ == "ccomp" \
+            and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(ctx, verb.head)  # "X said that it had opened a case": X
+    return next((c for c in subjects if c.lower_ not in ("it", "this", "that", "which")), None)
 
 
 def _in_phrase(ctx: QuoteContext, doc_tok: Token, resolve: Resolver) -> tuple[str, str | None] | None:
@@ -113,6 +117,18 @@ def issuer(ctx: QuoteContext, doc_tok: Token, resolve: Resolver) -> tuple[str, s
     return None
 
 
+#: posts and the verbs that publish them on a platform ("X wrote on Telegram", "X tweeted")
+_POSTS = frozenset({"post", "tweet", "message", "update"})
+_PUBLISHING = frozenset({"post", "write", "tweet", "publish", "share"})
+
+
+def _published_on(verb: Token, doc_lemma: str) -> bool:
+    """Does `verb` publish a post on a platform ("wrote on X", "posted on Telegram", "tweeted")?"""
+    if doc_lemma not in _POSTS or verb.lemma_.lower() not in _PUBLISHING:
+        return False
+    return verb.lemma_.lower() == "tweet" or any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
+
+
 def _refers_back(tok: Token) -> bool:
     """Is the document mention definite ("the resolution", "this report"), so that it refers to
     one introduced earlier rather than introducing a new one ("a resolution")?"""
@@ -133,7 +149,8 @@ def _earlier_document_issuer(ctx: QuoteContext, span: Span, resolve: Resolver) -
             low = tok.lemma_.lower()
             if i in ctx.quoted:
                 continue
-            if same and low == lemma and tok.pos_ == "VERB":  # "The governor posted ... the post said"
+            if same and tok.pos_ == "VERB" and (low == lemma or _published_on(tok, lemma)):
+                # "The governor posted ... the post said", "X wrote on Telegram ... the post read"
                 subject = _subject(ctx, tok)
                 found = resolve(subject) if subject is not None else None
                 if found is not None:
@@ -148,6 +165,28 @@ def _earlier_document_issuer(ctx: QuoteContext, span: Span, resolve: Resolver) -
     return None
 
 
+#: how many paragraphs a chain of "the statement said" quotations may skip and still be one document
+_CHAIN_PARAGRAPHS = 4
+
+
+def same_document_goes_on(ctx: QuoteContext, span: Span,
+                          last: tuple[dict[str, Any], int] | None) -> tuple[str, str | None] | None:
+    """"..., the statement said. [...] ..., the statement read.": a definite document mention right
+    after a quotation attributed to a mention of the same document noun, already resolved to its
+    issuer, is the same document (a long statement quoted piece by piece); its issuer goes on."""
+    if last is None or ctx.para_index(span.start_char) - last[1] > _CHAIN_PARAGRAPHS:
+        return None
+    prev = last[0]
+    mention = (prev.get("mention") or {}).get("text") or ""
+    name = prev.get("name")
+    if not name or prev.get("method") != "nominal" or name == mention:
+        return None
+    prev_head = mention.rsplit(None, 1)[-1].lower() if mention.strip() else ""
+    if prev_head not in (span.root.lower_, span.root.lemma_.lower()):
+        return None
+    return name, prev.get("actor_id")
+
+
 def resolve_document(ctx: QuoteContext, span: Span, last: tuple[dict[str, Any], int] | None,
                      resolve: Resolver) -> tuple[str, str | None] | None:
     """"the statement" -> its issuer: named in the phrase itself or by the verb it hangs off, at
@@ -158,6 +197,9 @@ def resolve_document(ctx: QuoteContext, span: Span, last: tuple[dict[str, Any], 
     if found is not None:
         return found
     if span[0].lower_ not in INDEFINITE:  # "a joint statement" is a new one, not the last one
+        found = same_document_goes_on(ctx, span, last)
+        if found is not None:
+            return found
         found = _earlier_document_issuer(ctx, span, resolve)
         if found is not None:
             return found

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .context import QuoteContext
-from .cues import relayed
+from .cues import is_cue, relayed
 from .grammar import (
     NON_REFERRING,
     NOT_SPEAKERS,
@@ -65,10 +65,79 @@ def _clause_subject(ctx: QuoteContext, t: Token, a: int, b: int) -> tuple[Token,
     return None
 
 
+#: recordings that show someone speaking ("footage of X saying"; not "an account of X telling")
+_RECORDINGS = frozenset({"footage", "video", "recording", "broadcast", "clip", "tape", "audio", "film"})
+
+
+def _shown_speaking(ctx: QuoteContext, cue: Token) -> Token | None:
+    """"footage of Jane Roe asking, “...”", "a video of Jane Roe saying": a speech participle with
+    no subject of its own right after the person a recording is "of" is that
+    person's (the parser often hangs the participle on the verb: "The ad uses footage of X
+    asking"); "an account of X telling" is not a recording."""
+    if cue.tag_ != "VBG" or cue.i == 0 or any(c.dep_ in SUBJ_DEPS for c in cue.children):
+        return None
+    before = cue.doc[cue.i - 1]
+    ent = ctx.entity_of(before)
+    if ent is None or ent.label_ != "PERSON" or ent.end != cue.i or before.i in ctx.quoted:
+        return None
+    root = ent.root
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return None
+    medium = root.head.head  # "footage/a video/a recording of X" (not "an account of X telling")
+    return root if medium.lemma_.lower() in _RECORDINGS else None
+
+
+def _reporter_of_participle(ctx: QuoteContext, cue: Token) -> Token:
+    """Where the climb for a subject starts: the cue itself, but for ", stating that ..." hung by
+    the parser on the verb of a clause someone reports ("X also said he was grateful that Y
+    began his visit there, stating that ..."), the reporting speech verb (X's)."""
+    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or any(c.dep_ in SUBJ_DEPS for c in cue.children):
+        return cue
+    clause = cue.head
+    if clause.dep_ != "ccomp":
+        return cue
+    for _ in range(3):  # "X said [he was grateful [that Y began ..., stating]]"
+        if clause.dep_ not in ("ccomp", "acomp", "xcomp") or clause.head.i == clause.i:
+            return cue
+        reporter = clause.head
+        if is_cue(reporter, ctx.lex.speech) and reporter.i not in ctx.quoted:
+            # only a report that leads in ("X said that ..."), never "..., an AFP reporter said"
+            return reporter if reporter.i < clause.i and not relayed(ctx, reporter) else cue
+        clause = clause.head
+    return cue
+
+
+#: verbs by which a medium passes someone's words on: "TASS quoted X as saying", "X was cited as saying"
+_RELAY_VERBS = frozenset({"quote", "cite"})
+
+
+def quoted_source(ctx: QuoteContext, cue: Token) -> Token | None:
+    """"TASS quoted Peskov as saying", "Peskov was quoted by TASS as saying": the one quoted (the
+    object, or the passive subject, when it is a name), not the medium that quotes them. `cue` is
+    the relay verb or the "saying" of its "as" phrase."""
+    verb = cue
+    if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.head.i != cue.head.i:
+        verb = cue.head.head
+    if verb.lemma_.lower() not in _RELAY_VERBS or not any(  # "as saying", not "citing X as evidence"
+            c.dep_ == "prep" and c.lower_ == "as" and any(is_cue(g, ctx.lex.speech) for g in c.children)
+            for c in verb.children):
+        return None
+    for dep in ("dobj", "nsubjpass"):
+        found = next((c for c in verb.children if c.dep_ == dep and c.i not in ctx.quoted), None)
+        if found is not None:
+            ent = ctx.entity_of(found)  # a name: "quoted the president as saying" stays the medium's
+            return found if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP") else None
+    return None
+
+
 def _climbed_subject(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Token, str] | None:
     """The subject of the cue or of a clause it hangs off ("..., saying": the governing verb's),
-    climbing up to 6 heads through quoted words and clausal/prepositional links."""
-    t = cue
+    climbing up to 6 heads through quoted words and clausal/prepositional links; a speech
+    participle on a name ("a video of Jane Roe saying") is that name's."""
+    shown = _shown_speaking(ctx, cue)
+    if shown is not None:
+        return shown, "explicit"
+    t = _reporter_of_participle(ctx, cue)
     for _ in range(6):
         inside = t.i in ctx.quoted and t.i != cue.i
         if not inside:
@@ -164,7 +233,11 @@ def cue_subject(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Token | 
     if cue.pos_ == "NOUN":  # mis-tagged verb: its compound/subject child is the speaker
         for c in cue.children:
             if c.dep_ in ("compound", "nsubj") and c.i < cue.i and c.i not in ctx.quoted:
-                return noun_head(c), "explicit"
+                head = noun_head(c)  # ("the post read": the climb must stop below the cue itself)
+                return (head if head.i != cue.i else c), "explicit"
+    source = quoted_source(ctx, cue)
+    if source is not None:
+        return source, "explicit"
     found = _climbed_subject(ctx, cue, a, b)
     if found is not None:
         return found

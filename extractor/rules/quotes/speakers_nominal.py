@@ -19,7 +19,7 @@ from .grammar import words
 from .regions import name_ending_at, title_words_before
 from .resolve import actor_at, resolve_name
 from .speakers_document import resolve_document
-from .speakers_role import is_indefinite, is_person_role, resolve_role
+from .speakers_role import earlier_role_use, is_indefinite, is_person_role, resolve_role
 
 
 def _set_off_end(ctx: QuoteContext, e: Span) -> bool:
@@ -104,7 +104,46 @@ def resolve_org(ctx: QuoteContext, span: Span, compatible: frozenset[str]) -> tu
     untagged = _untagged_org_name(ctx, span, limit)
     if untagged is not None:
         return untagged
+    fuller = fuller_mention(ctx, span)
+    if fuller is not None:
+        return fuller
     return resolve_name(ctx, fallback) if fallback is not None else None
+
+
+#: how far back (tokens) "the agency" looks for its fuller mention ("the UN's nuclear agency")
+_FULLER_REACH = 400
+
+
+def fuller_mention(ctx: QuoteContext, span: Span) -> tuple[str, str | None] | None:
+    """"The UN's nuclear agency said ... the agency said", "the ministry of energy said ... the
+    ministry said": the nearest earlier phrase with the same head noun that says more (a
+    possessor, modifiers or an "of" phrase) names the institution, as written (without its
+    article), linked to the actor of an organisation or place named in it."""
+    doc = ctx.doc
+    head = span.root.lemma_.lower()
+    plural = span.root.tag_ in ("NNS", "NNPS")
+    if plural or span[0].lower_ not in ("the", "this"):
+        return None  # only "the agency" refers back to one institution
+    for i in range(span.start - 1, max(-1, span.start - _FULLER_REACH), -1):
+        t = doc[i]
+        if t.lemma_.lower() != head or i in ctx.quoted or t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ \
+                or t.tag_ in ("NNS", "NNPS"):
+            continue  # ("Rights groups" are not "the group")
+        start = min([i] + [c.left_edge.i for c in t.children
+                           if c.i < i and c.dep_ in ("poss", "compound", "amod", "nmod")])
+        end = max([i] + [c.right_edge.i for c in t.children if c.i > i and c.dep_ == "prep"
+                         and c.lower_ == "of" and c.right_edge.i - i <= 6]) + 1
+        if any(j in ctx.quoted for j in range(start, end)):
+            return None
+        if start == i and end == i + 1:
+            return None  # the last mention says no more: it does not name the institution
+        while start < i and doc[start].pos_ == "DET":
+            start += 1  # "The UN's nuclear agency" -> "UN's nuclear agency"
+        phrase = doc[start:end]
+        actor = next((a for a in (actor_at(ctx, e.start_char, e.end_char) for e in phrase.ents
+                                  if e.label_ in ("ORG", "GPE", "NORP")) if a is not None), None)
+        return phrase.text, actor.get("id") if actor is not None else None
+    return None
 
 
 def _untagged_org_name(ctx: QuoteContext, span: Span, limit: int) -> tuple[str, str | None] | None:
@@ -151,6 +190,17 @@ def _issuer_name(ctx: QuoteContext, tok: Token,
     return resolve_nominal(ctx, phrase, last) or (phrase.text, None)
 
 
+def _named_members(ctx: QuoteContext, span: Span) -> tuple[str, str | None] | None:
+    """"the authors" after "Mark Roe, a co-author of the report": a definite plural role keeps its
+    words and is linked to the person named earlier with that role; anything else: None."""
+    root = span.root
+    if root.tag_ not in ("NNS", "NNPS") or span[0].lower_ not in ("the", "these", "those") \
+            or root.lemma_.lower() not in ctx.lex.person_roles:
+        return None
+    found = earlier_role_use(ctx, span)
+    return (span.text, found[1]) if found is not None and found[1] is not None else None
+
+
 def resolve_nominal(ctx: QuoteContext, span: Span,
                     last: tuple[dict[str, Any], int] | None) -> tuple[str, str | None] | None:
     """"the statement" -> whoever issued it; "the group/the military" -> the last compatible
@@ -170,5 +220,5 @@ def resolve_nominal(ctx: QuoteContext, span: Span,
     if appos is not None:  # "The governor of Darfur, Minni Arko Minnawi, accused ..."
         return resolve_name(ctx, appos)
     if is_indefinite(span) or not is_person_role(ctx, span.root):
-        return None  # "a resident of Kherson", "the officials": the description is the speaker
+        return _named_members(ctx, span)  # "a resident of Kherson", "the officials": as written
     return resolve_role(ctx, span, last)

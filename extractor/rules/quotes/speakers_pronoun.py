@@ -16,7 +16,7 @@ from .cues import is_cue
 from .grammar import PRONOUNS_PERSON, words
 from .regions import name_ending_at, title_words_before
 from .resolve import is_person_name, resolve_name
-from .speakers_role import person_like
+from .speakers_role import person_like, speaker_named_next
 
 #: the singular third-person pronouns that stand for one person, possessives included ("his
 #: view that ...", "her call for ...", which name the speaker of a partial quotation)
@@ -156,8 +156,8 @@ def _salient_entity(ctx: QuoteContext, pron: Token) -> Span | None:
                 return e  # a name earlier in the pronoun's own sentence
         root = e.root
         if root.dep_ in ("nsubj", "nsubjpass"):
-            if is_cue(root.head, ctx.lex.speech):
-                return e
+            if root.dep_ == "nsubj" and is_cue(root.head, ctx.lex.speech):
+                return e  # (not "X was accused of ...": the one spoken about)
             if subject is None:
                 subject = e
     return subject or nearest
@@ -187,7 +187,8 @@ def resolve_pronoun(ctx: QuoteContext, pron: Token,
                     last: tuple[dict[str, Any], int] | None) -> tuple[str, str | None] | None:
     """they/we -> names joined by "and" as a subject just before; he/she -> a preceding PERSON,
     they/it/we -> a preceding ORG (`_salient_entity`); with none, the last speaker, else the
-    unnamed speaker described just before."""
+    unnamed speaker described just before; he/she with nobody named before it at all, the first
+    person who speaks in its own or the next paragraph."""
     group = _coordinated_antecedent(ctx, pron)
     if group is not None:
         return group
@@ -199,6 +200,10 @@ def resolve_pronoun(ctx: QuoteContext, pron: Token,
     described = _described_speaker(ctx, pron)
     if described is not None:
         return described, None
+    before = ctx.ents[:bisect.bisect_left(ctx.ent_starts, pron.idx)]
+    if pron.lower_ in _ONE_PERSON and not any(e.label_ == "PERSON" for e in before):
+        # a story that starts mid-speech ("He added that ...") with nobody named before the pronoun
+        return speaker_named_next(ctx, pron.doc[pron.i:pron.i + 1])
     return None
 
 

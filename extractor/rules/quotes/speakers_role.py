@@ -7,8 +7,11 @@ with the role as evidence:
    description ("a senior defence official said") the nominal goes on with that description;
 2. else the person whose titles carry the role word or the phrase's modifiers ("US leader Joe Biden"
    for "the US President"), never one whose nationality contradicts them;
-3. else the person quoted last in the same or the two previous paragraphs;
-4. else the most salient person named before it (a speech verb's subject first).
+3. else the person quoted last in the same or the two previous paragraphs, or quoted last further
+   back and named again in the nominal's paragraph or the three before it;
+4. else the most salient person named before it (a speech verb's subject first);
+5. with nobody named before it at all (a lead, a story that starts mid-speech), the first person
+   who speaks in its own or the next paragraph.
 
 An indefinite nominal ("a resident of Kherson", "a senior official") introduces someone new and
 keeps its description; so does a plural one ("the officials"): this module is not asked.
@@ -179,9 +182,12 @@ def _holds_now(cand: _Candidate, head: str, low: str) -> bool:
 
 def _office_clash(ctx: QuoteContext, span: Span, cand: _Candidate) -> bool:
     """Is the candidate introduced in another office than the nominal's ("the president" and
-    "Foreign Minister X")? Only specific offices clash; "the leader" fits any of them."""
+    "Foreign Minister X")? Only specific offices clash; "the leader" fits any of them but the
+    offices held for someone else ("spokeswoman", "aide", "envoy")."""
     offices = ctx.lex.office_titles
     head = {span.root.lemma_.lower(), span.root.lower_}
+    if head & ctx.lex.leader_nouns and not head & cand.described and cand.described & ctx.lex.staff_titles:
+        return True  # "the Russian leader" is not the one introduced as "Russia's spokeswoman X"
     return bool(head & offices) and not head & cand.described and bool(cand.described & offices)
 
 
@@ -215,7 +221,7 @@ def _by_titles(ctx: QuoteContext, span: Span, cands: list[_Candidate]) -> _Candi
     return best[1] if best is not None else None
 
 
-def _earlier_role_use(ctx: QuoteContext, span: Span) -> tuple[str, str | None] | None:
+def earlier_role_use(ctx: QuoteContext, span: Span) -> tuple[str, str | None] | None:
     """The nearest earlier use of the role word (outside quotes): the person named right next to
     it ("Kremlin spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman"), or the indefinite
     description it came in ("a senior defence official said ..."), whose text is returned."""
@@ -228,6 +234,10 @@ def _earlier_role_use(ctx: QuoteContext, span: Span) -> tuple[str, str | None] |
             continue
         if former != _past(doc[max(0, i - 3):i]):
             continue  # "the former president" is not the one named "President X" (nor the reverse)
+        if t.dep_ == "appos" and t.head.i < i:  # "Mark Roe, a co-author of the report,"
+            e = ctx.entity_of(t.head)
+            if e is not None and e.label_ == "PERSON":
+                return resolve_name(ctx, e)
         for j in (i + 1, i + 2, i - 1, i - 2, i - 3, i - 4):
             e = ctx.entity_of(doc[j]) if 0 <= j < span.start else None
             if e is not None and e.label_ == "PERSON" and e.end <= span.start:
@@ -248,7 +258,7 @@ def _salient_person(ctx: QuoteContext, span: Span, cands: list[_Candidate]) -> _
     para = ctx.para_index(span.start_char)
     near = [c for c in cands if para - ctx.para_index(c.last) <= 3]
     subjects = [c for c in near if c.ent.root.dep_ in ("nsubj", "nsubjpass")]
-    speaking = [c for c in subjects if is_cue(c.ent.root.head, ctx.lex.speech)]
+    speaking = [c for c in subjects if c.ent.root.dep_ == "nsubj" and is_cue(c.ent.root.head, ctx.lex.speech)]
     return next(iter(speaking or subjects or near), None)
 
 
@@ -260,7 +270,7 @@ def resolve_role(ctx: QuoteContext, span: Span,
     owner = _possessor_words(ctx, span)
     if owner is not None:  # "Zelensky's chief of staff": never Zelensky, nor whoever spoke last
         cands = [c for c in cands if not set(words(c.name)) & owner]
-    found = _earlier_role_use(ctx, span)
+    found = earlier_role_use(ctx, span)
     if found is not None and (owner is None or not set(words(found[0])) & owner):
         named = next((c for c in cands if c.name == found[0]), None)
         if named is None or not _contradicts(ctx, mods, named):
@@ -274,11 +284,29 @@ def resolve_role(ctx: QuoteContext, span: Span,
     head = span.root.lemma_.lower()
     fits = [c for c in cands if not _contradicts(ctx, mods, c)
             and not (_holds_now(c, head, span.root.lower_) if former else _office_clash(ctx, span, c))]
-    if last is not None and last[0].get("name") and ctx.para_index(span.start_char) - last[1] <= 2:
+    para = ctx.para_index(span.start_char)
+    if last is not None and last[0].get("name"):
         prev = next((c for c in cands if c.name == last[0]["name"]), None)
-        if prev is not None and prev in fits:
-            return prev.name, prev.actor_id
-        if prev is None and person_like(ctx, last[0]["name"]):
+        if prev is not None and prev in fits and (para - last[1] <= 2 or para - ctx.para_index(prev.last) <= 3):
+            return prev.name, prev.actor_id  # the last one quoted, or quoted before and named again since
+        if prev is None and para - last[1] <= 2 and person_like(ctx, last[0]["name"]):
             return last[0]["name"], last[0].get("actor_id")
     salient = _salient_person(ctx, span, fits)
-    return (salient.name, salient.actor_id) if salient is not None else None
+    if salient is not None:
+        return salient.name, salient.actor_id
+    return speaker_named_next(ctx, span) if not cands else None
+
+
+def speaker_named_next(ctx: QuoteContext, span: Span) -> tuple[str, str | None] | None:
+    """"..., its infrastructure minister says. [¶] “...,” says Jan Roe.": a role nominal with no
+    person named anywhere before it (a lead, a story that starts mid-speech) stands for the first
+    person who speaks in its own or the next paragraph (the subject of a speech verb)."""
+    para = ctx.para_index(span.start_char)
+    i = bisect.bisect_left(ctx.ent_starts, span.end_char)
+    for e in ctx.ents[i:i + 12]:
+        if ctx.para_index(e.start_char) > para + 1:
+            break
+        if e.label_ == "PERSON" and e.start not in ctx.quoted and e.root.dep_ in ("nsubj", "nsubjpass") \
+                and is_cue(e.root.head, ctx.lex.speech):
+            return resolve_name(ctx, e)
+    return None
