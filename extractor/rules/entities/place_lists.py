@@ -119,7 +119,7 @@ def untagged_list_members(ctx: EntityContext, ents: list[Span]) -> list[Span]:
         taken = {i for e in ents for i in range(e.start, e.end)}
         added = []
         for _mid, i, end in runs:
-            if any(k in taken for k in range(i, end)):
+            if not taken.isdisjoint(range(i, end)):
                 continue
             if _missed_member(ctx, i, end, starts, ends):
                 added.append(Span(doc, i, end, "GPE"))
