@@ -78,3 +78,20 @@ def test_party_joins_its_members() -> None:
 ])
 def test_parties_without_a_plain_name_stay(groups: list[dict]) -> None:
     assert len(merge_party_names(groups)) == len(groups)
+
+
+def test_a_party_named_twice_joins_by_its_first_name_in_text_order() -> None:
+    # "Top Kestrel Party" first, then "Kestrel Party": the first name's stem has no group, the second's
+    # has; the answer must not depend on the order of a set of names (Python's per-process hashing)
+    for _ in range(20):
+        groups = [group("ORG", "Top Kestrel Party", "Kestrel Party"), group("NORP", "Kestrels")]
+        out = merge_party_names(groups)
+        assert [sorted(n) for n in names_of(out)] == [["Kestrel Party", "Kestrels", "Top Kestrel Party"]]
+
+
+def test_a_party_whose_first_name_has_members_joins_them() -> None:
+    groups = [group("NORP", "Top Kestrels"), group("ORG", "Top Kestrel party", "Kestrel party"),
+              group("NORP", "Kestrels")]
+    out = merge_party_names(groups)
+    assert sorted(sorted(n) for n in names_of(out)) == [["Kestrel party", "Top Kestrel party", "Top Kestrels"],
+                                                       ["Kestrels"]]

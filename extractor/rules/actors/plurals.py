@@ -45,15 +45,29 @@ def merge_party_names(groups: list[Group]) -> list[Group]:
     for g in groups:
         if g["type"] != "ORG" or not g["spans"]:
             continue
-        names = {fold_name(s.text) for s in g["spans"]}
+        names = list(dict.fromkeys(fold_name(s.text) for s in g["spans"]))  # in text order: the same answer every run
         if not all(n.endswith(" party") for n in names):
             continue
-        stem = next(iter(names))[:-len(" party")]
-        other = by_name.get(stem) or by_name.get(stem + "s")
-        if other is None or other is g or id(other) in drop:
+        other = _party_members(names, by_name, g, drop)
+        if other is None:
             continue
         other["spans"] = sorted(other["spans"] + g["spans"], key=lambda s: s.start)
         other["keys"] |= g["keys"]
         other["type"] = "ORG"
         drop.add(id(g))
     return [g for g in groups if id(g) not in drop]
+
+
+def _party_members(names: list[str], by_name: dict[str, Group], g: Group, drop: set[int]) -> Group | None:
+    """The group named by the first of `names` (text order) without its " party" ("Top Republican
+    Party", "Republican Party" -> "top republican", then "republican" or "republicans").
+
+    Why text order: `names` was a set, and which of its names came first depended on Python's
+    per-process string hashing, so the same article could come out with two different actor
+    lists on two runs."""
+    for name in names:
+        stem = name[:-len(" party")]
+        other = by_name.get(stem) or by_name.get(stem + "s")
+        if other is not None and other is not g and id(other) not in drop:
+            return other
+    return None
