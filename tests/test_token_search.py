@@ -52,3 +52,27 @@ def test_the_index_is_built_once_per_document_and_attribute(ex) -> None:
     first = cache["LOWER"]
     assert indices_where(doc, ("LOWER", {"drone"})) == [1]
     assert cache["LOWER"] is first
+
+
+# --- regex_guards: a look-ahead on the first characters never changes what matches -----------------
+@pytest.mark.parametrize("words, also, text", [
+    (["State Duma", "Duma", "Rada"], "", "The State Duma and the Verkhovna Rada met; duma is lower case."),
+    (["seven", "seventy", "a.m."], r"\d", "Seventy-seven died at 7 a.m., seven more at 9."),
+    (["(AP)"], "", "WASHINGTON (AP) — text (AP)"),  # a character that needs escaping
+])
+def test_first_char_guard_keeps_every_match(words: list[str], also: str, text: str) -> None:
+    import re
+
+    from extractor.rules.regex_guards import first_char_guard
+
+    body = "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + (r"|\d" if also else "") + ")"
+    plain, guarded = re.compile(body, re.I), re.compile(first_char_guard(words, also=also) + body, re.I)
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)] != []
+
+
+def test_first_char_guard_of_nothing_is_empty() -> None:
+    from extractor.rules.regex_guards import first_char_guard
+
+    assert first_char_guard([]) == ""
+    assert first_char_guard(["", "Rada"]) == "(?=[R])"
+    assert first_char_guard([], also=r"\d") == r"(?=[\d])"

@@ -22,6 +22,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..regex_guards import first_char_guard
+
 #: Word tokens, digit groups (with thousands separators / decimals) and single symbols.
 _TOKEN_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d[\d,]*(?:\.\d+)?|\S")
 _DIGITS_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -184,9 +186,8 @@ def _start_re(vague: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
     phrases = [r"\s*".join(re.escape(w) for w in seq) for seq in vague]
     words = sorted(NUMBER_WORDS, key=len, reverse=True)
     dozen = r"(?:a|half)\s*(?:dozen|hundred|thousand|a)"
-    # a look-ahead on the first characters: the engine skips every other position at once
-    first = sorted({w[0].lower() for w in words} | {seq[0][0].lower() for seq in vague if seq[0]} | {"a", "h"})
-    guard = r"(?=[\d" + "".join(re.escape(c) for c in first) + "])"
+    # number words and vague phrases are lower case; the pattern ignores case
+    guard = first_char_guard([*words, *(seq[0] for seq in vague), "a", "h"], also=r"\d")
     return re.compile(guard + r"(?:\d|(?<![A-Za-z])(?:" + "|".join([*words, *phrases, dozen]) + r")(?![A-Za-z]))",
                       re.IGNORECASE)
 

@@ -34,10 +34,12 @@ _CANDIDATE_TAGS = frozenset(["PRP", "NN", "NNP", "JJ"])
 def single_victims(ctx: CountsDoc) -> list[tuple[NumberMatch, Span, Token]]:
     """(the amount one, its first token, the victim's head token) of every single-person phrase, in order."""
     out: list[tuple[NumberMatch, Span, Token]] = []
+    sent_of, cued = _cued_sentences(ctx)
+    if not cued:
+        return out  # no casualty word anywhere: no candidate can be given a kind
     fig = ctx.lex.figures
     found = tokens_where(ctx.doc, ("TAG", _CANDIDATE_TAGS),
                          ("LOWER", fig.pair_pronouns | fig.additive_ordinals | {"another"}))
-    sent_of, cued = _cued_sentences(ctx)
     for tok in found:  # no other token can be a candidate (see _candidate)
         if sent_of[tok.i] not in cued or not _candidate(ctx, tok):
             continue

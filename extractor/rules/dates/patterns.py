@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...lexicons import LexiconError
+from ..regex_guards import first_char_guard
 
 #: the keys dates.json may hold
 RULE_KEYS = ("weekdays", "months", "named_day_words", "month_context_words", "year_context_words",
@@ -150,8 +151,7 @@ def _compile_relative(rules: list[dict[str, Any]]) -> tuple[
 
 def _initials(words: Iterable[str]) -> str:
     """A lookahead on the first letters of `words` (and of every space-separated part)."""
-    letters = {part[0] for w in words for part in w.split() if part}
-    return "(?=[" + "".join(sorted(letters)) + "])"
+    return first_char_guard(part for w in words for part in w.split())
 
 
 def _first_letter_guard(patterns: Iterable[str]) -> str:

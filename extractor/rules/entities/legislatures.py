@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
+from ..regex_guards import first_char_guard
 from .common import key
 from .context import EntityContext
 
@@ -21,9 +22,8 @@ _RETAG = frozenset({"GPE", "LOC", "PERSON", "FAC", "NORP"})
 def _pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     """One regex for every name, longest first ("State Duma" before "Duma"), guarded by a look-ahead on
     the names' first characters (the engine then skips the other positions at once)."""
-    first = "".join(sorted({re.escape(n[0]) for n in names if n}))
-    guard = f"(?=[{first}])" if first else ""
-    return re.compile(guard + r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(first_char_guard(names) + r"\b(?:" + alts + r")\b")
 
 
 def legislatures(ctx: EntityContext, ents: list[Span]) -> list[Span]:
