@@ -39,6 +39,7 @@ from .components.sentence_bounds import merge_split_warnings, overlong_sentences
 from .errors import ArticleError
 from .extensions import add_warning
 from .loading import Article, article_from_text, iter_batches
+from .rules.string_memo import clear_string_memos
 from .sections import (
     chunk_bounds,
     merge_records,
@@ -212,7 +213,7 @@ class Extractor:
         text = article.text
         layout = detect_layout(text)
         bounds = chunk_bounds(text, self.section_chars)
-        parts: list[tuple[int, str]] = []
+        parts: list[tuple[int, bytes]] = []
         warnings: list[str] = []
         for start, end in bounds:
             sub = replace(article, text=text[start:end], warnings=[])
@@ -226,6 +227,7 @@ class Extractor:
             warnings += [shift_warning(w, start) for w in rec["warnings"] if not w.startswith("long text (")]
             parts.append((start, pack(rec)))
             del rec
+            clear_string_memos()
             release_freed_memory()
         warnings.append(f"long text ({len(text)} chars) processed in {len(bounds)} sections of at most "
                         f"{self.section_chars} chars, each parsed in chunks of at most {self.chunk_chars}")

@@ -23,6 +23,7 @@ import ctypes.util
 import functools
 import json
 import re
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -124,20 +125,22 @@ def _shift(d: dict[str, Any], delta: int) -> dict[str, Any]:
     return out
 
 
-def pack(record: dict[str, Any]) -> str:
-    """A section record's list fields as compact JSON, held until the merge. As Python objects
-    they take about 7 times their JSON size (a dict per mention), and a 10 MB article's sections
-    held as objects added over 100 MB to the worker before its record was even built."""
-    return json.dumps({k: v for k, v in record.items() if (isinstance(v, list) and k != "warnings") or k == "totals"},
-                      ensure_ascii=False)
+def pack(record: dict[str, Any]) -> bytes:
+    """A section record's list fields as compressed compact JSON, held until the merge. As Python
+    objects they take about 7 times their JSON size (a dict per mention), and a 10 MB article's
+    sections held as objects added over 100 MB to the worker before its record was even built; as
+    JSON text they still added 22 MB, which zlib (fastest level, about 10 ms a section) cuts to 3."""
+    return zlib.compress(json.dumps({k: v for k, v in record.items()
+                                     if (isinstance(v, list) and k != "warnings") or k == "totals"},
+                                    ensure_ascii=False).encode("utf-8"), 1)
 
 
-def unpack(parts: list[tuple[int, str]]) -> Iterator[tuple[int, dict[str, Any]]]:
+def unpack(parts: list[tuple[int, bytes]]) -> Iterator[tuple[int, dict[str, Any]]]:
     """(offset, record) pairs from packed parts, releasing each packed part as it is read."""
     parts.reverse()
     while parts:
         offset, packed = parts.pop()
-        yield offset, json.loads(packed)
+        yield offset, json.loads(zlib.decompress(packed))
 
 
 def merge_records(parts: Iterable[tuple[int, dict[str, Any]]]) -> dict[str, Any]:

@@ -7,13 +7,14 @@ lower case, punctuation runs -> one space.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from ..string_memo import string_memo
 
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
-@lru_cache(maxsize=32768)
+@string_memo(32768)
 def fold_name(text: str) -> str:
     """'The Israel Defense Forces’' -> 'israel defense forces' (memoised: the same names come
     back mention after mention)."""

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..regex_guards import first_char_guard
+from ..string_memo import string_memo
 
 #: Word tokens, digit groups (with thousands separators / decimals) and single symbols.
 _TOKEN_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d[\d,]*(?:\.\d+)?|\S")
@@ -74,7 +75,7 @@ class NumberMatch:
             self.qstart = self.start
 
 
-@lru_cache(maxsize=4096)
+@string_memo(4096)
 def word_value(word: str) -> int | None:
     """Value of one spelled-out number word ("six", "twenty", "million"), via text2num; None otherwise.
 

@@ -7,13 +7,13 @@ date); an ambiguous day/month order is read the way that puts the date in the pa
 from __future__ import annotations
 
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any
 
+from ..string_memo import string_memo
 from .calendar_math import month_day
 
 
-@lru_cache(maxsize=2048)
+@string_memo(2048)
 def dateparser_parse(expression: str, anchor: str | None) -> tuple[str, str] | None:
     """(ISO date, period) from dateparser for a numeric date expression; cached per (text, anchor)."""
     from dateparser.date import DateDataParser

@@ -6,9 +6,10 @@ organisation a state institution. Nothing here knows a lexicon or the gazetteer.
 from __future__ import annotations
 
 import difflib
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span
+
+from ..string_memo import string_memo
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: Labels the small model wrongly gives to place names (FAC excluded: facilities are not places).
@@ -27,7 +28,7 @@ INSTITUTION_WORDS = frozenset((
 ))
 
 
-@lru_cache(maxsize=8192)
+@string_memo(8192)
 def key(text: str) -> str:
     """Comparable form of an entity text: no possessive, no leading article, case folded."""
     t = text.strip().replace("’", "'")

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
+from ..string_memo import string_memo
 from .lexicon import EntityLexicon
 
 #: population above which a known town overrules the tagger
@@ -18,7 +18,7 @@ MIN_POP = 15000
 _MEMO_SIZE = 20000
 
 
-@lru_cache(maxsize=8192)
+@string_memo(8192)
 def _close(q: str, n: str) -> bool:
     return n.startswith(q + " ") or difflib.SequenceMatcher(None, q, n).ratio() >= 0.8
 
