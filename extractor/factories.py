@@ -10,6 +10,8 @@ The Doc extensions themselves, and `add_warning`, live in `extensions` (below th
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.language import Language
 
 from . import extensions  # noqa: F401  (registers the Doc extensions)
@@ -22,6 +24,26 @@ def make_layout(nlp: Language, name: str, max_sentence_tokens: int):
     from .components.layout import LayoutComponent
 
     return LayoutComponent(nlp, name, max_sentence_tokens=max_sentence_tokens)
+
+
+@Language.factory("extractor_attribute_ruler", assigns=["token.tag", "token.pos", "token.morph", "token.lemma"],
+                  default_config={"validate": False})
+def make_attribute_ruler(nlp: Language, name: str, validate: bool):
+    """spaCy's attribute ruler with memoised matching; `pipeline.build_pipeline` puts it in place
+    of the base model's, with its patterns (see components/tagging_memo.py)."""
+    from .components.tagging_memo import MemoAttributeRuler
+
+    return MemoAttributeRuler(nlp.vocab, name, validate=validate)
+
+
+@Language.factory("extractor_lemmatizer", assigns=["token.lemma"],
+                  default_config={"model": None, "mode": "rule", "overwrite": False})
+def make_lemmatizer(nlp: Language, name: str, model: Any, mode: str, overwrite: bool):
+    """spaCy's English rule lemmatizer, memoised; put in place of the base model's, with its
+    tables (see components/tagging_memo.py)."""
+    from .components.tagging_memo import MemoLemmatizer
+
+    return MemoLemmatizer(nlp.vocab, model, name, mode=mode, overwrite=overwrite)
 
 
 @Language.factory("extractor_entities")

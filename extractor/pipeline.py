@@ -10,6 +10,7 @@ from spacy.language import Language
 from thinc.api import Config
 
 from . import factories  # noqa: F401  (registers factories and extensions)
+from .components.tagging_memo import memoise_tagging
 from .errors import ModelNotFoundError
 from .resources import models_dir
 
@@ -43,6 +44,8 @@ def build_pipeline(model: str | None = None) -> Language:
     settings = full.get("components") or {}  # [components.NAME] sections: a component's settings
     name = resolve_model_name(model)
     nlp = load_base(name, exclude=list(cfg.get("exclude", [])))
+    if cfg.get("memoise_tagging", True):
+        memoise_tagging(nlp)
     ours = []
     for comp in cfg.get("before_parser", []):
         where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
