@@ -11,7 +11,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from .errors import OutputError
 
@@ -20,6 +20,12 @@ from .errors import OutputError
 _BIG_RECORD = 5_000
 #: Characters gathered from the encoder before each write of a big record.
 _WRITE_CHARS = 1 << 16
+
+
+class _TextSink(Protocol):
+    """Anything with a text `write` (a text file, or `_FdText` over a raw descriptor)."""
+
+    def write(self, text: str, /) -> int: ...
 
 
 def dumps(record: dict[str, Any], pretty: bool = False) -> str:
@@ -34,7 +40,7 @@ def _entries(record: dict[str, Any]) -> int:
     return sum(len(v) for v in record.values() if isinstance(v, list))
 
 
-def write_streamed(fh: IO[str], record: dict[str, Any], pretty: bool = False) -> None:
+def write_streamed(fh: IO[str] | _TextSink, record: dict[str, Any], pretty: bool = False) -> None:
     """Write one big record and its newline as `dumps` would, without ever holding its JSON text.
 
     Why: the record of a 10 MB article is a 20 MB line; `json.dumps` builds it from pieces (about
@@ -367,10 +373,30 @@ def record_key(record: dict[str, Any]) -> tuple[str, str] | None:
     return None
 
 
+def _write_all(fd: int, data: bytes) -> None:
+    """os.write until every byte is out (a write may take fewer)."""
+    view = memoryview(data)
+    while view:
+        n = os.write(fd, view)
+        view = view[n:]
+
+
+class _FdText:
+    """A text sink over a raw file descriptor, for `write_streamed` (UTF-8, nothing buffered)."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def write(self, text: str) -> int:
+        _write_all(self.fd, text.encode("utf-8"))
+        return len(text)
+
+
 class ResumableJsonlWriter:
     """JSON Lines appended in place (for --resume): every record is one complete line, written
-    with a single write and flushed, so an interrupted run leaves complete lines plus at most
-    one partial last line, which the next --resume removes."""
+    unbuffered (a record of thousands of entries piece by piece, Ctrl-C held until its newline),
+    so an interrupted run leaves complete lines plus at most one partial last line, which the
+    next --resume removes."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
@@ -381,41 +407,43 @@ class ResumableJsonlWriter:
 
     def _repair(self) -> None:
         """Read the keys of complete successful records; drop a torn last line and old error
-        records (their articles are retried), rewriting the file atomically if needed."""
+        records (their articles are retried), rewriting the file atomically if needed. The file is
+        read line by line, twice when it needs rewriting, never held whole: the output of a large
+        archive can be bigger than a worker's memory."""
         if not self.path.exists():
             return
-        keep: list[bytes] = []
         dirty = False
         with self.path.open("rb") as fh:
             for raw in fh:
-                if not raw.endswith(b"\n"):
-                    dirty = True  # torn last line of a killed run
-                    continue
-                try:
-                    rec = json.loads(raw)
-                except ValueError:
-                    dirty = True
-                    continue
-                key = record_key(rec) if isinstance(rec, dict) else None
+                key = self._complete_key(raw)
                 if key is None:
                     dirty = True
-                    continue
-                self.done.add(key)
-                keep.append(raw)
+                else:
+                    self.done.add(key)
         if dirty:
             fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=str(self.path.parent))
-            with os.fdopen(fd, "wb") as out:
-                out.writelines(keep)
+            with os.fdopen(fd, "wb") as out, self.path.open("rb") as fh:
+                out.writelines(raw for raw in fh if self._complete_key(raw) is not None)
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(tmp, self.path)
 
+    @staticmethod
+    def _complete_key(raw: bytes) -> tuple[str, str] | None:
+        """The key of a complete line holding a successful record; None for anything else."""
+        if not raw.endswith(b"\n"):
+            return None  # torn last line of a killed run
+        try:
+            rec = json.loads(raw)
+        except ValueError:
+            return None
+        return record_key(rec) if isinstance(rec, dict) else None
+
     def write(self, record: dict[str, Any]) -> None:
-        data = (dumps(record) + "\n").encode("utf-8")
-        view = memoryview(data)
-        while view:
-            n = os.write(self._fd, view)
-            view = view[n:]
+        if _entries(record) > _BIG_RECORD:  # a 20 MB line: encoded and written piece by piece
+            write_streamed(_FdText(self._fd), record)
+            return
+        _write_all(self._fd, (dumps(record) + "\n").encode("utf-8"))
 
     def commit(self) -> None:
         if self._fd >= 0:

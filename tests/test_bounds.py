@@ -547,6 +547,27 @@ def test_jsonl_writer_big_records_are_the_same_whole_lines(tmp_path, monkeypatch
     assert out.read_text(encoding="utf-8") == "".join(writers.dumps(r, pretty) + "\n" for r in records)
 
 
+@pytest.mark.parametrize("big_record", [5_000, 2])
+def test_resumable_writer_big_records_are_the_same_whole_lines(tmp_path, monkeypatch, big_record: int) -> None:
+    """--resume's writer streams a big record too, to exactly the line `dumps` gives; a torn last
+    line and an error record found on resume are dropped, the complete records kept."""
+    from extractor import writers
+
+    monkeypatch.setattr(writers, "_BIG_RECORD", big_record)
+    monkeypatch.setattr(writers, "_WRITE_CHARS", 7)
+    out = tmp_path / "out.jsonl"
+    old = {"schema_version": "1", "article": {"id": "old", "sha256": "0" * 64}, "quotes": ["é"] * 3}
+    failed = {"schema_version": "1", "article": {"id": "bad"}, "error": {"type": "empty", "message": "bad: empty"}}
+    out.write_text(writers.dumps(old) + "\n" + writers.dumps(failed) + "\n" + '{"schema_version": "1", "art',
+                   encoding="utf-8")
+    w = writers.ResumableJsonlWriter(out)
+    assert w.done == {("old", "0" * 64)}
+    new = {"schema_version": "1", "article": {"id": "new", "sha256": "1" * 64}, "quotes": ["“x”" * 20, None, 1.5]}
+    w.write(new)
+    w.commit()
+    assert out.read_text(encoding="utf-8") == writers.dumps(old) + "\n" + writers.dumps(new) + "\n"
+
+
 def test_big_record_write_holds_ctrl_c_until_the_line_is_complete(monkeypatch) -> None:
     """Ctrl-C arriving while a big record is written is raised after its newline, not inside it."""
     import io
