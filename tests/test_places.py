@@ -617,3 +617,28 @@ def test_title_read_as_a_name_does_not_make_a_country_a_surname(run) -> None:
 def test_country_that_ends_a_real_name_stays_the_person(run) -> None:
     text = "Defence Minister Israel Katz said on Monday that Katz would visit Gaza."
     assert "Israel" not in {p["name"] for p in run(text)}
+
+
+# --- the town, county or state a local public body is named for -------------------------------------
+@pytest.mark.parametrize("text, mention", [
+    ("Officers of the Pasadena Police Department arrested two men late on Friday.", "Pasadena"),
+    ("A judge of the Fulton County Superior Court set bail at $10,000 on Tuesday.", "Fulton County"),
+    ("The Ohio National Guard sent 40 soldiers to help with the flooding.", "Ohio"),
+    ("Members of the Boulder City Council voted 5-2 to raise the water rates.", "Boulder City"),
+    ("Oregon State Police closed the highway after the crash, troopers said.", "Oregon"),
+    ("The Kentucky Court of Appeals upheld the verdict against the contractor.", "Kentucky"),
+])
+def test_a_local_body_names_its_place(run, text: str, mention: str) -> None:
+    assert mention in [m["text"] for p in run(text) for m in p["mentions"]]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The car was later found parked on Maple Court, police said.", "Maple"),
+    ("The Superior Court will hear the appeal in May, the lawyer said.", "Superior"),
+    ("She was inducted into the Lincoln Club Hall of Fame last spring.", "Lincoln"),
+    ("The Federal Police opened an inquiry into the contract, the paper said.", "Federal"),
+    ("Students of Norfolk High School planted 300 trees on Saturday.", "Norfolk"),
+    ("The U.S. Department of Agriculture recalled the beef on Monday.", "U.S."),
+])
+def test_no_place_from_other_bodies_or_streets(run, text: str, absent: str) -> None:
+    assert absent not in [m["text"] for p in run(text) for m in p["mentions"]]

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ...extensions import doc_text
 from ..entities.common import PLACE_LABELS, PREP_PLACE_STRICT
+from .bodies import body_place
 from .clean import clean_place
 from .countries import is_country
 from .hints import region_word_after, type_hint
@@ -32,13 +33,18 @@ def collect_mentions(doc: Doc, lex: PlacesLexicon, gaz: Any) -> list[Mention]:
     footer_start = (layout.get("footer") or {}).get("start", len(doc_text(doc)) + 1)
     out: list[Mention] = []
     ents = [e for e in doc.ents if e.start_char < footer_start]
+    local = frozenset(e.text.lower().removeprefix("the ") for e in ents if e.label_ in PLACE_LABELS)
     for ent in ents:
         if ent.label_ in PLACE_LABELS:
             span, hint = clean_place(ent, lex, gaz)
             if span is not None:
                 out.append(make_mention(span, hint or type_hint(span, lex), lex, gaz))
-        elif ent.label_ == "ORG":  # "Russia's defense ministry": the country is a place mention
-            owner = _institution_owner(ent, lex, gaz)
+        elif ent.label_ in ("ORG", "PERSON", "FAC"):
+            # "Russia's defense ministry": the country is a place mention; so is the town a local
+            # body serves ("the Beverly Hills Police Department", "McMinn County Sheriff X")
+            owner = _institution_owner(ent, lex, gaz) if ent.label_ == "ORG" else None
+            if owner is None and len(ent) >= 2:
+                owner = body_place(ent, lex, gaz, local)
             if owner is not None:
                 out.append(make_mention(owner, None, lex, gaz))
     _add_dateline_places(doc, layout, out, lex, gaz)
