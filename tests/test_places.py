@@ -642,3 +642,26 @@ def test_a_local_body_names_its_place(run, text: str, mention: str) -> None:
 ])
 def test_no_place_from_other_bodies_or_streets(run, text: str, absent: str) -> None:
     assert absent not in [m["text"] for p in run(text) for m in p["mentions"]]
+
+
+# --- a country by its official name, a country tagged ORG/FAC after "the" ---------------------------
+@pytest.mark.parametrize("text, mention, name, cc", [
+    ("The envoy of the Republic of Armenia arrived in Rome on Monday.", "Republic of Armenia", "Armenia", "AM"),
+    ("Trade between the Kingdom of Morocco and Spain grew last year.", "Kingdom of Morocco", "Morocco", "MA"),
+    ("Relations between Armenia and the Holy See have grown warmer, the minister said.", "Holy See", "Vatican",
+     "VA"),
+])
+def test_official_and_the_country_names(run, text: str, mention: str, name: str, cc: str) -> None:
+    hit = [p for p in run(text) if mention in [m["text"] for m in p["mentions"]]]
+    assert hit and hit[0]["country_code"] == cc and hit[0]["lat"] is not None, hit
+    assert hit[0]["name"] in (name, mention)
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    ("Pokrovsk, a town in the Sakha Republic of Russia, recorded minus 50 degrees.", "Russia",
+     "Sakha Republic of Russia"),
+    ("Worshippers filled the Holy Trinity Church in Boston on Sunday.", "Boston", "Holy Trinity Church"),
+])
+def test_no_official_name_without_a_country(run, text: str, present: str, absent: str) -> None:
+    found = [m["text"] for p in run(text) for m in p["mentions"]]
+    assert present in found and absent not in found, found

@@ -53,8 +53,8 @@ def reads_as_place(ctx: EntityContext, e: Span, k: str, vote: list[int], name_ta
     place_ev, person_ev = vote
     doc = ctx.doc
     known_place = ctx.places.known_place
-    if e.label_ in ("PERSON", "ORG") and k not in name_parts and major_place(ctx, e):
-        return True  # "Kyiv said", "accepted by Kyiv": a capital or a country speaks as a place
+    if e.label_ in ("PERSON", "ORG", "FAC") and k not in name_parts and major_place(ctx, e):
+        return True  # "Kyiv said", "accepted by Kyiv", "visit to the Holy See": a capital or a country
     if e.label_ == "PERSON" and not (e.start > 0 and doc[e.start - 1].lower_ == "the"):
         return ctx.names.is_name(e) and person_ev <= place_ev and known_place(e.text) and (
             place_ev > 0 or known_place(e.text, min_pop=100000))
@@ -67,7 +67,8 @@ def major_place(ctx: EntityContext, e: Span) -> bool:
     """A country, region or capital named alone, with no title before it ("President Jordan")."""
     doc = ctx.doc
     prev = doc[e.start - 1].lower_ if e.start > 0 else ""
-    return prev not in ctx.lex.titles and all(t.text[:1].isupper() for t in e if t.is_alpha) and \
+    return prev not in ctx.lex.titles and all(
+        t.text[:1].isupper() for t in e if t.is_alpha and not (t.i == e.start and t.lower_ == "the")) and \
         ctx.places.is_major_place(e.text)
 
 
