@@ -665,3 +665,23 @@ def test_official_and_the_country_names(run, text: str, mention: str, name: str,
 def test_no_official_name_without_a_country(run, text: str, present: str, absent: str) -> None:
     found = [m["text"] for p in run(text) for m in p["mentions"]]
     assert present in found and absent not in found, found
+
+
+# --- two places joined by a hyphen ------------------------------------------------------------------
+@pytest.mark.parametrize("text, first, second", [
+    ("The airline dropped the Washington-Moscow route last winter.", "Washington", "Moscow"),
+    ("Growth in the Asia-Pacific region slowed in the third quarter.", "Asia", "Pacific"),
+    ("Tension along the India-Pakistan border rose again on Sunday.", "India", "Pakistan"),
+])
+def test_a_hyphenated_pair_of_places_is_two_mentions(run, text: str, first: str, second: str) -> None:
+    found = [m["text"] for p in run(text) for m in p["mentions"] if p["lat"] is not None]
+    assert first in found and second in found, found
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("The new plant opens in Winston-Salem next spring.", "Winston-Salem"),
+    ("A firefighter of Miami-Dade Fire Rescue saved both passengers.", "Miami-Dade"),
+])
+def test_a_hyphenated_place_stays_one(run, text: str, whole: str) -> None:
+    found = [m["text"] for p in run(text) for m in p["mentions"]]
+    assert whole.split("-")[1] not in found, found
