@@ -685,3 +685,20 @@ def test_a_hyphenated_pair_of_places_is_two_mentions(run, text: str, first: str,
 def test_a_hyphenated_place_stays_one(run, text: str, whole: str) -> None:
     found = [m["text"] for p in run(text) for m in p["mentions"]]
     assert whole.split("-")[1] not in found, found
+
+
+# --- a country before a state institution written as a name -----------------------------------------
+@pytest.mark.parametrize("text, mention", [
+    ("Engineers of the Kenya Army rebuilt the bridge within a week.", "Kenya"),
+    ("The U.S. Navy sent a second carrier to the region on Monday.", "U.S."),
+])
+def test_a_country_owning_a_named_institution(run, text: str, mention: str) -> None:
+    assert mention in [m["text"] for p in run(text) for m in p["mentions"]]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The China Daily reported the first cases on Tuesday.", "China"),
+    ("Reporters of the Jordan Times visited the camp.", "Jordan"),
+])
+def test_no_country_from_a_newspaper_title(run, text: str, absent: str) -> None:
+    assert absent not in [m["text"] for p in run(text) for m in p["mentions"]]

@@ -90,6 +90,8 @@ def _institution_owner(ent: Span, lex: PlacesLexicon, gaz: Any) -> Span | None:
             owner = ent[:i]
             return owner if is_country(owner.text, lex, gaz) else None
     i = next((k for k, tok in enumerate(ent) if tok.is_lower), 0)
+    if i == 0:
+        return _capital_institution_owner(ent, lex, gaz)
     owner = ent[:i]
     if owner.text.lower() in lex.demonyms:
         return None  # "German foreign ministry": a nationality, not a place (nor a parish of Man)
@@ -97,6 +99,20 @@ def _institution_owner(ent: Span, lex: PlacesLexicon, gaz: Any) -> Span | None:
             is_country(owner.text, lex, gaz)
             or any(not c.alternate for c in gaz.lookup(owner.text))):
         return owner
+    return None
+
+
+def _capital_institution_owner(ent: Span, lex: PlacesLexicon, gaz: Any) -> Span | None:
+    """"Pakistan Army", "the U.S. Army", "the US National Guard": a country before one of the
+    state institutions of the entity lexicon, capitalised as a name."""
+    start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    for k in (1, 2):
+        cut = start + k
+        if cut >= ent.end:
+            return None
+        tail = tuple(t.lower_ for t in ent.doc[cut:ent.end] if t.lower_ not in _POSSESSIVE)
+        if tail in lex.institutions and is_country(ent.doc[start:cut].text, lex, gaz):
+            return ent.doc[start:cut]
     return None
 
 
