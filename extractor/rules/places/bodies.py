@@ -87,6 +87,8 @@ def _body_after(doc: Any, rest: int, end: int, skipped: bool, officer: bool, lex
 def body_place(ent: Span, lex: PlacesLexicon, gaz: Any, local: frozenset[str]) -> Span | None:
     """The place span a local body's name starts with, or None. `local` holds the lower-cased
     names the article tags as places on their own (a small town counts when it is among them)."""
+    if lex.body_words.isdisjoint(ent.text.lower().replace("’", " ").replace("'", " ").split()):
+        return None  # no body word at all: most names (one string operation, no token walk)
     start = ent.start + (1 if ent[0].lower_ == "the" else 0)
     end = ent.end
     doc = ent.doc
