@@ -702,3 +702,12 @@ def test_a_country_owning_a_named_institution(run, text: str, mention: str) -> N
 ])
 def test_no_country_from_a_newspaper_title(run, text: str, absent: str) -> None:
     assert absent not in [m["text"] for p in run(text) for m in p["mentions"]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tension on the Korean Peninsula rose after the launch, Seoul said.", "Korean Peninsula"),
+    ("Floods hit villages across the Mekong Delta on Sunday.", "Mekong Delta"),
+])
+def test_regions_the_gazetteer_lacks_are_placed(run, text: str, name: str) -> None:
+    hit = [p for p in run(text) if p["name"] == name]
+    assert hit and hit[0]["lat"] is not None, run(text)
