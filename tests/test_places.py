@@ -711,3 +711,14 @@ def test_no_country_from_a_newspaper_title(run, text: str, absent: str) -> None:
 def test_regions_the_gazetteer_lacks_are_placed(run, text: str, name: str) -> None:
     hit = [p for p in run(text) if p["name"] == name]
     assert hit and hit[0]["lat"] is not None, run(text)
+
+
+@pytest.mark.parametrize("text, place, absent", [
+    ("Clinton couple faces drug counts. CLINTON — A town couple was charged with selling drugs, police "
+     "said.", "CLINTON", None),
+    ("Hillary Clinton spoke in Iowa on Monday. Clinton said the race was close.", "Iowa", "Clinton"),
+])
+def test_a_dateline_stays_a_place_whoever_shares_its_name(run, text: str, place: str,
+                                                          absent: str | None) -> None:
+    found = [m["text"] for p in run(text) for m in p["mentions"]]
+    assert place in found and (absent is None or absent not in found), found

@@ -97,9 +97,13 @@ def _relabelled(ctx: EntityContext, ents: list[Span], keys: list[str], placeish:
                 person_keys: set[str], surnames: set[str]) -> list[Span]:
     """Each mention with its document-level label."""
     out = []
+    datelines = ctx.memo.get("dateline_starts", frozenset())
     for idx, e in enumerate(ents):
         k = keys[idx]
         label = e.label_
+        if label in PLACE_LABELS and e.start in datelines:
+            out.append(e)  # "CLINTON — A town couple ...": a dateline stays the place, whoever Clinton is
+            continue
         if k in person_keys and label != "PERSON" and not placeish.get(idx):
             label = "PERSON"
         elif placeish.get(idx) and k not in surnames:
