@@ -627,6 +627,8 @@ def test_country_that_ends_a_real_name_stays_the_person(run) -> None:
     ("Members of the Boulder City Council voted 5-2 to raise the water rates.", "Boulder City"),
     ("Oregon State Police closed the highway after the crash, troopers said.", "Oregon"),
     ("The Kentucky Court of Appeals upheld the verdict against the contractor.", "Kentucky"),
+    ("The suspect was booked into the Polk County Jail on Friday night.", "Polk County"),
+    ("Records of the Stark County Common Pleas Court show 40 such cases.", "Stark County"),
 ])
 def test_a_local_body_names_its_place(run, text: str, mention: str) -> None:
     assert mention in [m["text"] for p in run(text) for m in p["mentions"]]

@@ -92,7 +92,7 @@ def body_place(ent: Span, lex: PlacesLexicon, gaz: Any, local: frozenset[str]) -
     start = ent.start + (1 if ent[0].lower_ == "the" else 0)
     end = ent.end
     doc = ent.doc
-    officer = ent.label_ != "ORG"  # "McMinn County Sheriff Steve Frisbie", "Paris City Hall"
+    officer = ent.label_ in ("PERSON", "FAC")  # "McMinn County Sheriff Steve Frisbie", "Paris City Hall"
     for k in range(min(3, end - start - 1), 0, -1):
         place = doc[start:start + k]
         if not _name_tokens(place) or (k > 1 and place[-1].lower_ in _JURISDICTION_WORDS and not (

@@ -36,6 +36,11 @@ def collect_mentions(doc: Doc, lex: PlacesLexicon, gaz: Any) -> list[Mention]:
     local = frozenset(e.text.lower().removeprefix("the ") for e in ents if e.label_ in PLACE_LABELS)
     for ent in ents:
         if ent.label_ in PLACE_LABELS:
+            # "the Titus County Jail", "Guernsey County Common Pleas Court" tagged as a place
+            owner = body_place(ent, lex, gaz, local) if len(ent) >= 3 else None
+            if owner is not None:
+                out.append(make_mention(owner, None, lex, gaz))
+                continue
             span, hint = clean_place(ent, lex, gaz)
             if span is not None:
                 out.append(make_mention(span, hint or type_hint(span, lex), lex, gaz))
