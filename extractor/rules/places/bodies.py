@@ -29,6 +29,8 @@ MIN_TOWN_POP = 15000
 #: words between the place and the body word that still name the jurisdiction ("Clarke County
 #: Superior Court", "Dublin City Council", "Maryland State Police"): part of neither
 _JURISDICTION_WORDS = frozenset({"city", "county", "parish", "state", "town", "township", "borough", "village"})
+#: buildings of a local body that carry its town's or county's name
+_SEAT_BUILDINGS = frozenset({"hall", "jail", "courthouse"})
 _GLUE = frozenset({"of", "and", "&", "'s", "’s"})
 
 
@@ -104,8 +106,8 @@ def body_place(ent: Span, lex: PlacesLexicon, gaz: Any, local: frozenset[str]) -
             rest += 1
         if not _body_after(doc, rest, end, rest > start + k, officer, lex):
             continue
-        if ent.label_ == "FAC" and doc[rest].lower_ != "hall":
-            continue  # a building is named for its town only as its hall ("Paris City Hall")
+        if ent.label_ == "FAC" and doc[rest].lower_ not in _SEAT_BUILDINGS:
+            continue  # a building is named for its town only as its seat ("Paris City Hall", "Polk County Jail")
         if county and _known_town(doc[start:start + k + 1].text, lex, gaz, local, county=True):
             return doc[start:start + k + 1]  # "Clarke County" (Superior Court), "Mayo County" (Council)
         if _known_town(place.text, lex, gaz, local):
