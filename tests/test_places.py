@@ -724,3 +724,17 @@ def test_a_dateline_stays_a_place_whoever_shares_its_name(run, text: str, place:
                                                           absent: str | None) -> None:
     found = [m["text"] for p in run(text) for m in p["mentions"]]
     assert place in found and (absent is None or absent not in found), found
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Deputies said Anna Cole, 29, of Grovetown, was arrested after the chase.", "Grovetown"),
+    ("Police said Jim Ross, of Ravenel, was not hurt in the crash.", "Ravenel"),
+    ("A Crafton woman won the state lottery on Tuesday.", "Crafton"),
+])
+def test_a_home_town_of_any_size_is_a_place(run, text: str, town: str) -> None:
+    assert town in [m["text"] for p in run(text) for m in p["mentions"]]
+
+
+def test_an_employer_after_of_is_no_home_town(run) -> None:
+    text = "Economist John Smith of Harvard said the study was flawed."
+    assert "Harvard" not in [m["text"] for p in run(text) for m in p["mentions"]]

@@ -17,21 +17,22 @@ from .common import INSTITUTION_WORDS, MISLABELS, PLACE_LABELS, POSSESSIVE, key
 from .context import EntityContext
 from .people import person_prefix, untagged_people
 from .person_evidence import person_evidence
-from .place_evidence import place_evidence
+from .place_evidence import home_town, place_evidence
 from .place_lists import coordinated_places
 
 
 def _evidence_votes(ctx: EntityContext, ents: list[Span], keys: list[str]) -> dict[str, list[int]]:
-    """key -> [mentions with place evidence, mentions with person evidence]."""
+    """key -> [mentions with place evidence, with person evidence, with home-town evidence]."""
     doc = ctx.doc
     place_ends = {o.end for o in ents if o.label_ in PLACE_LABELS}
     place_starts = {o.start for o in ents if o.label_ in PLACE_LABELS}
     person_ends = frozenset(o.end for o in ents if o.label_ == "PERSON")
     votes: dict[str, list[int]] = {}
     for e, k in zip(ents, keys, strict=True):
-        v = votes.setdefault(k, [0, 0])
+        v = votes.setdefault(k, [0, 0, 0])
         v[0] += place_evidence(doc, e, place_starts, place_ends, ctx.lex, person_ends)
         v[1] += person_evidence(doc, e, ctx.lex)
+        v[2] += home_town(doc, e, ctx.lex, person_ends)
     return votes
 
 
@@ -50,7 +51,7 @@ def reads_as_place(ctx: EntityContext, e: Span, k: str, vote: list[int], name_ta
     full personal names.) "Mr. Obama", "Obama said" keep a town-named person; a country, region
     or capital is a place whatever its tag, unless it is part of a person's name here ("Georgia
     Meloni", "Israel Katz")."""
-    place_ev, person_ev = vote
+    place_ev, person_ev, home_ev = vote
     doc = ctx.doc
     known_place = ctx.places.known_place
     if e.label_ in ("PERSON", "ORG", "FAC") and k not in name_parts and major_place(ctx, e):
@@ -59,7 +60,9 @@ def reads_as_place(ctx: EntityContext, e: Span, k: str, vote: list[int], name_ta
         return ctx.names.is_name(e) and person_ev <= place_ev and known_place(e.text) and (
             place_ev > 0 or known_place(e.text, min_pop=100000))
     # a PERSON after "the" takes the stricter test of the other labels (no person evidence at all)
-    return e.label_ in MISLABELS and person_ev == 0 and ctx.names.is_name(e) and known_place(e.text) \
+    # a home town ("Rebecca Sears, 41, of Grovetown", "a Crafton man") may be a town of any size
+    return e.label_ in MISLABELS and person_ev == 0 and ctx.names.is_name(e) and (
+        known_place(e.text) or home_ev > 0 and known_place(e.text, min_pop=0)) \
         and (k not in name_tails or known_place(e.text, min_pop=100000))
 
 
@@ -132,7 +135,7 @@ def _collect_people(ctx: EntityContext, out: list[Span], surnames: set[str], per
     # "Hillary Clinton" once and "Clinton said": a full name whose surname stands alone is a person
     alone = {key(e.text) for e in out if e.label_ == "PERSON" and len(e) == 1} & surnames
     ctx.person_any |= {k for k in person_keys if " " in k and k.split()[-1] in alone}
-    ctx.person_any |= {k for k, (_p, pe) in votes.items() if pe > 0}
+    ctx.person_any |= {k for k, (_p, pe, _h) in votes.items() if pe > 0}
 
 
 def relabel_by_evidence(ctx: EntityContext, ents: list[Span]) -> list[Span]:
