@@ -10,8 +10,10 @@ Agriculture": a nation's body, see `mentions._institution_owner`), schools, univ
 newspapers and firms ("Norfolk High School", "the Washington Times": no jurisdiction), and
 names whose first word only looks like a town ("Security Council", "Supreme Court").
 
-Only entities the tagger called ORG (or PERSON/FAC for a titled officer or a hall) are read, and
-only up to a handful of gazetteer look-ups each: no scan of the document.
+Read on the tagger's ORG entities, on PERSON/FAC ones for a titled officer or a seat ("Paris City
+Hall", "the Polk County Jail") and on place entities that hold a whole body's name ("the Titus
+County Jail" tagged GPE); a name without a body word is dismissed with one string test, the rest
+cost a handful of gazetteer look-ups each: no scan of the document.
 """
 
 from __future__ import annotations
@@ -32,8 +34,6 @@ _JURISDICTION_WORDS = frozenset({"city", "county", "parish", "state", "town", "t
 #: buildings of a local body that carry its town's or county's name
 _SEAT_BUILDINGS = frozenset({"hall", "jail", "courthouse"})
 _GLUE = frozenset({"of", "and", "&", "'s", "’s"})
-
-
 _ABBREVIATED = frozenset({"St.", "Ft.", "Mt."})
 
 
