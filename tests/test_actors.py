@@ -788,3 +788,23 @@ def test_more_national_institutions(run, text: str, name: str) -> None:
 def test_the_soviet_union_stays_a_place(run) -> None:
     rec = run("The Soviet Union collapsed in 1991, and Soviet troops left.")
     assert not names(rec)
+
+
+# --- features by their first word, weapons named by an acronym, peoples without a state -------------
+@pytest.mark.parametrize("text, excluded", [
+    ("The riders climbed the Col du Aubisque in thick fog on Tuesday.", "Col du Aubisque"),
+    ("Fishing boats returned to Cape Breton before the storm, officials said.", "Cape Breton"),
+    ("The army received the Advanced Anti-Radiation Guided Missile (AARGM) last year. The AARGM was "
+     "fired twice, the ministry said.", "AARGM"),
+    ("Activists accused the government of abusing the Uighur minority, Amnesty International said.", "Uighur"),
+])
+def test_features_weapon_acronyms_and_peoples_are_not_actors(run, text: str, excluded: str) -> None:
+    assert not [a for a in run(text)["actors"] if excluded in a["aliases"] or excluded == a["name"]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Doctors at Lake Forest Hospital said the patient was stable.", "Lake Forest Hospital"),
+    ("The Federal Reserve System (FRS) raised rates, and the FRS said more rises may follow.", "FRS"),
+])
+def test_bodies_named_like_features_or_systems_stay_actors(run, text: str, name: str) -> None:
+    assert any(name == a["name"] or name in a["aliases"] for a in run(text)["actors"])

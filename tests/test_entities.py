@@ -426,6 +426,8 @@ def test_to_a_person_stays_a_person(nlp, text: str, name: str) -> None:
     ("The former US ambassador to Egypt Dan Kurtzer recommended talks with Cairo.", "Egypt", "Dan Kurtzer"),
     ("The Ambassador of Belarus to Russia Dmitry Krutoi told reporters in Moscow on Monday.", "Russia",
      "Dmitry Krutoi"),
+    ("A medal went to the Ambassador of Peru to the Holy See Carla Mendoza Ruiz on Friday.", "the Holy See",
+     "Carla Mendoza Ruiz"),
 ])
 def test_a_place_glued_to_a_name_is_split(nlp, text: str, place: str, person: str) -> None:
     found = ents(nlp, text)

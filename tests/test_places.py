@@ -617,3 +617,124 @@ def test_title_read_as_a_name_does_not_make_a_country_a_surname(run) -> None:
 def test_country_that_ends_a_real_name_stays_the_person(run) -> None:
     text = "Defence Minister Israel Katz said on Monday that Katz would visit Gaza."
     assert "Israel" not in {p["name"] for p in run(text)}
+
+
+# --- the town, county or state a local public body is named for -------------------------------------
+@pytest.mark.parametrize("text, mention", [
+    ("Officers of the Pasadena Police Department arrested two men late on Friday.", "Pasadena"),
+    ("A judge of the Fulton County Superior Court set bail at $10,000 on Tuesday.", "Fulton County"),
+    ("The Ohio National Guard sent 40 soldiers to help with the flooding.", "Ohio"),
+    ("Members of the Boulder City Council voted 5-2 to raise the water rates.", "Boulder City"),
+    ("Oregon State Police closed the highway after the crash, troopers said.", "Oregon"),
+    ("The Kentucky Court of Appeals upheld the verdict against the contractor.", "Kentucky"),
+    ("The suspect was booked into the Polk County Jail on Friday night.", "Polk County"),
+    ("Records of the Stark County Common Pleas Court show 40 such cases.", "Stark County"),
+])
+def test_a_local_body_names_its_place(run, text: str, mention: str) -> None:
+    assert mention in [m["text"] for p in run(text) for m in p["mentions"]]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The car was later found parked on Maple Court, police said.", "Maple"),
+    ("The Superior Court will hear the appeal in May, the lawyer said.", "Superior"),
+    ("She was inducted into the Lincoln Club Hall of Fame last spring.", "Lincoln"),
+    ("The Federal Police opened an inquiry into the contract, the paper said.", "Federal"),
+    ("Students of Norfolk High School planted 300 trees on Saturday.", "Norfolk"),
+    ("The U.S. Department of Agriculture recalled the beef on Monday.", "U.S."),
+])
+def test_no_place_from_other_bodies_or_streets(run, text: str, absent: str) -> None:
+    assert absent not in [m["text"] for p in run(text) for m in p["mentions"]]
+
+
+# --- a country by its official name, a country tagged ORG/FAC after "the" ---------------------------
+@pytest.mark.parametrize("text, mention, name, cc", [
+    ("The envoy of the Republic of Armenia arrived in Rome on Monday.", "Republic of Armenia", "Armenia", "AM"),
+    ("Trade between the Kingdom of Morocco and Spain grew last year.", "Kingdom of Morocco", "Morocco", "MA"),
+    ("Relations between Armenia and the Holy See have grown warmer, the minister said.", "Holy See", "Vatican",
+     "VA"),
+])
+def test_official_and_the_country_names(run, text: str, mention: str, name: str, cc: str) -> None:
+    hit = [p for p in run(text) if mention in [m["text"] for m in p["mentions"]]]
+    assert hit and hit[0]["country_code"] == cc and hit[0]["lat"] is not None, hit
+    assert hit[0]["name"] in (name, mention)
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    ("Pokrovsk, a town in the Sakha Republic of Russia, recorded minus 50 degrees.", "Russia",
+     "Sakha Republic of Russia"),
+    ("Worshippers filled the Holy Trinity Church in Boston on Sunday.", "Boston", "Holy Trinity Church"),
+])
+def test_no_official_name_without_a_country(run, text: str, present: str, absent: str) -> None:
+    found = [m["text"] for p in run(text) for m in p["mentions"]]
+    assert present in found and absent not in found, found
+
+
+# --- two places joined by a hyphen ------------------------------------------------------------------
+@pytest.mark.parametrize("text, first, second", [
+    ("The airline dropped the Washington-Moscow route last winter.", "Washington", "Moscow"),
+    ("Growth in the Asia-Pacific region slowed in the third quarter.", "Asia", "Pacific"),
+    ("Tension along the India-Pakistan border rose again on Sunday.", "India", "Pakistan"),
+])
+def test_a_hyphenated_pair_of_places_is_two_mentions(run, text: str, first: str, second: str) -> None:
+    found = [m["text"] for p in run(text) for m in p["mentions"] if p["lat"] is not None]
+    assert first in found and second in found, found
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("The new plant opens in Winston-Salem next spring.", "Winston-Salem"),
+    ("A firefighter of Miami-Dade Fire Rescue saved both passengers.", "Miami-Dade"),
+])
+def test_a_hyphenated_place_stays_one(run, text: str, whole: str) -> None:
+    found = [m["text"] for p in run(text) for m in p["mentions"]]
+    assert whole.split("-")[1] not in found, found
+
+
+# --- a country before a state institution written as a name -----------------------------------------
+@pytest.mark.parametrize("text, mention", [
+    ("Engineers of the Kenya Army rebuilt the bridge within a week.", "Kenya"),
+    ("The U.S. Navy sent a second carrier to the region on Monday.", "U.S."),
+])
+def test_a_country_owning_a_named_institution(run, text: str, mention: str) -> None:
+    assert mention in [m["text"] for p in run(text) for m in p["mentions"]]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The China Daily reported the first cases on Tuesday.", "China"),
+    ("Reporters of the Jordan Times visited the camp.", "Jordan"),
+])
+def test_no_country_from_a_newspaper_title(run, text: str, absent: str) -> None:
+    assert absent not in [m["text"] for p in run(text) for m in p["mentions"]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tension on the Korean Peninsula rose after the launch, Seoul said.", "Korean Peninsula"),
+    ("Floods hit villages across the Mekong Delta on Sunday.", "Mekong Delta"),
+])
+def test_regions_the_gazetteer_lacks_are_placed(run, text: str, name: str) -> None:
+    hit = [p for p in run(text) if p["name"] == name]
+    assert hit and hit[0]["lat"] is not None, run(text)
+
+
+@pytest.mark.parametrize("text, place, absent", [
+    ("Clinton couple faces drug counts. CLINTON — A town couple was charged with selling drugs, police "
+     "said.", "CLINTON", None),
+    ("Hillary Clinton spoke in Iowa on Monday. Clinton said the race was close.", "Iowa", "Clinton"),
+])
+def test_a_dateline_stays_a_place_whoever_shares_its_name(run, text: str, place: str,
+                                                          absent: str | None) -> None:
+    found = [m["text"] for p in run(text) for m in p["mentions"]]
+    assert place in found and (absent is None or absent not in found), found
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Deputies said Anna Cole, 29, of Grovetown, was arrested after the chase.", "Grovetown"),
+    ("Police said Jim Ross, of Ravenel, was not hurt in the crash.", "Ravenel"),
+    ("A Crafton woman won the state lottery on Tuesday.", "Crafton"),
+])
+def test_a_home_town_of_any_size_is_a_place(run, text: str, town: str) -> None:
+    assert town in [m["text"] for p in run(text) for m in p["mentions"]]
+
+
+def test_an_employer_after_of_is_no_home_town(run) -> None:
+    text = "Economist John Smith of Harvard said the study was flawed."
+    assert "Harvard" not in [m["text"] for p in run(text) for m in p["mentions"]]

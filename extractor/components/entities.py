@@ -89,6 +89,8 @@ def read_lexicon(paths: dict[str, Path]) -> EntityLexicon:
         historical_countries=lower_set(e + "historical_countries.txt"),
         region_abbreviations={r[0]: (r[1], r[2], r[3]) for r in read_tsv(paths[p + "region_abbreviations.tsv"])},
         name_suffixes=frozenset(read_wordlist(paths[e + "name_suffixes.txt"])),
+        feature_leads=lower_set(p + "feature_lead_words.txt"),
+        facility_words=lower_set(e + "facility_words.txt"),
     )
 
 
@@ -112,6 +114,8 @@ class EntityFixer(GazetteerUser, DataComponent):
         "lexicons/places/not_place_heads.txt",
         "lexicons/entities/vessel_prefixes.txt",
         "lexicons/places/feature_words.txt",
+        "lexicons/places/feature_lead_words.txt",
+        "lexicons/entities/facility_words.txt",
         "lexicons/places/water_words.txt",
         "lexicons/places/region_abbreviations.tsv",
         "lexicons/entities/page_furniture.tsv",

@@ -53,6 +53,9 @@ class PlacesComponent(GazetteerUser, DataComponent):
         "lexicons/places/region_abbreviations.tsv",
         "lexicons/places/resident_nouns.txt",
         "lexicons/places/direction_words.txt",
+        "lexicons/places/body_words.txt",
+        "lexicons/places/body_qualifiers.txt",
+        "lexicons/entities/institutions.txt",
     )
 
     def _load(self, paths: dict[str, Path]) -> None:
@@ -79,6 +82,10 @@ class PlacesComponent(GazetteerUser, DataComponent):
                            for r in read_tsv(paths[p + "region_abbreviations.tsv"])},
             resident_nouns=frozenset(w.lower() for w in read_wordlist(paths[p + "resident_nouns.txt"])),
             direction_words=frozenset(read_wordlist(paths[p + "direction_words.txt"])),
+            body_words=frozenset(w.lower() for w in read_wordlist(paths[p + "body_words.txt"])),
+            body_qualifiers=frozenset(w.lower() for w in read_wordlist(paths[p + "body_qualifiers.txt"])),
+            institutions=frozenset(tuple(w.lower().split())
+                                   for w in read_wordlist(paths["lexicons/entities/institutions.txt"])),
         )
 
     def process(self, doc: Doc) -> None:

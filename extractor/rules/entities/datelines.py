@@ -100,5 +100,7 @@ def dateline_places(ctx: EntityContext, ents: list[Span]) -> list[Span]:
     found = dateline_spans(ctx)
     if not found:
         return ents
+    # the dateline is a place by position: the document-level relabelling leaves it so
+    ctx.memo["dateline_starts"] = frozenset(f.start for f in found)
     keep = [e for e in ents if not any(f.start < e.end and e.start < f.end for f in found)]
     return keep + found

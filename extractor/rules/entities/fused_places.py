@@ -99,3 +99,72 @@ def hyphenated_places(ctx: EntityContext, ents: list[Span]) -> list[Span]:
             continue
         out = [x for x in out if not (x.start < whole.end and whole.start < x.end)] + [whole]
     return out
+
+
+def _one_place(ctx: EntityContext, text: str) -> bool:
+    """'Winston-Salem', 'Miami-Dade' (County): a hyphenated pair that is one place."""
+    return ctx.places.known_place(text, min_pop=0) or ctx.places.known_place(text + " County", min_pop=0)
+
+
+def _hyphen_partner(ctx: EntityContext, e: Span, taken: set[int]) -> Span | None:
+    """The one-word place hyphen-joined to place `e` ("Russia-Ukraine", "Washington-Moscow",
+    "Asia-Pacific"), when the tagger left it untagged and the pair is no place of its own."""
+    doc = ctx.doc
+    if e.end + 1 < len(doc) and doc[e.end].text in ("-", "‑") and not doc[e.end - 1].whitespace_ \
+            and not doc[e.end].whitespace_:
+        i, whole = e.end + 1, doc[e.start:e.end + 2]
+    elif e.start >= 2 and doc[e.start - 1].text in ("-", "‑") and not doc[e.start - 2].whitespace_ \
+            and not doc[e.start - 1].whitespace_:
+        i, whole = e.start - 2, doc[e.start - 2:e.end]
+    else:
+        return None
+    tok = doc[i]
+    if i in taken or not tok.is_alpha or not (tok.is_title or tok.is_upper) or \
+            tok.lower_ in ctx.lex.demonyms or tok.lower_ in ctx.lex.not_places:
+        return None
+    places = ctx.places
+    if not (places.is_major_place(tok.text) or places.known_place(tok.text)) or _one_place(ctx, whole.text):
+        return None
+    return Span(doc, i, i + 1, "GPE")
+
+
+def _split_pair(ctx: EntityContext, e: Span) -> list[Span] | None:
+    """'Asia-Pacific' (one LOC, "the Asia-Pacific region") -> 'Asia' + 'Pacific', when both halves
+    are known places and the pair is none."""
+    doc = ctx.doc
+    hy = [t.i for t in e if t.text in ("-", "‑") and not t.whitespace_ and t.i > e.start
+          and not doc[t.i - 1].whitespace_]
+    if len(hy) != 1 or hy[0] + 1 >= e.end:
+        return None
+    i = hy[0]
+    left, right = doc[i - 1:i], doc[i + 1:i + 2]
+    places = ctx.places
+    for half in (left, right):
+        t = half[0]
+        if not t.is_alpha or not (t.is_title or t.is_upper) or t.lower_ in ctx.lex.demonyms or \
+                not (places.is_major_place(t.text) or places.known_place(t.text)):
+            return None
+    if _one_place(ctx, doc[i - 1:i + 2].text):
+        return None
+    return [Span(doc, left.start, left.end, "GPE"), Span(doc, right.start, right.end, "GPE")]
+
+
+def hyphen_pairs(ctx: EntityContext, ents: list[Span]) -> list[Span]:
+    """"the Russia-Ukraine war", "the Washington-Moscow route", "Asia-Pacific": two places joined
+    by a hyphen are two mentions (the tagger often tags one half only, or the pair as one); a
+    pair the gazetteer knows as one place ("Winston-Salem", "Guinea-Bissau") is left whole."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for e in ents:
+        if e.label_ not in PLACE_LABELS:
+            continue
+        halves = _split_pair(ctx, e) if len(e) >= 3 else None
+        if halves is not None:
+            out.remove(e)
+            out += halves
+            continue
+        partner = _hyphen_partner(ctx, e, taken)
+        if partner is not None:
+            out.append(partner)
+            taken.add(partner.start)
+    return out

@@ -29,7 +29,7 @@ def _is_name_run(doc: Doc, start: int, end: int) -> bool:
 
 def _place_head(ctx: EntityContext, e: Span) -> int | None:
     """End of a place at the start of `e` that a full name follows ("Egypt | Dan Kurtzer")."""
-    for k in (1, 2):
+    for k in (1, 2, 3):  # "Egypt", "Saudi Arabia", "the Holy See" (+ a full name)
         if len(e) - k >= 2 and ctx.places.is_major_place(e[:k].text) and _is_name_run(ctx.doc, e.start + k, e.end):
             return e.start + k
     return None

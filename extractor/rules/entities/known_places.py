@@ -27,8 +27,8 @@ def strong_name_match(query: str, cand: Any) -> bool:
     """True when `query` names `cand` by its main name or by a close spelling of it.
 
     Alternate names in GeoNames include translations ("White House" = Casablanca) and
-    historic names; only spelling variants (Mykolaiv/Mykolayiv, Kirovohrad/Kirovohradska
-    oblast) are strong enough to overrule the tagger.
+    historic names; only a country's official name ("Republic of Armenia") and spelling variants
+    (Mykolaiv/Mykolayiv, Kirovohrad/Kirovohradska oblast) are strong enough to overrule the tagger.
     """
     if not cand.alternate:
         return True
@@ -38,6 +38,8 @@ def strong_name_match(query: str, cand: Any) -> bool:
     names = [fold(cand.name)]
     if cand.kind == "admin1":
         names.append(" ".join(w for w in names[0].split() if w not in {"oblast", "region", "province"}))
+    if cand.kind == "country" and any(q.endswith(" of " + n) for n in names):
+        return True  # an official name: "Republic of Armenia", "Kingdom of Morocco"
     return any(_close(q, n) for n in names if n)
 
 
@@ -107,6 +109,10 @@ class KnownPlaces:
     def is_the_place(self, text: str) -> bool:
         """'The Hague', 'The Gambia': a place whose main name starts with 'The'."""
         return any(not c.alternate and c.name.lower().startswith("the ") for c in self._open_gazetteer().lookup(text))
+
+    def is_country_any(self, text: str) -> bool:
+        """A country by any of its names, official ones included ("the Republic of Armenia")."""
+        return any(c.kind == "country" for c in self._open_gazetteer().lookup(text.removeprefix("the ")))
 
     def is_country_name(self, text: str) -> bool:
         """A country by its main name (or a country alias: "U.S.")."""

@@ -42,3 +42,5 @@ class EntityLexicon:
     #: "N.C." -> ("US", "North Carolina", "any"): where "pair" ("Wash.", "TX") only after "Place, "
     region_abbreviations: dict[str, tuple[str, str, str]]  # "N.C." -> ("US", "North Carolina"), as written
     name_suffixes: frozenset[str] = frozenset()  # "Jr", "III" (as written): the surname is before them
+    feature_leads: frozenset[str] = frozenset()  # "col", "cape", "lake": "Col du Tourmalet" is a place
+    facility_words: frozenset[str] = frozenset()  # "hospital", "school": "Lake Forest Hospital" is none

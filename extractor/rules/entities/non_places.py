@@ -90,10 +90,15 @@ def is_admin_area(e: Span, lex: EntityLexicon) -> bool:
 
 
 def is_feature(e: Span, lex: EntityLexicon) -> bool:
-    """'Bolan Pass', 'Guadalupe River' tagged ORG/PERSON/FAC: a natural feature, so a place."""
-    return e.label_ in ("ORG", "PERSON", "FAC") and len(e) >= 2 and e[-1].is_title \
-        and e[-1].lower_ in lex.feature_words \
-        and all(t.is_title or t.is_punct or t.lower_ in NAME_PARTICLES for t in e)
+    """'Bolan Pass', 'Guadalupe River', 'Col du Tourmalet', 'Cape Cod' tagged ORG/PERSON/FAC: a
+    natural feature, so a place (not 'Lake Forest Hospital': a facility named after one)."""
+    if e.label_ not in ("ORG", "PERSON", "FAC") or len(e) < 2 or not e[-1].is_title:
+        return False
+    name = e[1:] if e[0].lower_ == "the" else e
+    if not all(t.is_title or t.is_punct or t.lower_ in NAME_PARTICLES for t in name):
+        return False
+    return e[-1].lower_ in lex.feature_words or (len(name) >= 2 and name[0].lower_ in lex.feature_leads
+                                                 and len(name) <= 4 and e[-1].lower_ not in lex.facility_words)
 
 
 def features_are_places(ctx: EntityContext, ents: list[Span]) -> list[Span]:

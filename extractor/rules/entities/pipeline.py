@@ -16,7 +16,7 @@ from .context import EntityContext
 from .cuts import cut_at_layout
 from .datelines import dateline_places
 from .documents import documents
-from .fused_places import fused_places, hyphenated_places
+from .fused_places import fused_places, hyphen_pairs, hyphenated_places
 from .glued_names import split_glued_names
 from .headline import keep_confirmed_headline
 from .institutions import institutions
@@ -72,6 +72,7 @@ STEPS: tuple[Step, ...] = (
     paren_acronyms,  # "Allied Democratic Forces (ADF)" (acronyms.py)
     spread_places,  # "the village of Meron" ... "Meron" (place_contexts.py)
     hyphenated_places,  # "Gilgit" + "-Baltistan" (fused_places.py)
+    hyphen_pairs,  # "the Russia-Ukraine war": "Ukraine" too (fused_places.py)
     first_names,  # "wife Ivana" of "Ivana Trump" (people.py)
     bracketed_names,  # "[Minister Sergei] Shoigu", 'Oleksandra “Sasha” Kuvshynova' (people.py)
     the_names,  # "with The Punch saying" (the_names.py)

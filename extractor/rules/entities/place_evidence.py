@@ -47,6 +47,17 @@ def place_evidence(doc: Doc, e: Span, starts: set[int], ends: set[int], lex: Ent
     return 0
 
 
+def home_town(doc: Doc, e: Span, lex: EntityLexicon, person_ends: frozenset[int]) -> int:
+    """1 for a person's home town: "Rebecca Sears, 41, of Grovetown", "Stephen Davis, of Chiefland",
+    "a Crafton man" (a resident noun in lower case after the name); not "John Smith of Harvard"
+    without the comma, where "of" may name an employer."""
+    prev = doc[e.start - 1].lower_ if e.start > 0 else ""
+    if prev == "of" and e.start >= 2 and doc[e.start - 2].text == "," and (
+            _after_a_person(doc, e.start - 2, person_ends) or e.start - 2 in person_ends):
+        return 1
+    return int(e.end < len(doc) and doc[e.end].is_lower and doc[e.end].lower_ in lex.resident_nouns)
+
+
 def _object_of_place_verb(e: Span, lex: EntityLexicon) -> bool:
     """'Russia captured Avdiivka', 'troops liberated Kherson': the object of a place verb."""
     root = e.root

@@ -17,21 +17,22 @@ from .common import INSTITUTION_WORDS, MISLABELS, PLACE_LABELS, POSSESSIVE, key
 from .context import EntityContext
 from .people import person_prefix, untagged_people
 from .person_evidence import person_evidence
-from .place_evidence import place_evidence
+from .place_evidence import home_town, place_evidence
 from .place_lists import coordinated_places
 
 
 def _evidence_votes(ctx: EntityContext, ents: list[Span], keys: list[str]) -> dict[str, list[int]]:
-    """key -> [mentions with place evidence, mentions with person evidence]."""
+    """key -> [mentions with place evidence, with person evidence, with home-town evidence]."""
     doc = ctx.doc
     place_ends = {o.end for o in ents if o.label_ in PLACE_LABELS}
     place_starts = {o.start for o in ents if o.label_ in PLACE_LABELS}
     person_ends = frozenset(o.end for o in ents if o.label_ == "PERSON")
     votes: dict[str, list[int]] = {}
     for e, k in zip(ents, keys, strict=True):
-        v = votes.setdefault(k, [0, 0])
+        v = votes.setdefault(k, [0, 0, 0])
         v[0] += place_evidence(doc, e, place_starts, place_ends, ctx.lex, person_ends)
         v[1] += person_evidence(doc, e, ctx.lex)
+        v[2] += home_town(doc, e, ctx.lex, person_ends)
     return votes
 
 
@@ -50,16 +51,18 @@ def reads_as_place(ctx: EntityContext, e: Span, k: str, vote: list[int], name_ta
     full personal names.) "Mr. Obama", "Obama said" keep a town-named person; a country, region
     or capital is a place whatever its tag, unless it is part of a person's name here ("Georgia
     Meloni", "Israel Katz")."""
-    place_ev, person_ev = vote
+    place_ev, person_ev, home_ev = vote
     doc = ctx.doc
     known_place = ctx.places.known_place
-    if e.label_ in ("PERSON", "ORG") and k not in name_parts and major_place(ctx, e):
-        return True  # "Kyiv said", "accepted by Kyiv": a capital or a country speaks as a place
+    if e.label_ in ("PERSON", "ORG", "FAC") and k not in name_parts and major_place(ctx, e):
+        return True  # "Kyiv said", "accepted by Kyiv", "visit to the Holy See": a capital or a country
     if e.label_ == "PERSON" and not (e.start > 0 and doc[e.start - 1].lower_ == "the"):
         return ctx.names.is_name(e) and person_ev <= place_ev and known_place(e.text) and (
             place_ev > 0 or known_place(e.text, min_pop=100000))
     # a PERSON after "the" takes the stricter test of the other labels (no person evidence at all)
-    return e.label_ in MISLABELS and person_ev == 0 and ctx.names.is_name(e) and known_place(e.text) \
+    # a home town ("Rebecca Sears, 41, of Grovetown", "a Crafton man") may be a town of any size
+    return e.label_ in MISLABELS and person_ev == 0 and ctx.names.is_name(e) and (
+        known_place(e.text) or home_ev > 0 and known_place(e.text, min_pop=0)) \
         and (k not in name_tails or known_place(e.text, min_pop=100000))
 
 
@@ -67,7 +70,8 @@ def major_place(ctx: EntityContext, e: Span) -> bool:
     """A country, region or capital named alone, with no title before it ("President Jordan")."""
     doc = ctx.doc
     prev = doc[e.start - 1].lower_ if e.start > 0 else ""
-    return prev not in ctx.lex.titles and all(t.text[:1].isupper() for t in e if t.is_alpha) and \
+    return prev not in ctx.lex.titles and all(
+        t.text[:1].isupper() for t in e if t.is_alpha and not (t.i == e.start and t.lower_ == "the")) and \
         ctx.places.is_major_place(e.text)
 
 
@@ -96,9 +100,13 @@ def _relabelled(ctx: EntityContext, ents: list[Span], keys: list[str], placeish:
                 person_keys: set[str], surnames: set[str]) -> list[Span]:
     """Each mention with its document-level label."""
     out = []
+    datelines = ctx.memo.get("dateline_starts", frozenset())
     for idx, e in enumerate(ents):
         k = keys[idx]
         label = e.label_
+        if label in PLACE_LABELS and e.start in datelines:
+            out.append(e)  # "CLINTON — A town couple ...": a dateline stays the place, whoever Clinton is
+            continue
         if k in person_keys and label != "PERSON" and not placeish.get(idx):
             label = "PERSON"
         elif placeish.get(idx) and k not in surnames:
@@ -127,7 +135,7 @@ def _collect_people(ctx: EntityContext, out: list[Span], surnames: set[str], per
     # "Hillary Clinton" once and "Clinton said": a full name whose surname stands alone is a person
     alone = {key(e.text) for e in out if e.label_ == "PERSON" and len(e) == 1} & surnames
     ctx.person_any |= {k for k in person_keys if " " in k and k.split()[-1] in alone}
-    ctx.person_any |= {k for k, (_p, pe) in votes.items() if pe > 0}
+    ctx.person_any |= {k for k, (_p, pe, _h) in votes.items() if pe > 0}
 
 
 def relabel_by_evidence(ctx: EntityContext, ents: list[Span]) -> list[Span]:

@@ -50,12 +50,14 @@ def split_hyphen_acronym(doc: Doc, e: Span) -> list[Span] | None:
 
 
 def split_of_country(ctx: EntityContext, ents: list[Span]) -> list[Span]:
-    """'Sakha Republic of Russia' -> 'Sakha Republic' + 'Russia' (unless the whole is a name)."""
+    """'Sakha Republic of Russia' -> 'Sakha Republic' + 'Russia' (unless the whole is a name, as a
+    country's official name is: 'the Republic of Armenia', 'the Kingdom of Morocco')."""
     doc = ctx.doc
     out = []
     for e in ents:
         ofs = [t.i for t in e if t.lower_ == "of"] if e.label_ in PLACE_LABELS else []
-        if ofs and ofs[-1] + 1 < e.end and not ctx.places.known_place(e.text, min_pop=0):
+        if ofs and ofs[-1] + 1 < e.end and not ctx.places.known_place(e.text, min_pop=0) and \
+                not ctx.places.is_country_any(e.text):
             head, tail = doc[e.start:ofs[-1]], doc[ofs[-1] + 1:e.end]
             if ctx.places.is_country_name(tail.text) and len(head):
                 out += [Span(doc, head.start, head.end, e.label_), Span(doc, tail.start, tail.end, "GPE")]

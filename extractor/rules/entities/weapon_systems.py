@@ -49,7 +49,24 @@ def is_weapon_system(e: Span, ctx: EntityContext) -> bool:
         e[:-1].text, lex.weapon_context_names | lex.weapon_names) is not None
 
 
+#: weapon nouns too general to name a weapon by themselves ("the Federal Reserve System (Fed)")
+_GENERAL_NOUNS = frozenset({"system", "systems", "air", "vehicle", "vehicles", "munition", "munitions"})
+
+
+def _weapon_acronym(e: Span, ctx: EntityContext) -> bool:
+    """"the AGM-88 High-Speed Anti-Radiation Missile (HARM)": an acronym in brackets right after a
+    weapon noun is the weapon's name."""
+    doc = e.doc
+    if len(e) != 1 or not e.text.isupper() or e.start < 2 or e.end >= len(doc) or doc[e.start - 1].text != "(" \
+            or doc[e.end].text != ")":
+        return False
+    noun = doc[e.start - 2].lower_
+    return noun in ctx.lex.weapon_nouns and noun not in _GENERAL_NOUNS
+
+
 def weapon_systems(ctx: EntityContext, ents: list[Span]) -> list[Span]:
-    """Weapon systems tagged as names of people, bodies or places become PRODUCT."""
-    return [Span(ctx.doc, e.start, e.end, "PRODUCT") if e.label_ in _MISTYPED and is_weapon_system(e, ctx)
-            else e for e in ents]
+    """Weapon systems tagged as names of people, bodies or places become PRODUCT; an acronym a
+    weapon was given in brackets is the weapon wherever it is named in the article."""
+    acronyms = {e.text for e in ents if e.label_ in _MISTYPED and _weapon_acronym(e, ctx)}
+    return [Span(ctx.doc, e.start, e.end, "PRODUCT") if e.label_ in _MISTYPED and (
+        is_weapon_system(e, ctx) or e.text in acronyms) else e for e in ents]

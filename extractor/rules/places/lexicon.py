@@ -29,3 +29,6 @@ class PlacesLexicon:
     region_abbrev: dict[str, tuple[str, str, bool]] = field(default_factory=dict)
     resident_nouns: frozenset[str] = frozenset()  # "a Palestine man": the town, not the country
     direction_words: frozenset[str] = frozenset()  # lower-case "north", "eastern" before a name
+    body_words: frozenset[str] = frozenset()  # "Police", "Council": "the X Police Department" names place X
+    institutions: frozenset[tuple[str, ...]] = frozenset()  # ("army",), ("air", "force"): a state's bodies
+    body_qualifiers: frozenset[str] = frozenset()  # "Superior" (Court), "Federal" (Police): no town there

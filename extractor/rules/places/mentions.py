@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ...extensions import doc_text
 from ..entities.common import PLACE_LABELS, PREP_PLACE_STRICT
+from .bodies import body_place
 from .clean import clean_place
 from .countries import is_country
 from .hints import region_word_after, type_hint
@@ -32,13 +33,23 @@ def collect_mentions(doc: Doc, lex: PlacesLexicon, gaz: Any) -> list[Mention]:
     footer_start = (layout.get("footer") or {}).get("start", len(doc_text(doc)) + 1)
     out: list[Mention] = []
     ents = [e for e in doc.ents if e.start_char < footer_start]
+    local = frozenset(e.text.lower().removeprefix("the ") for e in ents if e.label_ in PLACE_LABELS)
     for ent in ents:
         if ent.label_ in PLACE_LABELS:
+            # "the Titus County Jail", "Guernsey County Common Pleas Court" tagged as a place
+            owner = body_place(ent, lex, gaz, local) if len(ent) >= 3 else None
+            if owner is not None:
+                out.append(make_mention(owner, None, lex, gaz))
+                continue
             span, hint = clean_place(ent, lex, gaz)
             if span is not None:
                 out.append(make_mention(span, hint or type_hint(span, lex), lex, gaz))
-        elif ent.label_ == "ORG":  # "Russia's defense ministry": the country is a place mention
-            owner = _institution_owner(ent, lex, gaz)
+        elif ent.label_ in ("ORG", "PERSON", "FAC"):
+            # "Russia's defense ministry": the country is a place mention; so is the town a local
+            # body serves ("the Beverly Hills Police Department", "McMinn County Sheriff X")
+            owner = _institution_owner(ent, lex, gaz) if ent.label_ == "ORG" else None
+            if owner is None and len(ent) >= 2:
+                owner = body_place(ent, lex, gaz, local)
             if owner is not None:
                 out.append(make_mention(owner, None, lex, gaz))
     _add_dateline_places(doc, layout, out, lex, gaz)
@@ -84,6 +95,8 @@ def _institution_owner(ent: Span, lex: PlacesLexicon, gaz: Any) -> Span | None:
             owner = ent[:i]
             return owner if is_country(owner.text, lex, gaz) else None
     i = next((k for k, tok in enumerate(ent) if tok.is_lower), 0)
+    if i == 0:
+        return _capital_institution_owner(ent, lex, gaz)
     owner = ent[:i]
     if owner.text.lower() in lex.demonyms:
         return None  # "German foreign ministry": a nationality, not a place (nor a parish of Man)
@@ -91,6 +104,20 @@ def _institution_owner(ent: Span, lex: PlacesLexicon, gaz: Any) -> Span | None:
             is_country(owner.text, lex, gaz)
             or any(not c.alternate for c in gaz.lookup(owner.text))):
         return owner
+    return None
+
+
+def _capital_institution_owner(ent: Span, lex: PlacesLexicon, gaz: Any) -> Span | None:
+    """"Pakistan Army", "the U.S. Army", "the US National Guard": a country before one of the
+    state institutions of the entity lexicon, capitalised as a name."""
+    start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    for k in (1, 2):
+        cut = start + k
+        if cut >= ent.end:
+            return None
+        tail = tuple(t.lower_ for t in ent.doc[cut:ent.end] if t.lower_ not in _POSSESSIVE)
+        if tail in lex.institutions and is_country(ent.doc[start:cut].text, lex, gaz):
+            return ent.doc[start:cut]
     return None
 
 

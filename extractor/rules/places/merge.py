@@ -57,8 +57,9 @@ def _entry(g: dict[str, Any], text: str) -> dict[str, Any]:
     r = g["res"]
     texts = [m["name"] for m in g["mentions"]]
     name = max(texts, key=lambda t: (len(t), -texts.index(t)))
-    if (r["type"] == "country" or r.get("abbrev")) and (name.isupper() or "." in name):
-        name = r["name"]  # "U.S." -> United States, "Tenn." -> Tennessee
+    if (r["type"] == "country" or r.get("abbrev")) and (name.isupper() or "." in name or (
+            r["type"] == "country" and name.lower().endswith(" of " + r["name"].lower()))):
+        name = r["name"]  # "U.S." -> United States, "Tenn." -> Tennessee, "Republic of Armenia" -> Armenia
     return {
         "name": name,
         "type": r["type"],
