@@ -111,3 +111,15 @@ def test_other_kinds_of_components_are_left_alone() -> None:
     bare = spacy.blank("en")
     memoise_tagging(bare)  # nothing to replace
     assert bare.pipe_names == []
+
+
+def test_ruler_memo_forgets_when_patterns_change() -> None:
+    """Patterns removed or added (clear, from_disk, add) must not be answered from the memo."""
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("extractor_attribute_ruler")
+    ruler.add([[{"LOWER": "drone"}]], {"POS": "NOUN"})
+    assert nlp("drone")[0].pos_ == "NOUN"
+    ruler.clear()
+    ruler.add([[{"LOWER": "missile"}]], {"POS": "NOUN"})
+    assert nlp("drone")[0].pos_ == ""  # no pattern names it any more
+    assert nlp("missile")[0].pos_ == "NOUN"

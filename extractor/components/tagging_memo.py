@@ -105,6 +105,14 @@ class MemoAttributeRuler(AttributeRuler):
 
     def add(self, patterns: Any, attrs: dict, index: int = 0) -> None:  # type: ignore[override]
         super().add(patterns, attrs, index)
+        self._forget()
+
+    def clear(self) -> None:
+        super().clear()
+        self._forget()
+
+    def _forget(self) -> None:
+        """New or removed patterns: what the memo learnt no longer holds."""
         self._memo.clear()
         self._plan = None
 
