@@ -182,6 +182,16 @@ def test_cited_facilities_and_outlets_are_organisations(run, text: str, name: st
      "Lebanon's health ministry", "Lebanon Health Ministry"),
     ("Kenyan opposition leader Martha Karua visited the site. Ms Karua said the government had failed.",
      "Martha Karua", "Karua"),
+    # a first name written as initials, a patronymic between the names
+    ("British ambassador Nigel Casey met the minister. The letter was signed by N. Casey on Friday.",
+     "Nigel Casey", "N. Casey"),
+    ("Partisan commander Sidor Artemyevich Kovpak led the raid. Sidor Kovpak later wrote about it.",
+     "Sidor Artemyevich Kovpak", "Sidor Kovpak"),
+    # a company's legal form or "Group" left off
+    ("Fighters of the Wagner Group crossed the border. Wagner then withdrew from the town.",
+     "Wagner Group", "Wagner"),
+    ("Shares of Tesco Holdings fell on Monday after Tesco warned about costs, the bank said.",
+     "Tesco Holdings", "Tesco"),
 ])
 def test_aliases_join_one_actor(run, text: str, name: str, alias: str) -> None:
     rec = run(text)
@@ -196,6 +206,13 @@ def test_aliases_join_one_actor(run, text: str, name: str, alias: str) -> None:
     ("US Africa Command said two drones were downed, and the WFP said aid deliveries continued.",
      ["US Africa Command", "WFP"]),
     ("The deal ended the Jubilee Party-ODM alliance, officials said.", ["Jubilee Party", "ODM"]),
+    # the same surname and first letter, but two people
+    ("President Joe Biden spoke on Monday, and first lady Jill Biden visited a school in Ohio.",
+     ["Joe Biden", "Jill Biden"]),
+    ("George H.W. Bush signed the treaty in 1991; George W. Bush later withdrew from another one.",
+     ["George H.W. Bush", "George W. Bush"]),
+    # a subsidiary is not its parent
+    ("Shell said on Monday that Shell Energy would stay in the market, Reuters reported.", ["Shell", "Shell Energy"]),
 ])
 def test_different_bodies_stay_apart(run, text: str, separate: list[str]) -> None:
     found = names(run(text))
