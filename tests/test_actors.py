@@ -132,6 +132,26 @@ def test_not_actors(run, text: str, excluded: str) -> None:
     assert excluded not in names(run(text))
 
 
+@pytest.mark.parametrize("text, stance", [
+    ("Hundreds of pro-Putin activists rallied in the square on Sunday, the mayor said.", "pro-Putin"),
+    ("Anti-Clinton protesters and non-Latino voters were polled by the university.", "Anti-Clinton"),
+])
+def test_a_stance_named_after_someone_is_no_mention(run, text: str, stance: str) -> None:
+    rec = run(text)
+    assert not any(m["text"] == stance for a in rec["actors"] for m in a["mentions"]), rec["actors"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("She said her State Department would respond within a week.", "State Department"),
+    ("Delegates at the last Democratic Party convention voted on the platform.", "Democratic Party"),
+    # the particles of a name stay
+    ("Ursula von der Leyen arrived in Kyiv on Friday.", "Ursula von der Leyen"),
+    ("Mayor Bill de Blasio said the city would help.", "Bill de Blasio"),
+])
+def test_lower_case_words_before_a_name(run, text: str, name: str) -> None:
+    assert name in names(run(text))
+
+
 def test_no_actor_across_headline_boundary(run) -> None:
     text = "Russia Denies Trump-Putin Call on Ukraine Escalation\n\nDonald Trump spoke to Vladimir Putin.\n"
     rec = run(text)
