@@ -132,6 +132,26 @@ def test_not_actors(run, text: str, excluded: str) -> None:
     assert excluded not in names(run(text))
 
 
+@pytest.mark.parametrize("text, stance", [
+    ("Hundreds of pro-Putin activists rallied in the square on Sunday, the mayor said.", "pro-Putin"),
+    ("Anti-Clinton protesters and non-Latino voters were polled by the university.", "Anti-Clinton"),
+])
+def test_a_stance_named_after_someone_is_no_mention(run, text: str, stance: str) -> None:
+    rec = run(text)
+    assert not any(m["text"] == stance for a in rec["actors"] for m in a["mentions"]), rec["actors"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("She said her State Department would respond within a week.", "State Department"),
+    ("Delegates at the last Democratic Party convention voted on the platform.", "Democratic Party"),
+    # the particles of a name stay
+    ("Ursula von der Leyen arrived in Kyiv on Friday.", "Ursula von der Leyen"),
+    ("Mayor Bill de Blasio said the city would help.", "Bill de Blasio"),
+])
+def test_lower_case_words_before_a_name(run, text: str, name: str) -> None:
+    assert name in names(run(text))
+
+
 def test_no_actor_across_headline_boundary(run) -> None:
     text = "Russia Denies Trump-Putin Call on Ukraine Escalation\n\nDonald Trump spoke to Vladimir Putin.\n"
     rec = run(text)
@@ -182,6 +202,16 @@ def test_cited_facilities_and_outlets_are_organisations(run, text: str, name: st
      "Lebanon's health ministry", "Lebanon Health Ministry"),
     ("Kenyan opposition leader Martha Karua visited the site. Ms Karua said the government had failed.",
      "Martha Karua", "Karua"),
+    # a first name written as initials, a patronymic between the names
+    ("British ambassador Nigel Casey met the minister. The letter was signed by N. Casey on Friday.",
+     "Nigel Casey", "N. Casey"),
+    ("Partisan commander Sidor Artemyevich Kovpak led the raid. Sidor Kovpak later wrote about it.",
+     "Sidor Artemyevich Kovpak", "Sidor Kovpak"),
+    # a company's legal form or "Group" left off
+    ("Fighters of the Wagner Group crossed the border. Wagner then withdrew from the town.",
+     "Wagner Group", "Wagner"),
+    ("Shares of Tesco Holdings fell on Monday after Tesco warned about costs, the bank said.",
+     "Tesco Holdings", "Tesco"),
 ])
 def test_aliases_join_one_actor(run, text: str, name: str, alias: str) -> None:
     rec = run(text)
@@ -196,6 +226,13 @@ def test_aliases_join_one_actor(run, text: str, name: str, alias: str) -> None:
     ("US Africa Command said two drones were downed, and the WFP said aid deliveries continued.",
      ["US Africa Command", "WFP"]),
     ("The deal ended the Jubilee Party-ODM alliance, officials said.", ["Jubilee Party", "ODM"]),
+    # the same surname and first letter, but two people
+    ("President Joe Biden spoke on Monday, and first lady Jill Biden visited a school in Ohio.",
+     ["Joe Biden", "Jill Biden"]),
+    ("George H.W. Bush signed the treaty in 1991; George W. Bush later withdrew from another one.",
+     ["George H.W. Bush", "George W. Bush"]),
+    # a subsidiary is not its parent
+    ("Shell said on Monday that Shell Energy would stay in the market, Reuters reported.", ["Shell", "Shell Energy"]),
 ])
 def test_different_bodies_stay_apart(run, text: str, separate: list[str]) -> None:
     found = names(run(text))

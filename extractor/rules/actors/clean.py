@@ -28,11 +28,24 @@ TITLE_MODIFIERS = frozenset({"rear", "vice", "deputy", "acting", "former", "chie
                              "brigadier", "staff", "co", "&", "and"})
 
 
+#: "pro-Clinton", "anti-EU", "non-Latino": a stance or a contrast named after someone, no mention of them
+STANCE_PREFIXES = frozenset({"pro", "anti", "non", "post", "pre", "neo", "un"})
+#: Lower-case words that belong to a name ("von der Leyen", "de Blasio", "al-Qaeda", "bin Salman").
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la",
+                            "le", "al", "el", "bin", "ibn", "ben", "ter", "zu", "y", "e"})
+
+
 def clean_mention(ent: Span, lex: ActorsLexicon) -> Span | None:
-    """Drop a leading 'the' (or lower-case 'a'/'an': "to a Ukraine Support Fund"), title words
-    inside PERSON spans and possessives."""
+    """Drop a leading 'the' (or lower-case 'a'/'an': "to a Ukraine Support Fund"), other lower-case
+    words before the name ("her State Department", "last Democratic Party"; not the particles of
+    a name), title words inside PERSON spans and possessives; None for a stance ("pro-Putin")."""
     doc = ent.doc
     start, end = ent.start, ent.end
+    if end - start >= 2 and doc[start].lower_ in STANCE_PREFIXES and doc[start + 1].text == "-":
+        return None
+    while end - start > 1 and doc[start].text[:1].islower() and doc[start].text.islower() and \
+            doc[start].lower_ not in NAME_PARTICLES:
+        start += 1
     while end > start and (doc[end - 1].lower_ in _POSSESSIVE or doc[end - 1].is_punct
                            or doc[end - 1].text in _DANGLING):
         end -= 1  # "the Ministry of Foreign Affairs of" (cut at a line end): no name ends on "of"

@@ -20,8 +20,16 @@ from .lexicon import ActorsLexicon
 #: one actor: {"type": PERSON | ORG | NORP, "spans": [Span], "keys": {key}}
 Group = dict[str, Any]
 #: key -> group: ("PERSON", name), ("PERSON-surname" | "PERSON-first" | "PERSON-suffix", part),
-#: ("ORG", name), ("ORG-tail", last words), ("INST", country code, institution), ("NORP", name)
+#: ("PERSON-initial", first letter, surname), ("ORG", name), ("ORG-tail", last words),
+#: ("ORG-head", name without its corporate form), ("INST", country code, institution), ("NORP", name)
 KeyIndex = dict[tuple, Group]
+
+#: Last words that only say what legal form or kind of outfit a name is ("the Wagner Group" is
+#: "Wagner", "Gazprom Corporation" is "Gazprom"); a name without them is the same organisation.
+CORPORATE_FORMS = frozenset({"group", "company", "co.", "corp.", "corporation", "inc.", "inc", "ltd", "ltd.",
+                             "plc", "llc", "holding", "holdings"})
+#: A first name written as initials: "N.", "S.A.", "J".
+_INITIALS = re.compile(r"^(?:[a-z]\.)+$|^[a-z]$")
 
 
 def group_key(span: Span, label: str, by_key: KeyIndex, lex: ActorsLexicon,
@@ -35,7 +43,8 @@ def group_key(span: Span, label: str, by_key: KeyIndex, lex: ActorsLexicon,
         return inst
     folded = canonical_org(folded)
     if ("ORG", folded) not in by_key:
-        tail = by_key.get(("ORG-tail", folded))
+        tail = by_key.get(("ORG-tail", folded)) or by_key.get(("ORG-head", folded)) or \
+            by_key.get(("ORG", without_corporate_form(folded)))
         if tail is not None and tail["type"] == "ORG":
             return next(iter(k for k in tail["keys"]))
         owned = _without_country(span, folded, by_key, country_code)
@@ -45,6 +54,12 @@ def group_key(span: Span, label: str, by_key: KeyIndex, lex: ActorsLexicon,
 
 
 _OF_FORM = re.compile(r"^(department|ministry) of (?:the )?([a-z ]+)$")
+
+
+def without_corporate_form(folded: str) -> str:
+    """'wagner group' -> 'wagner'; a name that is only its form, or has none, is returned as it is."""
+    words = folded.split()
+    return " ".join(words[:-1]) if len(words) >= 2 and words[-1] in CORPORATE_FORMS else folded
 
 
 def canonical_org(folded: str) -> str:
@@ -80,11 +95,29 @@ def _person_key(folded: str, by_key: KeyIndex) -> tuple:
         first = by_key.get(("PERSON-first", folded))
         if first is not None:
             return next(iter(k for k in first["keys"] if k[0] == "PERSON"))
-    if len(folded.split()) >= 2 and ("PERSON", folded) not in by_key:
+    parts = folded.split()
+    if len(parts) >= 2 and ("PERSON", folded) not in by_key:
         longer = by_key.get(("PERSON-suffix", folded))  # "Guajardo Villarreal" after the full name
         if longer is not None:
             return next(iter(k for k in longer["keys"] if k[0] == "PERSON"))
+        same = by_key.get(("PERSON-initial", parts[0][0], parts[-1]))
+        if same is not None:
+            for key in same["keys"]:
+                if key[0] == "PERSON" and same_person_name(parts, key[1].split()):
+                    return key
     return ("PERSON", folded)
+
+
+def same_person_name(a: list[str], b: list[str]) -> bool:
+    """Two full names (folded words) of one person: the same surname, first names equal or one
+    written as initials ("N. Casey", "Nigel Casey"; "S.A. Kovpak"), and no two different middle
+    names ("Sidor Artemyevich Kovpak" is "Sidor Kovpak"; "George H.W. Bush" is not "George W. Bush")."""
+    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1] or a[0][0] != b[0][0]:
+        return False
+    if a[0] != b[0] and not (_INITIALS.match(a[0]) or _INITIALS.match(b[0])):
+        return False
+    mid_a, mid_b = a[1:-1], b[1:-1]
+    return not (mid_a and mid_b and mid_a[0][0] != mid_b[0][0])
 
 
 def register_aliases(group: Group, span: Span, by_key: KeyIndex) -> None:
@@ -102,6 +135,9 @@ def register_aliases(group: Group, span: Span, by_key: KeyIndex) -> None:
         if len(words) >= 2:
             for k in range(1, len(words)):
                 by_key.setdefault(("ORG-tail", " ".join(words[k:])), group)
+            head = without_corporate_form(folded)
+            if head != folded:  # "Wagner" after "the Wagner Group"
+                by_key.setdefault(("ORG-head", head), group)
 
 
 def _register_name_parts(group: Group, parts: list[str], by_key: KeyIndex) -> None:
@@ -112,6 +148,7 @@ def _register_name_parts(group: Group, parts: list[str], by_key: KeyIndex) -> No
     if prev is None or prev is group or len(group["spans"]) > len(prev["spans"]):
         by_key[("PERSON-surname", parts[-1])] = group
     by_key.setdefault(("PERSON-first", parts[0]), group)
+    by_key.setdefault(("PERSON-initial", parts[0][0], parts[-1]), group)
     for k in range(1, len(parts) - 1):  # multi-word surnames: "Peña Nieto", "Holtz Eakin"
         suffix = " ".join(parts[k:])
         by_key.setdefault(("PERSON-suffix", suffix), group)
