@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 
 from .context import QuoteContext
 from .cues import is_cue
-from .grammar import AGENT_SUFFIXES, INDEFINITE, words
+from .grammar import AGENT_SUFFIXES, INDEFINITE, is_age_noun, words
 from .resolve import resolve_name
 
 #: words that put a role in the past ("the former president", "the then-minister")
@@ -62,8 +62,8 @@ def is_person_role(ctx: QuoteContext, head: Token) -> bool:
     lex = ctx.lex
     if low in lex.document_nouns or lemma in lex.document_nouns or low in lex.org_nominals:
         return False
-    if low in lex.person_roles or lemma in lex.person_roles:
-        return True
+    if low in lex.person_roles or lemma in lex.person_roles or (low == "old" and is_age_noun(head)):
+        return True  # (an age, "the 46-year-old", stands for one person)
     return head.pos_ == "NOUN" and head.is_lower and low.endswith(_PERSON_SUFFIXES) and low not in lex.speaker_nouns
 
 
