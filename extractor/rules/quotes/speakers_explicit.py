@@ -298,7 +298,10 @@ def cue_speaker(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Token | 
         method = "explicit"  # "..., which also injured ...": the antecedent is a thing
         spk = left_name(ctx, cue) or root_subject(ctx, cue)
     elif spk is not None and method == "explicit" and not _can_speak(ctx, spk):
-        alt = left_name(ctx, cue) or root_subject(ctx, cue)
+        alt = left_name(ctx, cue)
+        if alt is not None and noun_head(alt).dep_ in _OBJECT_DEPS:
+            alt = None  # "now owned by investor X": a name inside a phrase of another verb
+        alt = alt or root_subject(ctx, cue)
         if alt is not None:
             spk = alt
         elif spk.lower_ in QUANTITY_WORDS or never_speaks(ctx, spk):
@@ -321,6 +324,10 @@ def named_by_subject(ctx: QuoteContext, cue: Token) -> Token | None:
             or not _names_an_object(ctx, cue) or not _can_speak(ctx, cue.head):
         return None
     return cue.head
+
+
+#: where a name stands when it is the object of a verb or preposition, no subject
+_OBJECT_DEPS = frozenset({"pobj", "dobj", "dative", "oprd", "attr"})
 
 
 def passive_naming(ctx: QuoteContext, cue: Token) -> bool:
