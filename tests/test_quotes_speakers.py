@@ -973,3 +973,24 @@ def test_agent_only_of_a_speech_verb(ex: Any, text: str, expected: str | None, n
         assert expected in name, name
     if not_expected:
         assert not_expected not in name, name
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "kept"),
+    [
+        # a capitalised name or title in prose, with no cue and only the clause subject: no quotation
+        ("Port\n\nThe mayor is taking heat over his seat on the secretive \u201cHarbour Board of Eight\u201d.",
+         "Board of Eight", False),
+        ("Port\n\nThe mayor appeared on \u201cMorning Harbour Talk\u201d with a joke about the ferry.",
+         "Harbour Talk", False),
+        # lower-case words that the subject's clause quotes stay
+        ("Port\n\nThe mayor warned against the \u201cslow death of the harbour\u201d in his speech.",
+         "slow death", True),
+        # a capitalised quotation in a headline, where every word is capitalised, stays
+        ("Mayor Hall Says Port Needs \u2018Fresh Start Now\u2019\n\nThe talks ended on Monday.",
+         "Fresh Start", True),
+    ],
+)
+def test_uncued_names_are_no_quotations(ex: Any, text: str, words: str, kept: bool) -> None:
+    found = [q for q in _quotes(ex, text) if words in q["text"]]
+    assert bool(found) == kept, _quotes(ex, text)
