@@ -994,3 +994,21 @@ def test_agent_only_of_a_speech_verb(ex: Any, text: str, expected: str | None, n
 def test_uncued_names_are_no_quotations(ex: Any, text: str, words: str, kept: bool) -> None:
     found = [q for q in _quotes(ex, text) if words in q["text"]]
     assert bool(found) == kept, _quotes(ex, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected", "not_expected"),
+    [
+        # a speech verb parsed as a modifier of the name after it: that name is its object
+        ("Port\n\nIn March, Hall blasted Nordline for its \u201coutrageous practices\u201d at the docks.",
+         "outrageous", "Hall", "Nordline"),
+        ("Port\n\nLund, who has in the past described Hall as \u201ca reckless gambler\u201d, stayed away.",
+         "reckless", "Lund", "Hall"),
+        # after the quotation, the name after the verb is its inverted subject all the same
+        ("Port\n\n\u201cHarbour recap,\u201d tweeted union spokesman Alex Conant, \u201cthe docks are ours.\u201d",
+         "recap", "Alex Conant", None),
+    ],
+)
+def test_verb_parsed_as_a_modifier(ex: Any, text: str, words: str, expected: str, not_expected: str | None) -> None:
+    name = _name(_quote(ex, text, words)) or ""
+    assert expected in name and (not_expected is None or not_expected not in name), name

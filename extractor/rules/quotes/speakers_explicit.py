@@ -180,10 +180,18 @@ def _name_between(ctx: QuoteContext, cue: Token, a: int, b: int) -> Token | None
     return None
 
 
+def _modifies_next(cue: Token) -> bool:
+    """Was the speech verb parsed as a modifier of the noun after it ("has described Trump as",
+    "Trump blasted Disney": "described"/"blasted" as adjectives of the name they govern)?"""
+    return cue.dep_ in ("amod", "compound", "nmod") and cue.head.i > cue.i
+
+
 def _inverted_subject(ctx: QuoteContext, cue: Token, b: int) -> Token | None:
     """Inverted "said Kevin Madden" / "added a New Hampshire Democrat": the noun phrase after the cue."""
     doc = cue.doc
     inverted = cue.i - 2 <= b <= cue.i and (b - 1) in ctx.quoted
+    if _modifies_next(cue) and not inverted:
+        return None  # "Trump blasted Disney for ..." parsed as "blasted Disney": Disney is its object
     for i in range(cue.i + 1, min(len(doc), cue.i + 6)):
         tok = doc[i]
         if i in ctx.quoted or tok.text in TERMINATORS or tok.ent_type_ in ("DATE", "TIME"):
@@ -217,8 +225,9 @@ def stray_subject(ctx: QuoteContext, cue: Token) -> Token | None:
     tok = doc[i]
     if tok.pos_ not in ("NOUN", "PROPN") and not is_age_noun(tok):
         return None
-    if tok.dep_ not in _STRAY_SUBJECT_DEPS or (tok.dep_ == "amod" and not is_age_noun(tok)):
-        return None
+    if (tok.dep_ not in _STRAY_SUBJECT_DEPS and not (tok.dep_ == "compound" and _modifies_next(cue))) \
+            or (tok.dep_ == "amod" and not is_age_noun(tok)):
+        return None  # (a compound before a cue parsed as a modifier: "Trump blasted Disney" as one phrase)
     return tok if _can_speak(ctx, tok) and not never_speaks(ctx, tok) else None
 
 
