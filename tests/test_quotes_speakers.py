@@ -1012,3 +1012,37 @@ def test_uncued_names_are_no_quotations(ex: Any, text: str, words: str, kept: bo
 def test_verb_parsed_as_a_modifier(ex: Any, text: str, words: str, expected: str, not_expected: str | None) -> None:
     name = _name(_quote(ex, text, words)) or ""
     assert expected in name and (not_expected is None or not_expected not in name), name
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected", "not_expected"),
+    [
+        # a speech verb coordinated with the verb of a reported clause whose subject is "it"
+        ("Port\n\nCritics were quick to react, with Mayor Peter Hall posting that it was a \u201cdisaster\u201d "
+         "for the town and asking, \u201cWho will pay for the repairs?\u201d", "Who will pay", "Peter Hall", "it"),
+        # a named subject of the reported clause stays the speaker of its coordinated verb
+        ("Port\n\nThe clerk posted that Mayor Peter Hall had resigned and called the council \u201ca band of "
+         "cowards\u201d.", "cowards", "Peter Hall", "The clerk"),
+    ],
+)
+def test_coordinated_speech_verb_in_a_reported_clause(ex: Any, text: str, words: str, expected: str,
+                                                      not_expected: str) -> None:
+    q = _quote(ex, text, words)
+    assert q["speaker"] is not None and expected in q["speaker"]["name"], q["speaker"]
+    assert q["speaker"]["mention"]["text"] != not_expected, q["speaker"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # "That said," is a connective: the quotation's cue is the verb of its own clause
+        ("Port\n\nMayor Peter Hall spoke on Monday. That said, he also noted, \u201cthe docks stay shut until "
+         "spring.\u201d", "noted"),
+        # "said" after "that" inside a clause is still speech
+        ("Port\n\nThe clerk read out what the mayor had said, \u201cthe docks stay shut until spring.\u201d",
+         "said"),
+    ],
+)
+def test_that_said_is_no_cue(ex: Any, text: str, cue: str) -> None:
+    q = _quote(ex, text, "docks stay shut")
+    assert q["cue"] is not None and q["cue"]["text"] == cue, q

@@ -29,12 +29,23 @@ def is_cue(t: Token, speech: frozenset[str]) -> bool:
         return False  # "so-called"
     if t.i > 1 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ == "so":
         return False
+    if _discourse_marker(t):
+        return False  # "That said, ...": a connective, nobody's speech
     if t.pos_ == "NOUN" and t.dep_ in ("ROOT", "ccomp", "conj", "parataxis") and t.lower_ in speech:
         return any(c.dep_ in ("compound", "nsubj") for c in t.children)  # "the email read" tagged as a noun
     lemma = t.lemma_.lower()
     if lemma in _ASPECTUAL and any(c.dep_ == "xcomp" for c in t.children):
         return False  # "it continues to “fuel the flames”": a phase of an action, not speech
     return t.pos_ in ("VERB", "AUX") and lemma in speech and lemma != "be"
+
+
+def _discourse_marker(t: Token) -> bool:
+    """Is `t` the "said" of "That said," / "This said," opening a clause (a connective, "even so")?"""
+    doc = t.doc
+    if t.lower_ != "said" or t.i == 0 or t.i + 1 >= len(doc) or doc[t.i + 1].text != ",":
+        return False
+    prev = doc[t.i - 1]
+    return prev.lower_ in ("that", "this") and (prev.i == 0 or prev.is_sent_start or doc[prev.i - 1].is_punct)
 
 
 def cue_dict(text: str, t: Token) -> dict[str, Any]:

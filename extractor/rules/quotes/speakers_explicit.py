@@ -140,17 +140,26 @@ def _climbed_subject(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Tok
     if shown is not None:
         return shown, "explicit"
     t = _reporter_of_participle(ctx, cue)
+    via_conj = False
     for _ in range(6):
         inside = t.i in ctx.quoted and t.i != cue.i
         if not inside:
             found = _clause_subject(ctx, t, a, b, cue)
-            if found is not None:
+            if found is not None and not (via_conj and _reported_it(ctx, t, found[0])):
                 return found
+        via_conj = t.dep_ == "conj"
         if (inside or t.dep_ in _CLIMB_DEPS) and t.head.i != t.i and not relayed(ctx, t.head):
             t = t.head  # (never up to "..., a correspondent reports": the reporter only passes it on)
             continue
         break
     return None
+
+
+def _reported_it(ctx: QuoteContext, clause: Token, subject: Token) -> bool:
+    """"X tweeting that it was a “disaster” and asking, “...”": a speech verb coordinated with the
+    verb of a clause someone reports, whose subject is "it", belongs with the reporting verb (X
+    asks), not with "it"."""
+    return subject.lower_ == "it" and clause.dep_ == "ccomp" and is_cue(clause.head, ctx.lex.speech)
 
 
 def _document_of(ctx: QuoteContext, cue: Token) -> Token | None:
