@@ -1046,3 +1046,21 @@ def test_coordinated_speech_verb_in_a_reported_clause(ex: Any, text: str, words:
 def test_that_said_is_no_cue(ex: Any, text: str, cue: str) -> None:
     q = _quote(ex, text, "docks stay shut")
     assert q["cue"] is not None and q["cue"]["text"] == cue, q
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a paragraph ending with ":" whose clause subject can speak, without a speech verb
+        ("Port\n\n\u201cWe will rebuild the docks,\u201d Mayor Peter Hall wrote on Monday.\n\nThe mayor then listed "
+         "the three things the town needs:\n\n\u201cA new pier, a new crane and a ferry that runs on time.\u201d",
+         "Hall"),
+        # a subject that names nobody ("it") gives no speaker
+        ("Port\n\nThe storm passed on Monday.\n\nWait, it gets worse:\n\n\u201cThe pier, the crane and the ferry "
+         "are all gone and nobody knows when they will be back.\u201d", None),
+    ],
+)
+def test_colon_paragraph_subject(ex: Any, text: str, expected: str | None) -> None:
+    quotes = [q for q in _quotes(ex, text) if "ferry" in q["text"]]
+    name = _name(quotes[0]) if quotes else None
+    assert (name is not None and expected in name) if expected else name is None, name

@@ -121,7 +121,8 @@ def _credited_name(ctx: QuoteContext, lead: list[Token]) -> dict[str, Any] | Non
 
 def _colon_paragraph_speaker(ctx: QuoteContext, si: int) -> dict[str, Any] | None:
     """A quotation opening its paragraph after a paragraph that ends with ":" ("Kerry wrote:"):
-    the subject of that paragraph's last cue, else its last PERSON/ORG name."""
+    the subject of that paragraph's last cue, else its last PERSON/ORG name, else the subject of
+    its clause when it can speak ("He then listed the qualities a nominee needs:")."""
     text = ctx.text
     prev_end = ctx.stretches[si].outer_start - 1
     while prev_end > 0 and text[prev_end - 1].isspace():
@@ -137,7 +138,7 @@ def _colon_paragraph_speaker(ctx: QuoteContext, si: int) -> dict[str, Any] | Non
             spk, method = cue_subject(ctx, t, -1, -1)
             if spk is not None and not never_speaks(ctx, spk):
                 return speaker(ctx, spk, method, None)
-    return _named_among(ctx, list(reversed(span)), "colon")
+    return _named_among(ctx, list(reversed(span)), "colon") or _lead_in_subject(ctx, list(span))
 
 
 def layout_speaker(ctx: QuoteContext, group: list[int]) -> dict[str, Any] | None:
