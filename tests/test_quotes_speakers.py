@@ -1064,3 +1064,22 @@ def test_colon_paragraph_subject(ex: Any, text: str, expected: str | None) -> No
     quotes = [q for q in _quotes(ex, text) if "ferry" in q["text"]]
     name = _name(quotes[0]) if quotes else None
     assert (name is not None and expected in name) if expected else name is None, name
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected", "cue"),
+    [
+        # what someone did not say is no attribution when another speech verb frames the quotation
+        ("Port\n\nHall cannot say that \u201cfrom his own experience,\u201d Lund added, saying it should be "
+         "\u201cup to the harbour board to decide.\u201d", "harbour board", "Lund", "saying"),
+        ("Port\n\nHall cannot say that \u201cfrom his own experience,\u201d Lund added.", "own experience",
+         "Lund", "added"),
+        # a negated speech verb that is the only one stays the cue
+        ("Port\n\nMayor Peter Hall did not say \u201csorry for the delays\u201d once during the hearing.",
+         "sorry", "Hall", "say"),
+    ],
+)
+def test_negated_speech_verbs_yield(ex: Any, text: str, words: str, expected: str, cue: str) -> None:
+    q = _quote(ex, text, words)
+    assert q["speaker"] is not None and expected in q["speaker"]["name"], q["speaker"]
+    assert q["cue"] is not None and q["cue"]["text"] == cue, q["cue"]

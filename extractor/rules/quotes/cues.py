@@ -82,9 +82,16 @@ def _outermost(ctx: QuoteContext, cue: Token, a: int, b: int) -> Token:
         t = t.head
         if t.i in ctx.quoted or a <= t.i < b:
             break
-        if through_comp and is_cue(t, ctx.lex.speech) and t.lemma_.lower() in _OUTER and not relayed(ctx, t):
-            return t
+        if through_comp and is_cue(t, ctx.lex.speech) and t.lemma_.lower() in _OUTER and not relayed(ctx, t) \
+                and not negated(ctx, t):
+            return t  # (never to what someone did not say: "X cannot say that “...,” Y added")
     return cue
+
+
+def negated(ctx: QuoteContext, t: Token) -> bool:
+    """Does speech verb `t` say what someone did not say ("cannot say", "did not tell"): a negation
+    of its own right before it, outside any quotation?"""
+    return any(c.dep_ == "neg" and c.i < t.i and t.i - c.i <= 3 and c.i not in ctx.quoted for c in t.children)
 
 
 def _structural_cue(ctx: QuoteContext, si: int, before: list[Token], after: list[Token]) -> Token | None:
@@ -144,6 +151,8 @@ def _score(ctx: QuoteContext, t: Token, dist: int, side: str, ancestors: dict[in
         score += 1
     if t.i not in ancestors and reports_other(ctx, t, a, b):
         score -= 8
+    if negated(ctx, t):
+        score -= 6  # "X cannot say that “...,” Y added": what someone did not say is the other verb's quote
     return score
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .context import QuoteContext
-from .cues import is_cue, relayed
+from .cues import is_cue, negated, relayed
 from .grammar import (
     NON_REFERRING,
     NOT_SPEAKERS,
@@ -102,7 +102,8 @@ def _reporter_of_participle(ctx: QuoteContext, cue: Token) -> Token:
         if clause.dep_ not in ("ccomp", "acomp", "xcomp") or clause.head.i == clause.i:
             return cue
         reporter = clause.head
-        if is_cue(reporter, ctx.lex.speech) and reporter.i not in ctx.quoted:
+        if is_cue(reporter, ctx.lex.speech) and reporter.i not in ctx.quoted \
+                and not negated(ctx, reporter):  # (not "X cannot say that ...")
             # only a report that leads in ("X said that ..."), never "..., an AFP reporter said"
             return reporter if reporter.i < clause.i and not relayed(ctx, reporter) else cue
         clause = clause.head
