@@ -1083,3 +1083,21 @@ def test_negated_speech_verbs_yield(ex: Any, text: str, words: str, expected: st
     q = _quote(ex, text, words)
     assert q["speaker"] is not None and expected in q["speaker"]["name"], q["speaker"]
     assert q["cue"] is not None and q["cue"]["text"] == cue, q["cue"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        # an adjectival participle inside the inverted subject ("said retired ...")
+        ("Port\n\n\u201cI will not call it a mistake,\u201d said retired harbour master Jonas Berg, asked about "
+         "the pier.", "mistake", "Jonas Berg"),
+        # a relative clause after the quotation is no attribution: the speaker of the sentence before goes on
+        ("Port\n\n\u201cThe docks are in good shape,\u201d said Mayor Peter Hall. \u201cWe can win the vote in "
+         "the north and in the south,\u201d which votes in May.", "vote in the north", "Peter Hall"),
+        # a verb with a subject of its own after the quotation still frames it
+        ("Port\n\n\u201cWe will stay,\u201d Hall started.", "stay", "Hall"),
+    ],
+)
+def test_inverted_participles_and_relative_clauses(ex: Any, text: str, words: str, expected: str) -> None:
+    name = _name(_quote(ex, text, words)) or ""
+    assert expected in name, name

@@ -101,7 +101,8 @@ def _structural_cue(ctx: QuoteContext, si: int, before: list[Token], after: list
     inner_last = ctx.text[st.end - 1] if st.end > st.start else ""
     if after and (inner_last in ",?!" or after[0].text == ",") and len(after) <= 15:
         for t in after[:8]:
-            has_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in ctx.quoted for c in t.children)
+            has_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in ctx.quoted
+                              and c.lower_ not in ("which", "that") for c in t.children)  # (not "“...,” which votes")
             if t.pos_ == "VERB" and has_subject and not _subordinate(ctx, t) \
                     and not reports_other(ctx, t, *ctx.tok_ranges[si]):
                 return t

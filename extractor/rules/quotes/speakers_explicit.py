@@ -210,7 +210,8 @@ def _inverted_subject(ctx: QuoteContext, cue: Token, b: int) -> Token | None:
             return noun_head(tok)
         if inverted and tok.pos_ in ("PROPN", "NOUN", "PRON"):
             return noun_head(tok)
-        if tok.pos_ not in ("DET", "ADJ", "PROPN", "NOUN", "PUNCT", "ADV"):
+        if tok.pos_ not in ("DET", "ADJ", "PROPN", "NOUN", "PUNCT", "ADV") \
+                and not (tok.tag_ == "VBN" and tok.dep_ == "amod"):  # ("said retired neurosurgeon X")
             break
     return None
 
