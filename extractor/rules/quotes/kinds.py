@@ -8,6 +8,8 @@ from __future__ import annotations
 from .context import QuoteContext
 from .regions import para_bounds, regions
 
+#: how far around a quotation its line is read to tell prose from a headline (characters)
+_LINE_WINDOW = 300
 #: short words left lower-case inside a title or name ("Gang of Eight", "Hard Hats for Hillary")
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with",
                                 "from", "de", "la", "van", "von", "vs", "v"})
@@ -61,4 +63,7 @@ def is_name_like(ctx: QuoteContext, group: list[int]) -> bool:
     if not all(_capitalised(ctx.text[ctx.stretches[j].start:ctx.stretches[j].end]) for j in group):
         return False
     ps, pe = para_bounds(ctx, group[0])
-    return _capitalised(ctx.text[ps:st.outer_start] + " " + ctx.text[ctx.stretches[group[-1]].outer_end:pe]) is False
+    end = ctx.stretches[group[-1]].outer_end
+    around = ctx.text[max(ps, st.outer_start - _LINE_WINDOW):st.outer_start] + " " \
+        + ctx.text[end:min(pe, end + _LINE_WINDOW)]  # (bounded: a one-line text stays linear)
+    return _capitalised(around) is False

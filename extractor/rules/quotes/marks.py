@@ -117,9 +117,16 @@ def _marks(text: str, ps: int, pe: int) -> list[tuple[int, int, str]]:
     tags; a mark that opens the paragraph always opens."""
     segment = text[ps:pe]
     tags = _markup_tags(segment)
-    return [(ps + m.start(), ps + m.end(),
-             "open" if m.start() == 0 else _direction(text, ps + m.start(), ps + m.end()))
-            for m in _MARK.finditer(segment) if not any(a < m.start() < b for a, b in tags)]
+    out = []
+    k = 0  # marks and tags both in text order: one pass over each
+    for m in _MARK.finditer(segment):
+        while k < len(tags) and tags[k][1] <= m.start():
+            k += 1
+        if k < len(tags) and tags[k][0] < m.start():
+            continue  # inside a tag
+        out.append((ps + m.start(), ps + m.end(),
+                    "open" if m.start() == 0 else _direction(text, ps + m.start(), ps + m.end())))
+    return out
 
 
 def _pair_paragraph(text: str, marks: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int]], int | None]:
