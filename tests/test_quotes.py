@@ -497,3 +497,19 @@ def test_speakers_named_in_the_paragraph(ex: Any, text: str, quote_start: str, s
     quotes, _ = _quotes(ex, text)
     (q,) = [q for q in quotes if q["text"].startswith(quote_start)]
     assert q["speaker"]["name"] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # attribute values of markup left in the text are nobody's words
+        ("Praise came fast.\n\n<tweet pic=\"\" author=\"JaneRoe\" timestamp=\"1449075600\" "
+         "tweet_id=\"6721545\">Our thoughts are with the port.</tweet>.\n\nHe said \"we are united\" today.",
+         ["we are united"]),
+        # a lone "<" is no tag: the marks after it still pair
+        ("The vote was close, 49 < 51, and \"nobody expected it\" said the clerk.", ["nobody expected it"]),
+    ],
+)
+def test_marks_inside_markup_tags_are_ignored(text: str, expected: list[str]) -> None:
+    stretches, _ = find_stretches(text)
+    assert [text[s.start:s.end] for s in stretches] == expected

@@ -32,7 +32,8 @@ _SPEAKER_NOUNS = "lexicons/quotes/speaker_nouns.txt"
 _RESOLUTION = "lexicons/quotes/resolution.json"
 _RESOLUTION_KEYS = ("directive_verbs", "document_nouns", "person_roles", "non_speakers", "gendered_words",
                     "title_abbreviations", "org_nominals", "relay_nouns",
-                    "naming_verbs", "office_titles", "speech_nouns", "leader_nouns", "staff_titles", "opinion_verbs")
+                    "naming_verbs", "office_titles", "speech_nouns", "leader_nouns", "staff_titles", "opinion_verbs",
+                    "media_roles")
 _DEMONYMS = "lexicons/entities/demonyms.tsv"
 _COUNTRY_ALIASES = "lexicons/places/country_aliases.tsv"
 
@@ -95,7 +96,8 @@ class QuotesComponent(DataComponent):
             speech_nouns=_lower_set(data.get("speech_nouns", [])),
             leader_nouns=_lower_set(data.get("leader_nouns", [])),
             staff_titles=_lower_set(data.get("staff_titles", [])),
-            opinion_verbs=_lower_set(data.get("opinion_verbs", [])))
+            opinion_verbs=_lower_set(data.get("opinion_verbs", [])),
+            media_roles=_lower_set(data.get("media_roles", [])))
 
     def process(self, doc: Doc) -> None:
         text = doc_text(doc)

@@ -7,8 +7,11 @@ How a quotation is found, and where each step lives:
 2. cues.py finds each stretch's cue, a speech verb in the attribution clause around it;
    speakers_explicit.py reads the speaker the cue names (subject, agent, "according to X",
    "..., who said", inverted "said X").
+   A negated speech verb ("cannot say") yields to another one; "That said," is no cue; marks
+   inside markup tags are no marks (marks.py).
 3. grouping.py joins stretches into quotations (“A,” he said. “B.”), within the same or the next
-   sentence; kinds.py says direct/partial and drops titles and scare quotes.
+   sentence; kinds.py says direct/partial and drops titles, scare quotes and capitalised names
+   without a cue ("the “Gang of Eight”").
 4. mention.py turns a speaker token into a mention and a name: resolve.py for names (the
    canonical actor name, acronyms spelled out, places kept as written), speakers_pronoun.py for
    "he"/"they" (agreeing in gender with what the article shows), speakers_nominal.py for "the
@@ -16,7 +19,8 @@ How a quotation is found, and where each step lives:
    for "the head of state"/"the Belarusian leader" (the person holding the role),
    speakers_document.py for "the statement"/"the website"/"the post" (their publisher). Group
    speakers keep their words ("Amnesty International and partners") and link the first actor.
-   Things that never speak (weapons, events, places) are no speakers. Always backwards.
+   Things that never speak (weapons, events, places) are no speakers; an age ("the 46-year-old")
+   is a person. Always backwards.
 5. Quotations without a cue: speakers_layout.py ("Name:", "PENCE:", "― Jane Doe", "X wrote:"),
    speakers_adjacent.py (the sentence or quotation just before, an attribution sentence right
    after "“...” The agency said this.", the previous paragraph's reported speech, multi-paragraph

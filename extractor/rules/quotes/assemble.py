@@ -15,7 +15,7 @@ from typing import Any
 from .context import QuoteContext
 from .cues import cue_dict, find_cue
 from .grouping import Attribution, group_stretches
-from .kinds import is_nonquote, is_title, kind
+from .kinds import is_name_like, is_nonquote, is_title, kind
 from .mention import LastSpeaker, speaker
 from .speakers_adjacent import (
     block_speakers,
@@ -76,6 +76,14 @@ def _uncued_speaker(ctx: QuoteContext, si: int, last: LastSpeaker,
     return sp
 
 
+def _uncued_name(ctx: QuoteContext, group: list[int], sp: dict[str, Any] | None) -> bool:
+    """A partial quotation without cue whose only speaker is the subject of the clause around it
+    (or nobody) and whose words are all capitalised is a name or a title ("Rubio's membership in
+    the “Gang of Eight”"): no quotation."""
+    return kind(ctx, group[0]) == "partial" and (sp is None or sp.get("method") == "subject") \
+        and is_name_like(ctx, group)
+
+
 def _record(ctx: QuoteContext, group: list[int], sp: dict[str, Any] | None,
             cue_out: dict[str, Any] | None) -> dict[str, Any]:
     """The quotation record of `group` (its stretches as fragments; id set later)."""
@@ -107,7 +115,8 @@ def quotations(ctx: QuoteContext) -> list[dict[str, Any]]:
             sp = layout_speaker(ctx, group)
         if sp is None and cue_info is None:
             sp = _uncued_speaker(ctx, si, last, (quotes[-1], emitted[-1]) if emitted else None)
-        if cue_info is None and (is_title(ctx, si) or (sp is None and is_nonquote(ctx, group))):
+        if cue_info is None and (is_title(ctx, si) or (sp is None and is_nonquote(ctx, group))
+                                 or _uncued_name(ctx, group, sp)):
             continue
         quotes.append(_record(ctx, group, sp, cue_out))
         emitted.append(group)

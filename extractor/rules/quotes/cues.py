@@ -29,12 +29,23 @@ def is_cue(t: Token, speech: frozenset[str]) -> bool:
         return False  # "so-called"
     if t.i > 1 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ == "so":
         return False
+    if _discourse_marker(t):
+        return False  # "That said, ...": a connective, nobody's speech
     if t.pos_ == "NOUN" and t.dep_ in ("ROOT", "ccomp", "conj", "parataxis") and t.lower_ in speech:
         return any(c.dep_ in ("compound", "nsubj") for c in t.children)  # "the email read" tagged as a noun
     lemma = t.lemma_.lower()
     if lemma in _ASPECTUAL and any(c.dep_ == "xcomp" for c in t.children):
         return False  # "it continues to “fuel the flames”": a phase of an action, not speech
     return t.pos_ in ("VERB", "AUX") and lemma in speech and lemma != "be"
+
+
+def _discourse_marker(t: Token) -> bool:
+    """Is `t` the "said" of "That said," / "This said," opening a clause (a connective, "even so")?"""
+    doc = t.doc
+    if t.lower_ != "said" or t.i == 0 or t.i + 1 >= len(doc) or doc[t.i + 1].text != ",":
+        return False
+    prev = doc[t.i - 1]
+    return prev.lower_ in ("that", "this") and (prev.i == 0 or prev.is_sent_start or doc[prev.i - 1].is_punct)
 
 
 def cue_dict(text: str, t: Token) -> dict[str, Any]:
@@ -71,9 +82,16 @@ def _outermost(ctx: QuoteContext, cue: Token, a: int, b: int) -> Token:
         t = t.head
         if t.i in ctx.quoted or a <= t.i < b:
             break
-        if through_comp and is_cue(t, ctx.lex.speech) and t.lemma_.lower() in _OUTER and not relayed(ctx, t):
-            return t
+        if through_comp and is_cue(t, ctx.lex.speech) and t.lemma_.lower() in _OUTER and not relayed(ctx, t) \
+                and not negated(ctx, t):
+            return t  # (never to what someone did not say: "X cannot say that “...,” Y added")
     return cue
+
+
+def negated(ctx: QuoteContext, t: Token) -> bool:
+    """Does speech verb `t` say what someone did not say ("cannot say", "did not tell"): a negation
+    of its own right before it, outside any quotation?"""
+    return any(c.dep_ == "neg" and c.i < t.i and t.i - c.i <= 3 and c.i not in ctx.quoted for c in t.children)
 
 
 def _structural_cue(ctx: QuoteContext, si: int, before: list[Token], after: list[Token]) -> Token | None:
@@ -83,7 +101,8 @@ def _structural_cue(ctx: QuoteContext, si: int, before: list[Token], after: list
     inner_last = ctx.text[st.end - 1] if st.end > st.start else ""
     if after and (inner_last in ",?!" or after[0].text == ",") and len(after) <= 15:
         for t in after[:8]:
-            has_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in ctx.quoted for c in t.children)
+            has_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in ctx.quoted
+                              and c.lower_ not in ("which", "that") for c in t.children)  # (not "“...,” which votes")
             if t.pos_ == "VERB" and has_subject and not _subordinate(ctx, t) \
                     and not reports_other(ctx, t, *ctx.tok_ranges[si]):
                 return t
@@ -133,6 +152,8 @@ def _score(ctx: QuoteContext, t: Token, dist: int, side: str, ancestors: dict[in
         score += 1
     if t.i not in ancestors and reports_other(ctx, t, a, b):
         score -= 8
+    if negated(ctx, t):
+        score -= 6  # "X cannot say that “...,” Y added": what someone did not say is the other verb's quote
     return score
 
 

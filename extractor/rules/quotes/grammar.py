@@ -59,11 +59,26 @@ def noun_head(t: Token) -> Token:
     return t
 
 
+#: the units of an age phrase ("the 46-year-old", "a 19-month-old")
+_AGE_UNITS = frozenset({"year", "years", "month", "months"})
+
+
+def is_age_noun(t: Token) -> bool:
+    """Is `t` the head of an age phrase standing for a person ("said the 46-year-old", "the
+    19-year-olds"), which the tagger labels DATE although it names someone?"""
+    if t.lower_ not in ("old", "olds") or t.i < 2:
+        return False
+    doc = t.doc
+    return doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in _AGE_UNITS
+
+
 def speakerish(t: Token, speaker_nouns: frozenset[str], non_speakers: frozenset[str] = frozenset()) -> bool:
     """Can this subject head be a speaker? Names, pronouns, role/institution/document nouns
-    (speaker_nouns.txt) and agent-shaped nouns are; "the turmoil", "mortar bombs", things that
+    (speaker_nouns.txt), agent-shaped nouns and ages ("the 46-year-old") are; "the turmoil", "mortar bombs", things that
     never speak (`non_speakers`: "the drones", "the explosion") and a vague quantity
     ("Thousands") are not."""
+    if is_age_noun(t):
+        return True
     if t.lower_ in QUANTITY_WORDS or t.ent_type_ in NOT_SPEAKERS:
         return False
     if t.pos_ == "NOUN" and not t.ent_type_ and (t.lower_ in non_speakers or t.lemma_.lower() in non_speakers):

@@ -38,7 +38,10 @@ class QuoteLexicon:
     `staff_titles`: offices held for someone else (spokesman, aide, envoy): a leader noun never
     stands for a person introduced by a staff title ("the Russian leader" is not "Russia's foreign
     ministry spokeswoman X"). `opinion_verbs`: verbs of assessment (consider, believe, estimate):
-    "it considers Russia would need “...”" is the assessment of whatever "it" stands for."""
+    "it considers Russia would need “...”" is the assessment of whatever "it" stands for.
+    `media_roles`: the people who ask or report (host, anchor, moderator, reporter): someone
+    introduced as one of them ("hosts Jane Roe and Mary Moe") never stands for another role
+    ("the mayor", "the candidate")."""
 
     speech: frozenset[str] = frozenset()
     works: frozenset[str] = frozenset()
@@ -58,3 +61,4 @@ class QuoteLexicon:
     leader_nouns: frozenset[str] = frozenset()
     staff_titles: frozenset[str] = frozenset()
     opinion_verbs: frozenset[str] = frozenset()
+    media_roles: frozenset[str] = frozenset()

@@ -30,6 +30,8 @@ _SINGLE_CURLY = re.compile(r"(?<![\w\u2019])\u2018(?=\S)([^\u2018\n]*?\S)\u2019(
 # straight single quotes, only trusted in a headline
 _SINGLE_STRAIGHT = re.compile(r"(?<![\w'])'(?=[^\s'])([^'\n]*?[^\s'])'(?![\w])")
 _LINE = re.compile(r"[^\n]+")
+#: a markup tag left in the text: "<", a tag name (or "/" and one), anything but angle brackets, ">"
+_TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,400}>")
 
 
 @dataclass(frozen=True)
@@ -102,12 +104,29 @@ def _pair(text: str, marks: list[tuple[int, int, str]], nest: bool) -> tuple[lis
     return pairs, (opened if depth else None)
 
 
+def _markup_tags(segment: str) -> list[tuple[int, int]]:
+    """(start, end) of the markup tags left in a paragraph (`<tweet id="..." author="...">`), whose
+    attribute values are quoted but are nobody's words; none without a "<"."""
+    if "<" not in segment:
+        return []
+    return [(m.start(), m.end()) for m in _TAG.finditer(segment)]
+
+
 def _marks(text: str, ps: int, pe: int) -> list[tuple[int, int, str]]:
-    """(start, end, direction) of every double mark of the paragraph text[ps:pe]; a mark that
-    opens the paragraph always opens."""
-    return [(ps + m.start(), ps + m.end(),
-             "open" if m.start() == 0 else _direction(text, ps + m.start(), ps + m.end()))
-            for m in _MARK.finditer(text[ps:pe])]
+    """(start, end, direction) of every double mark of the paragraph text[ps:pe] outside markup
+    tags; a mark that opens the paragraph always opens."""
+    segment = text[ps:pe]
+    tags = _markup_tags(segment)
+    out = []
+    k = 0  # marks and tags both in text order: one pass over each
+    for m in _MARK.finditer(segment):
+        while k < len(tags) and tags[k][1] <= m.start():
+            k += 1
+        if k < len(tags) and tags[k][0] < m.start():
+            continue  # inside a tag
+        out.append((ps + m.start(), ps + m.end(),
+                    "open" if m.start() == 0 else _direction(text, ps + m.start(), ps + m.end())))
+    return out
 
 
 def _pair_paragraph(text: str, marks: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int]], int | None]:

@@ -11,7 +11,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .context import QuoteContext
-from .grammar import PHRASE_PREPS, PRONOUNS_GROUP, PRONOUNS_PERSON
+from .grammar import PHRASE_PREPS, PRONOUNS_GROUP, PRONOUNS_PERSON, is_age_noun
 from .resolve import resolve_name
 from .speakers_nominal import apposed_name, resolve_nominal
 from .speakers_pronoun import pronoun_referent
@@ -95,6 +95,17 @@ def _missed_name(ctx: QuoteContext, t: Token) -> bool:
     return t.is_title and any(low in e.text.lower().split() for e in ctx.ents if e.label_ in ("PERSON", "ORG"))
 
 
+def _age_start(t: Token) -> int:
+    """The first token of the age phrase ending at `t` ("the 19-year-old": "the")."""
+    doc = t.doc
+    start = t.i - 2  # "year"
+    while start > 0 and doc[start - 1].text == "-" or start > 0 and doc[start - 1].like_num:
+        start -= 1
+    if start > 0 and doc[start - 1].lower_ in ("the", "a", "an", "this") and doc[start - 1].head.i == t.i:
+        start -= 1  # (not a determiner the parser gave to another noun: the span's root must be the age)
+    return start
+
+
 def mention_span(ctx: QuoteContext, t: Token) -> tuple[Span, str]:
     """The span naming or referring to the speaker, and how it refers (explicit/pronoun/nominal)."""
     doc = ctx.doc
@@ -115,6 +126,8 @@ def mention_span(ctx: QuoteContext, t: Token) -> tuple[Span, str]:
             e = ctx.entity_of(c)
             if e is not None and e.label_ in ("PERSON", "ORG"):
                 return e, "explicit"
+    if is_age_noun(t):  # "the 19-year-old", whatever the parser made of it
+        return doc[_age_start(t):t.i + 1], "nominal"
     # a proper-noun compound inside the phrase ("Kremlin spokesman Dmitry Peskov" mis-parsed)
     start = t.i
     for c in t.children:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .context import QuoteContext
-from .cues import is_cue, relayed
+from .cues import is_cue, negated, relayed
 from .grammar import (
     NON_REFERRING,
     NOT_SPEAKERS,
@@ -20,6 +20,7 @@ from .grammar import (
     RELATIVE,
     SUBJ_DEPS,
     TERMINATORS,
+    is_age_noun,
     noun_head,
     speakerish,
 )
@@ -42,16 +43,17 @@ def _according_to_subject(cue: Token) -> Token | None:
     return None
 
 
-def _clause_subject(ctx: QuoteContext, t: Token, a: int, b: int) -> tuple[Token, str] | None:
-    """The speaker named by clause head `t`: its passive agent, its subject (a relative pronoun
-    when `t` heads a relative clause), or the noun a relative clause `t` hangs off."""
-    for c in t.children:
+def _clause_subject(ctx: QuoteContext, t: Token, a: int, b: int, cue: Token) -> tuple[Token, str] | None:
+    """The speaker named by clause head `t`: its passive agent (only when `t` is the cue or another
+    speech verb: "owned by X, chanting" is not X's chant), its subject (a relative pronoun when `t`
+    heads a relative clause), or the noun a relative clause `t` hangs off."""
+    for c in t.children if t.i == cue.i or is_cue(t, ctx.lex.speech) else ():
         if c.dep_ == "agent":
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g, "explicit"
     subjects = [c for c in t.children if c.dep_ in SUBJ_DEPS and not (a <= c.i < b) and c.i not in ctx.quoted
-                and c.ent_type_ not in NOT_SPEAKERS and c.lower_ not in NON_REFERRING
+                and (c.ent_type_ not in NOT_SPEAKERS or is_age_noun(c)) and c.lower_ not in NON_REFERRING
                 and not (c.lower_ == "it" and c.dep_ == "nsubjpass")]  # "it is said": nobody
     if len(subjects) > 1:
         # two subjects in a misparse ("“...,” that is, forces fighting ..., said Jane Roe"): the named one
@@ -100,7 +102,8 @@ def _reporter_of_participle(ctx: QuoteContext, cue: Token) -> Token:
         if clause.dep_ not in ("ccomp", "acomp", "xcomp") or clause.head.i == clause.i:
             return cue
         reporter = clause.head
-        if is_cue(reporter, ctx.lex.speech) and reporter.i not in ctx.quoted:
+        if is_cue(reporter, ctx.lex.speech) and reporter.i not in ctx.quoted \
+                and not negated(ctx, reporter):  # (not "X cannot say that ...")
             # only a report that leads in ("X said that ..."), never "..., an AFP reporter said"
             return reporter if reporter.i < clause.i and not relayed(ctx, reporter) else cue
         clause = clause.head
@@ -138,17 +141,26 @@ def _climbed_subject(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Tok
     if shown is not None:
         return shown, "explicit"
     t = _reporter_of_participle(ctx, cue)
+    via_conj = False
     for _ in range(6):
         inside = t.i in ctx.quoted and t.i != cue.i
         if not inside:
-            found = _clause_subject(ctx, t, a, b)
-            if found is not None:
+            found = _clause_subject(ctx, t, a, b, cue)
+            if found is not None and not (via_conj and _reported_it(ctx, t, found[0])):
                 return found
+        via_conj = t.dep_ == "conj"
         if (inside or t.dep_ in _CLIMB_DEPS) and t.head.i != t.i and not relayed(ctx, t.head):
             t = t.head  # (never up to "..., a correspondent reports": the reporter only passes it on)
             continue
         break
     return None
+
+
+def _reported_it(ctx: QuoteContext, clause: Token, subject: Token) -> bool:
+    """"X tweeting that it was a “disaster” and asking, “...”": a speech verb coordinated with the
+    verb of a clause someone reports, whose subject is "it", belongs with the reporting verb (X
+    asks), not with "it"."""
+    return subject.lower_ == "it" and clause.dep_ == "ccomp" and is_cue(clause.head, ctx.lex.speech)
 
 
 def _document_of(ctx: QuoteContext, cue: Token) -> Token | None:
@@ -178,10 +190,18 @@ def _name_between(ctx: QuoteContext, cue: Token, a: int, b: int) -> Token | None
     return None
 
 
+def _modifies_next(cue: Token) -> bool:
+    """Was the speech verb parsed as a modifier of the noun after it ("has described Trump as",
+    "Trump blasted Disney": "described"/"blasted" as adjectives of the name they govern)?"""
+    return cue.dep_ in ("amod", "compound", "nmod") and cue.head.i > cue.i
+
+
 def _inverted_subject(ctx: QuoteContext, cue: Token, b: int) -> Token | None:
     """Inverted "said Kevin Madden" / "added a New Hampshire Democrat": the noun phrase after the cue."""
     doc = cue.doc
     inverted = cue.i - 2 <= b <= cue.i and (b - 1) in ctx.quoted
+    if _modifies_next(cue) and not inverted:
+        return None  # "Trump blasted Disney for ..." parsed as "blasted Disney": Disney is its object
     for i in range(cue.i + 1, min(len(doc), cue.i + 6)):
         tok = doc[i]
         if i in ctx.quoted or tok.text in TERMINATORS or tok.ent_type_ in ("DATE", "TIME"):
@@ -190,9 +210,36 @@ def _inverted_subject(ctx: QuoteContext, cue: Token, b: int) -> Token | None:
             return noun_head(tok)
         if inverted and tok.pos_ in ("PROPN", "NOUN", "PRON"):
             return noun_head(tok)
-        if tok.pos_ not in ("DET", "ADJ", "PROPN", "NOUN", "PUNCT", "ADV"):
+        if tok.pos_ not in ("DET", "ADJ", "PROPN", "NOUN", "PUNCT", "ADV") \
+                and not (tok.tag_ == "VBN" and tok.dep_ == "amod"):  # ("said retired neurosurgeon X")
             break
     return None
+
+
+#: dependency labels of a noun right before a subject-less cue that the parser hung elsewhere
+#: although it is the cue's subject ("In an interview with A and B, the candidate stated ...":
+#: "candidate" as an apposition of B; "the 19-year-old told": the age as a modifier)
+_STRAY_SUBJECT_DEPS = frozenset({"appos", "amod", "conj", "npadvmod", "dep", "ROOT"})
+
+
+def stray_subject(ctx: QuoteContext, cue: Token) -> Token | None:
+    """The head of the noun phrase that ends right before a cue the parser gave no subject (adverbs
+    such as "also" skipped), when it can speak and is not an object ("spoke to the Times saying")."""
+    if any(c.dep_ in SUBJ_DEPS for c in cue.children):
+        return None
+    doc = cue.doc
+    i = cue.i - 1
+    while i >= 0 and doc[i].pos_ == "ADV" and cue.i - i <= 2:
+        i -= 1
+    if i < 0 or i in ctx.quoted:
+        return None
+    tok = doc[i]
+    if tok.pos_ not in ("NOUN", "PROPN") and not is_age_noun(tok):
+        return None
+    if (tok.dep_ not in _STRAY_SUBJECT_DEPS and not (tok.dep_ == "compound" and _modifies_next(cue))) \
+            or (tok.dep_ == "amod" and not is_age_noun(tok)):
+        return None  # (a compound before a cue parsed as a modifier: "Trump blasted Disney" as one phrase)
+    return tok if _can_speak(ctx, tok) and not never_speaks(ctx, tok) else None
 
 
 def left_name(ctx: QuoteContext, cue: Token) -> Token | None:
@@ -235,7 +282,7 @@ def cue_subject(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Token | 
             if c.dep_ in ("compound", "nsubj") and c.i < cue.i and c.i not in ctx.quoted:
                 head = noun_head(c)  # ("the post read": the climb must stop below the cue itself)
                 return (head if head.i != cue.i else c), "explicit"
-    source = quoted_source(ctx, cue)
+    source = quoted_source(ctx, cue) or named_by_subject(ctx, cue)
     if source is not None:
         return source, "explicit"
     found = _climbed_subject(ctx, cue, a, b)
@@ -246,6 +293,8 @@ def cue_subject(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Token | 
         tok = _inverted_subject(ctx, cue, b)
     if tok is None:
         tok = _document_of(ctx, cue)
+    if tok is None:
+        tok = stray_subject(ctx, cue)
     if tok is not None:
         return tok, "explicit"
     # unparsed subject ("Obama and Clinton call them"): the nearest person/pronoun on the left
@@ -269,7 +318,10 @@ def cue_speaker(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Token | 
         method = "explicit"  # "..., which also injured ...": the antecedent is a thing
         spk = left_name(ctx, cue) or root_subject(ctx, cue)
     elif spk is not None and method == "explicit" and not _can_speak(ctx, spk):
-        alt = left_name(ctx, cue) or root_subject(ctx, cue)
+        alt = left_name(ctx, cue)
+        if alt is not None and noun_head(alt).dep_ in _OBJECT_DEPS:
+            alt = None  # "now owned by investor X": a name inside a phrase of another verb
+        alt = alt or root_subject(ctx, cue)
         if alt is not None:
             spk = alt
         elif spk.lower_ in QUANTITY_WORDS or never_speaks(ctx, spk):
@@ -277,12 +329,33 @@ def cue_speaker(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Token | 
     return spk, method
 
 
+def _names_an_object(ctx: QuoteContext, cue: Token) -> bool:
+    """Does naming verb `cue` have an object of its own outside the quotation ("called Trump
+    “...”", "called the report a “...”"): then it is active, whatever its tag?"""
+    return any(c.dep_ in ("dobj", "oprd") and c.i not in ctx.quoted and not (c.pos_ == "NOUN" and any(
+        g.i in ctx.quoted for g in c.children if g.dep_ in ("compound", "amod"))) for c in cue.children)
+
+
+def named_by_subject(ctx: QuoteContext, cue: Token) -> Token | None:
+    """"Her campaign called AP's report a “rush to judgment”", "one lawmaker called Trump “...”"
+    parsed as a participle on the noun before it: an active naming verb with an object, hung on
+    the noun right before it, has that noun as its subject."""
+    if cue.dep_ != "acl" or cue.lemma_.lower() not in ctx.lex.naming_verbs or cue.head.i != cue.i - 1 \
+            or not _names_an_object(ctx, cue) or not _can_speak(ctx, cue.head):
+        return None
+    return cue.head
+
+
+#: where a name stands when it is the object of a verb or preposition, no subject
+_OBJECT_DEPS = frozenset({"pobj", "dobj", "dative", "oprd", "attr"})
+
+
 def passive_naming(ctx: QuoteContext, cue: Token) -> bool:
     """Is the cue a naming verb in the passive without an agent ("a group called the “...”", "the
     project will be dubbed “...”", "places that are labeled “...”")?"""
     if cue.lemma_.lower() not in ctx.lex.naming_verbs or cue.tag_ != "VBN":
         return False
-    if any(c.dep_ in ("agent", "nsubj") for c in cue.children):
+    if any(c.dep_ in ("agent", "nsubj") for c in cue.children) or named_by_subject(ctx, cue) is not None:
         return False
     # "a website called ...": the participle right after its noun (not "X, a ally, called ..." misparsed)
     return (cue.dep_ in ("acl", "amod") and cue.head.i == cue.i - 1 and cue.head.pos_ in ("NOUN", "PROPN")) \

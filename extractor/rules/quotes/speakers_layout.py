@@ -26,13 +26,31 @@ _DASH_NAME = re.compile(r"\s*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*"
                         r"([A-Z][\w.'\u2019-]+(?:[ \t\u00a0]+(?:[A-Z][\w.'\u2019-]*|de|van|von|al|bin)){0,4})")
 
 
+def colon_lead(ctx: QuoteContext, si: int) -> list[Token] | None:
+    """The tokens before the colon that opens stretch si (nearest first; blanks between the colon
+    and the mark, and a parenthesis right before the colon, "Rep. Jane Roe (D-Ore.):", skipped), or
+    None when no colon opens it."""
+    before, _ = regions(ctx, si)
+    k = 0
+    while k < len(before) and before[k].is_space:
+        k += 1
+    if k >= len(before) or before[k].text != ":":
+        return None
+    lead = before[k + 1:]
+    if lead and lead[0].text == ")":
+        close = next((j for j in range(1, min(len(lead), 10)) if lead[j].text == "("), None)
+        if close is not None:
+            lead = lead[close + 1:]
+    return lead
+
+
 def colon_name(ctx: QuoteContext, si: int) -> Token | None:
     """"HEADLINE - Jane Doe: “...”" / "Kremlin spokesman Dmitry Peskov: “...”": a name
     (not the object of a verb or preposition) right before the colon that opens the quote."""
-    before, _ = regions(ctx, si)
-    if len(before) < 2 or before[0].text != ":":
+    lead = colon_lead(ctx, si)
+    if not lead:
         return None
-    e = ctx.entity_of(before[1])
+    e = ctx.entity_of(lead[0])
     if e is None or e.label_ not in ("PERSON", "ORG"):
         return None
     if e.root.dep_ in ("pobj", "dobj", "dative", "attr"):
@@ -84,9 +102,27 @@ def _lead_in_subject(ctx: QuoteContext, lead: list[Token]) -> dict[str, Any] | N
     return None
 
 
+def _credited_name(ctx: QuoteContext, lead: list[Token]) -> dict[str, Any] | None:
+    """"... in Indiana - Jane Roe: “...”": two to four capitalised proper nouns the tagger left
+    untagged, right before the colon, after a dash or at the start of the paragraph."""
+    n = 0
+    while n < len(lead) and n < 4 and lead[n].pos_ == "PROPN" and lead[n].is_title and not lead[n].ent_type_:
+        n += 1
+    if n < 2:
+        return None
+    first = lead[n - 1]
+    if n < len(lead) and lead[n].text not in _DASHES and "\n" not in lead[n].text:
+        return None
+    s, e = first.idx, lead[0].idx + len(lead[0].text)
+    name = name_for_text(ctx, ctx.text[s:e], s, e)
+    return {"name": name[0], "actor_id": name[1], "mention": {"text": ctx.text[s:e], "start": s, "end": e},
+            "method": "colon"}
+
+
 def _colon_paragraph_speaker(ctx: QuoteContext, si: int) -> dict[str, Any] | None:
     """A quotation opening its paragraph after a paragraph that ends with ":" ("Kerry wrote:"):
-    the subject of that paragraph's last cue, else its last PERSON/ORG name."""
+    the subject of that paragraph's last cue, else its last PERSON/ORG name, else the subject of
+    its clause when it can speak ("He then listed the qualities a nominee needs:")."""
     text = ctx.text
     prev_end = ctx.stretches[si].outer_start - 1
     while prev_end > 0 and text[prev_end - 1].isspace():
@@ -102,7 +138,7 @@ def _colon_paragraph_speaker(ctx: QuoteContext, si: int) -> dict[str, Any] | Non
             spk, method = cue_subject(ctx, t, -1, -1)
             if spk is not None and not never_speaks(ctx, spk):
                 return speaker(ctx, spk, method, None)
-    return _named_among(ctx, list(reversed(span)), "colon")
+    return _named_among(ctx, list(reversed(span)), "colon") or _lead_in_subject(ctx, list(span))
 
 
 def layout_speaker(ctx: QuoteContext, group: list[int]) -> dict[str, Any] | None:
@@ -114,8 +150,9 @@ def layout_speaker(ctx: QuoteContext, group: list[int]) -> dict[str, Any] | None
     if sp is not None:
         return sp
     before, _ = regions(ctx, si)
-    if before and before[0].text == ":":
-        sp = _named_among(ctx, before[1:6], "colon") or _lead_in_subject(ctx, before[1:])
+    lead = colon_lead(ctx, si)
+    if lead:
+        sp = _named_among(ctx, lead[:5], "colon") or _credited_name(ctx, lead) or _lead_in_subject(ctx, lead)
         if sp is not None:
             return sp
     _, after = regions(ctx, group[-1])

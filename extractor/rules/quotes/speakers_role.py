@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 
 from .context import QuoteContext
 from .cues import is_cue
-from .grammar import AGENT_SUFFIXES, INDEFINITE, words
+from .grammar import AGENT_SUFFIXES, INDEFINITE, is_age_noun, words
 from .resolve import resolve_name
 
 #: words that put a role in the past ("the former president", "the then-minister")
@@ -62,8 +62,8 @@ def is_person_role(ctx: QuoteContext, head: Token) -> bool:
     lex = ctx.lex
     if low in lex.document_nouns or lemma in lex.document_nouns or low in lex.org_nominals:
         return False
-    if low in lex.person_roles or lemma in lex.person_roles:
-        return True
+    if low in lex.person_roles or lemma in lex.person_roles or (low == "old" and is_age_noun(head)):
+        return True  # (an age, "the 46-year-old", stands for one person)
     return head.pos_ == "NOUN" and head.is_lower and low.endswith(_PERSON_SUFFIXES) and low not in lex.speaker_nouns
 
 
@@ -107,7 +107,8 @@ def _title_words(ctx: QuoteContext, text: str) -> set[str]:
 
 
 def _described_words(ctx: QuoteContext, e: Span) -> set[str]:
-    """The words set right before a name ("Russian President Vladimir Putin")."""
+    """The words set right before a name ("Russian President Vladimir Putin"), or before the first
+    of the names it is listed with ("hosts Jane Roe and Mary Moe": "hosts" for both)."""
     out: set[str] = set()
     i = e.start - 1
     while i >= 0 and e.start - i <= 5 and i not in ctx.quoted:
@@ -118,6 +119,11 @@ def _described_words(ctx: QuoteContext, e: Span) -> set[str]:
             break
         out |= _title_words(ctx, t.text)
         i -= 1
+    root = e.root
+    if not out and root.dep_ == "conj" and root.head.i < e.start:  # "hosts Jane Roe and Mary Moe"
+        first = ctx.entity_of(root.head)
+        if first is not None and first.label_ == e.label_ and first.start < e.start:
+            return _described_words(ctx, first)
     return out
 
 
@@ -188,6 +194,8 @@ def _office_clash(ctx: QuoteContext, span: Span, cand: _Candidate) -> bool:
     head = {span.root.lemma_.lower(), span.root.lower_}
     if head & ctx.lex.leader_nouns and not head & cand.described and cand.described & ctx.lex.staff_titles:
         return True  # "the Russian leader" is not the one introduced as "Russia's spokeswoman X"
+    if cand.described & ctx.lex.media_roles and not head & (ctx.lex.media_roles | cand.described):
+        return True  # "the mayor" is not the one introduced as "radio host X"
     return bool(head & offices) and not head & cand.described and bool(cand.described & offices)
 
 
@@ -266,6 +274,10 @@ def resolve_role(ctx: QuoteContext, span: Span,
                  last: tuple[dict[str, Any], int] | None) -> tuple[str, str | None] | None:
     """(name, actor id) of the person a definite singular role nominal stands for, or None."""
     cands = _candidates(ctx, span)
+    if span.root.dep_ == "appos":  # taken as a speaker although parsed as an apposition ("In a talk with
+        # hosts A and B, the candidate stated"): the name it was hung on is not the one it stands for
+        head = span.root.head.i
+        cands = [c for c in cands if not c.ent.start <= head < c.ent.end]
     mods = _modifiers(span)
     owner = _possessor_words(ctx, span)
     if owner is not None:  # "Zelensky's chief of staff": never Zelensky, nor whoever spoke last
