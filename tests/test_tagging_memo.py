@@ -60,6 +60,7 @@ def test_lemma_memo_is_bounded_and_still_exact(pair, monkeypatch) -> None:
     for text in SENTENCES:
         assert numpy.array_equal(_annotated(stock, stock, text), _annotated(memo, stock, text))
         assert len(memo.get_pipe("lemmatizer")._memo) <= 5 + 40  # emptied before each Doc once full
+        assert not memo.get_pipe("lemmatizer").cache  # the stock cache is not kept
 
 
 def test_lemma_tables_written_by_to_disk_are_the_stock_ones(pair, tmp_path) -> None:
