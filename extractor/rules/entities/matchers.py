@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy
 from spacy.attrs import LOWER
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -27,6 +27,7 @@ class EntityMatchers:
     propn_matcher: Matcher  # RUN: 1-3 capitalised proper nouns
     inst_re: re.Pattern[str]  # "'s" + an institution ("'s defense ministry")
     inst_by_first: dict[str, list[tuple[str, ...]]]  # institutions by their first word
+    country_matcher: PhraseMatcher | None = None  # the gazetteer's country names, as written
 
 
 def _place_matcher(vocab: Vocab, lex: EntityLexicon) -> tuple[Matcher, numpy.ndarray]:
@@ -58,8 +59,10 @@ def _place_matcher(vocab: Vocab, lex: EntityLexicon) -> tuple[Matcher, numpy.nda
     return m, anchor_ids
 
 
-def build_matchers(vocab: Vocab, lex: EntityLexicon) -> EntityMatchers:
-    """Compile the place matcher, the proper-noun run matcher and the institution regex."""
+def build_matchers(vocab: Vocab, lex: EntityLexicon, country_names: tuple[Doc, ...] = ()) -> EntityMatchers:
+    """Compile the place matcher, the proper-noun run matcher, the institution regex and the
+    country-name matcher (`country_names`: the names as tokenised Docs; built here, at the
+    component's initialisation, never inside a memory zone)."""
     place_matcher, anchor_ids = _place_matcher(vocab, lex)
     runs = Matcher(vocab)  # runs of capitalised proper nouns (1-3 tokens)
     runs.add("RUN", [[{"POS": "PROPN", "IS_STOP": False, "IS_LOWER": False, "IS_PUNCT": False,
@@ -72,7 +75,11 @@ def build_matchers(vocab: Vocab, lex: EntityLexicon) -> EntityMatchers:
     inst_by_first: dict[str, list[tuple[str, ...]]] = {}
     for words in lex.institutions:
         inst_by_first.setdefault(words[0], []).append(words)
-    return EntityMatchers(place_matcher, anchor_ids, runs, inst_re, inst_by_first)
+    countries = None
+    if country_names:
+        countries = PhraseMatcher(vocab, attr="ORTH")
+        countries.add("COUNTRY", list(country_names))
+    return EntityMatchers(place_matcher, anchor_ids, runs, inst_re, inst_by_first, countries)
 
 
 def place_matches(doc: Doc, matchers: EntityMatchers) -> list[tuple[int, int, int]]:
