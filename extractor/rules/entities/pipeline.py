@@ -33,8 +33,8 @@ from .splits import split_of_country, split_place_pairs
 from .storms import storms
 from .subheadings import confirmed_subheadings
 from .the_names import the_names
-from .vessels import vessels
 from .untagged_countries import untagged_countries
+from .vessels import vessels
 from .weapon_systems import weapon_systems
 
 Step = Callable[[EntityContext, list[Span]], list[Span]]

@@ -7,7 +7,8 @@ memory zone: its strings stay in the shared vocabulary), on the main names of th
 countries as written ("Slovenia", "Saudi Arabia"; no lower-case "china"). A match is kept only
 where no entity covers it and it stands alone as a name: no capitalised proper noun right before
 or after it ("Michael Jordan", "Chad Smith", "Air France", "Jamaica Cancer Society" are other
-names), tagged as proper nouns ("Turkey" in "Turkey sandwiches" is a noun), and no name the article uses for a person ("Georgia said" after "Georgia Smith").
+names), tagged as proper nouns ("Turkey" in "Turkey sandwiches" is a noun), and no name the
+article uses for a person ("Georgia said" after "Georgia Smith").
 """
 
 from __future__ import annotations
