@@ -759,3 +759,12 @@ def test_an_association_names_its_country_or_region(run, text: str, mention: str
 ])
 def test_no_place_from_other_names_ending_in_an_organisation(run, text: str, absent: str) -> None:
     assert absent not in [m["text"] for p in run(text) for m in p["mentions"]]
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("The chief executive of Air Mauritius resigned on Friday.", "Mauritius", True),
+    ("Air India bought forty new jets last year, the minister said.", "India", True),
+    ("The Air Force flew the wounded soldiers home on Sunday.", "Force", False),
+])
+def test_an_airline_names_its_country(run, text: str, mention: str, expected: bool) -> None:
+    assert (mention in [m["text"] for p in run(text) for m in p["mentions"]]) is expected
