@@ -2,9 +2,10 @@
 Pope", "countries such as Cyprus, Greece and Spain" (the small model tags most country names, but
 misses some at the start of a sentence or in lists).
 
-The names are matched by one PhraseMatcher built when the component is initialised (outside any
-memory zone: its strings stay in the shared vocabulary), on the main names of the gazetteer's
-countries as written ("Slovenia", "Saudi Arabia"; no lower-case "china"). A match is kept only
+The names are found by one array look-up of their first tokens' hashes (`matchers.country_matches`;
+the index is built when the component is initialised and adds nothing to the shared vocabulary,
+so no memory zone can take its strings away), on the main names of the gazetteer's countries as
+written ("Slovenia", "Saudi Arabia"; no lower-case "china"). A match is kept only
 where no entity covers it and it stands alone as a name: no capitalised proper noun right before
 or after it ("Michael Jordan", "Chad Smith", "Air France", "Jamaica Cancer Society" are other
 names), tagged as proper nouns ("Turkey" in "Turkey sandwiches" is a noun), and no name the
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from .common import key
 from .context import EntityContext
+from .matchers import country_matches
 
 
 def _name_word(doc: Doc, i: int) -> bool:
@@ -29,18 +31,15 @@ def _name_word(doc: Doc, i: int) -> bool:
 
 def untagged_countries(ctx: EntityContext, ents: list[Span]) -> list[Span]:
     """GPE spans for the country names no entity covers and no neighbouring name word extends."""
-    matcher = ctx.matchers.country_matcher
-    if matcher is None:
-        return ents
     doc = ctx.doc
-    found = matcher(doc)
+    found = country_matches(doc, ctx.matchers)
     if not found:
         return ents
     covered = set()
     for e in ents:
         covered.update(range(e.start, e.end))
     out = list(ents)
-    for _mid, s, e in found:
+    for s, e in found:
         if any(i in covered for i in range(s, e)) or _name_word(doc, s - 1) or _name_word(doc, e):
             continue
         if doc[s].pos_ != "PROPN" or doc[e - 1].pos_ != "PROPN":
