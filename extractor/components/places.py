@@ -55,6 +55,7 @@ class PlacesComponent(GazetteerUser, DataComponent):
         "lexicons/places/direction_words.txt",
         "lexicons/places/body_words.txt",
         "lexicons/places/body_qualifiers.txt",
+        "lexicons/places/association_words.txt",
         "lexicons/entities/institutions.txt",
     )
 
@@ -84,6 +85,7 @@ class PlacesComponent(GazetteerUser, DataComponent):
             direction_words=frozenset(read_wordlist(paths[p + "direction_words.txt"])),
             body_words=frozenset(w.lower() for w in read_wordlist(paths[p + "body_words.txt"])),
             body_qualifiers=frozenset(w.lower() for w in read_wordlist(paths[p + "body_qualifiers.txt"])),
+            association_words=frozenset(w.lower() for w in read_wordlist(paths[p + "association_words.txt"])),
             institutions=frozenset(tuple(w.lower().split())
                                    for w in read_wordlist(paths["lexicons/entities/institutions.txt"])),
         )

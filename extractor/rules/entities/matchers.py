@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH
 from spacy.matcher import Matcher
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -27,6 +28,9 @@ class EntityMatchers:
     propn_matcher: Matcher  # RUN: 1-3 capitalised proper nouns
     inst_re: re.Pattern[str]  # "'s" + an institution ("'s defense ministry")
     inst_by_first: dict[str, list[tuple[str, ...]]]  # institutions by their first word
+    #: the gazetteer's country names as written, as token tuples by the hash of their first token
+    country_names: dict[int, tuple[tuple[str, ...], ...]] | None = None
+    country_first_ids: numpy.ndarray | None = None  # the keys of country_names, for one isin pass
 
 
 def _place_matcher(vocab: Vocab, lex: EntityLexicon) -> tuple[Matcher, numpy.ndarray]:
@@ -58,8 +62,11 @@ def _place_matcher(vocab: Vocab, lex: EntityLexicon) -> tuple[Matcher, numpy.nda
     return m, anchor_ids
 
 
-def build_matchers(vocab: Vocab, lex: EntityLexicon) -> EntityMatchers:
-    """Compile the place matcher, the proper-noun run matcher and the institution regex."""
+def build_matchers(vocab: Vocab, lex: EntityLexicon,
+                   country_names: tuple[tuple[str, ...], ...] = ()) -> EntityMatchers:
+    """Compile the place matcher, the proper-noun run matcher, the institution regex and the
+    country-name index (`country_names`: the names as token texts; indexed by the hash of their
+    first token, computed without adding anything to the shared vocabulary)."""
     place_matcher, anchor_ids = _place_matcher(vocab, lex)
     runs = Matcher(vocab)  # runs of capitalised proper nouns (1-3 tokens)
     runs.add("RUN", [[{"POS": "PROPN", "IS_STOP": False, "IS_LOWER": False, "IS_PUNCT": False,
@@ -72,7 +79,32 @@ def build_matchers(vocab: Vocab, lex: EntityLexicon) -> EntityMatchers:
     inst_by_first: dict[str, list[tuple[str, ...]]] = {}
     for words in lex.institutions:
         inst_by_first.setdefault(words[0], []).append(words)
-    return EntityMatchers(place_matcher, anchor_ids, runs, inst_re, inst_by_first)
+    by_first: dict[int, list[tuple[str, ...]]] = {}
+    for words in country_names:
+        by_first.setdefault(hash_string(words[0]), []).append(words)
+    names = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
+    first_ids = numpy.array(sorted(names), dtype="uint64")
+    return EntityMatchers(place_matcher, anchor_ids, runs, inst_re, inst_by_first, names, first_ids)
+
+
+def country_matches(doc: Doc, matchers: EntityMatchers) -> list[tuple[int, int]]:
+    """(start, end) of every country name written as in the gazetteer: the candidates' first
+    tokens found with one array operation, the longest name starting there checked word by word."""
+    if not matchers.country_names:
+        return []
+    orths = doc.to_array(ORTH)
+    out: list[tuple[int, int]] = []
+    end = 0
+    for i in numpy.nonzero(numpy.isin(orths, matchers.country_first_ids))[0].tolist():
+        if i < end:
+            continue
+        for words in matchers.country_names[int(orths[i])]:
+            j = i + len(words)
+            if j <= len(doc) and all(doc[i + k].text == w for k, w in enumerate(words)):
+                out.append((i, j))
+                end = j
+                break
+    return out
 
 
 def place_matches(doc: Doc, matchers: EntityMatchers) -> list[tuple[int, int, int]]:

@@ -33,6 +33,7 @@ from .splits import split_of_country, split_place_pairs
 from .storms import storms
 from .subheadings import confirmed_subheadings
 from .the_names import the_names
+from .untagged_countries import untagged_countries
 from .vessels import vessels
 from .weapon_systems import weapon_systems
 
@@ -64,6 +65,7 @@ STEPS: tuple[Step, ...] = (
     context_places,  # "the village of X", "X region" (place_contexts.py)
     prep_places,  # "in Jassem", "near Kobane" (place_contexts.py)
     possessive_places,  # "Ukraine's Kharkiv" (place_contexts.py)
+    untagged_countries,  # "Slovenia acted ..." with no tag at all (untagged_countries.py)
     join_and,  # "Jammu and Kashmir" (joins.py)
     institutions,  # "Russia's defense ministry" (institutions.py)
     extend_spans,  # "Governor Oleksandr" + "Prokudin", "14th Army Corps" (joins.py)

@@ -32,3 +32,4 @@ class PlacesLexicon:
     body_words: frozenset[str] = frozenset()  # "Police", "Council": "the X Police Department" names place X
     institutions: frozenset[tuple[str, ...]] = frozenset()  # ("army",), ("air", "force"): a state's bodies
     body_qualifiers: frozenset[str] = frozenset()  # "Superior" (Court), "Federal" (Police): no town there
+    association_words: frozenset[str] = frozenset()  # "Society", "Trust": "the Jamaica Cancer Society" names Jamaica

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ...extensions import doc_text
 from ..entities.common import PLACE_LABELS, PREP_PLACE_STRICT
+from .associations import association_place
 from .bodies import body_place
 from .clean import clean_place
 from .countries import is_country
@@ -50,6 +51,8 @@ def collect_mentions(doc: Doc, lex: PlacesLexicon, gaz: Any) -> list[Mention]:
             owner = _institution_owner(ent, lex, gaz) if ent.label_ == "ORG" else None
             if owner is None and len(ent) >= 2:
                 owner = body_place(ent, lex, gaz, local)
+            if owner is None and ent.label_ == "ORG":
+                owner = association_place(ent, lex, gaz)  # "the Jamaica Cancer Society"
             if owner is not None:
                 out.append(make_mention(owner, None, lex, gaz))
     _add_dateline_places(doc, layout, out, lex, gaz)
