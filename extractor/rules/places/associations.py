@@ -17,7 +17,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
-from .countries import is_country
+from .countries import has_main_name, is_country
 from .lexicon import PlacesLexicon
 
 #: words of the body's own name between the place and the association word
@@ -31,7 +31,7 @@ def _country_or_region(name: str, lex: PlacesLexicon, gaz: Any) -> bool:
         return False
     if is_country(name, lex, gaz):
         return True
-    return any(c.kind == "admin1" and not c.alternate and c.name.lower() == low for c in gaz.lookup(name))
+    return has_main_name(name, "admin1", gaz)
 
 
 def airline_country(ent: Span, lex: PlacesLexicon, gaz: Any) -> Span | None:

@@ -22,7 +22,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
-from .countries import is_country
+from .countries import has_main_name, is_country
 from .lexicon import PlacesLexicon
 
 #: the place is a town or county the gazetteer knows with at least this population, or a county
@@ -59,11 +59,6 @@ def _known_town(name: str, lex: PlacesLexicon, gaz: Any, local: frozenset[str], 
     return False
 
 
-def _city_named_city(name: str, gaz: Any) -> bool:
-    """'Boulder City', 'Carson City': a town whose main name ends in 'City'."""
-    return any(c.kind == "city" and not c.alternate and c.name.lower() == name.lower() for c in gaz.lookup(name))
-
-
 #: body words that need a qualifier or a jurisdiction word between them and the place: "Rye
 #: Court" and "Lincoln Hall" are a street and a building, "Clarke County Superior Court",
 #: "Paris City Hall" are bodies
@@ -98,7 +93,7 @@ def body_place(ent: Span, lex: PlacesLexicon, gaz: Any, local: frozenset[str]) -
     for k in range(min(3, end - start - 1), 0, -1):
         place = doc[start:start + k]
         if not _name_tokens(place) or (k > 1 and place[-1].lower_ in _JURISDICTION_WORDS and not (
-                place[-1].lower_ == "city" and _city_named_city(place.text, gaz))):
+                place[-1].lower_ == "city" and has_main_name(place.text, "city", gaz))):
             continue  # "Dublin City" (Council): the town is "Dublin" (but "Boulder City" is a town)
         rest = start + k
         county = rest < end - 1 and doc[rest].lower_ in ("county", "parish")

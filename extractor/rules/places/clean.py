@@ -12,6 +12,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
+from .countries import has_main_name
 from .lexicon import PlacesLexicon
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -25,8 +26,7 @@ def _named_state(span: Span, gaz: Any) -> bool:
     ("Islamic State" is no region, so it keeps its last word)."""
     if span[-1].text != "State":
         return False
-    name = span[:-1].text
-    return any(c.kind == "admin1" and not c.alternate and c.name.lower() == name.lower() for c in gaz.lookup(name))
+    return has_main_name(span[:-1].text, "admin1", gaz)
 
 
 def clean_place(ent: Span, lex: PlacesLexicon, gaz: Any) -> tuple[Span | None, str | None]:
