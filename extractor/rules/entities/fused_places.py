@@ -20,10 +20,15 @@ MAX_NAME_TOKENS = 3
 _HYPHENS = frozenset(["-", "‑"])
 
 
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """Token i (0 < i < len(doc), checked by the caller) is a hyphen with no space on either side:
+    it glues the words around it ("Beijing-based", "Gilgit-Baltistan", "Russia-Ukraine")."""
+    return doc[i].text in _HYPHENS and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
 def _fused_at(doc: Doc, i: int, modifiers: frozenset[str]) -> bool:
     """Token i is glued by a hyphen to a participle of the list ("Beijing" "-" "based")."""
-    return i + 2 < len(doc) and doc[i + 1].text in _HYPHENS and not doc[i].whitespace_ \
-        and not doc[i + 1].whitespace_ and doc[i + 2].lower_ in modifiers
+    return i + 2 < len(doc) and _glued_hyphen(doc, i + 1) and doc[i + 2].lower_ in modifiers
 
 
 def _place_before(ctx: EntityContext, i: int) -> Span | None:
@@ -74,11 +79,9 @@ def _hyphen_name(ctx: EntityContext, start: int, end: int) -> Span | None:
     word follow (or precede) them with no space."""
     doc = ctx.doc
     cands = []
-    if end + 1 < len(doc) and doc[end].text in ("-", "‑") and not doc[end - 1].whitespace_ \
-            and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper():
+    if end + 1 < len(doc) and _glued_hyphen(doc, end) and doc[end + 1].text[:1].isupper():
         cands.append((start, end + 2))
-    if start >= 2 and doc[start - 1].text in ("-", "‑") and not doc[start - 2].whitespace_ \
-            and not doc[start - 1].whitespace_ and doc[start - 2].text[:1].isupper():
+    if start >= 2 and _glued_hyphen(doc, start - 1) and doc[start - 2].text[:1].isupper():
         cands.append((start - 2, end))
     for s, e in cands:
         text = doc[s:e].text
@@ -110,11 +113,9 @@ def _hyphen_partner(ctx: EntityContext, e: Span, taken: set[int]) -> Span | None
     """The one-word place hyphen-joined to place `e` ("Russia-Ukraine", "Washington-Moscow",
     "Asia-Pacific"), when the tagger left it untagged and the pair is no place of its own."""
     doc = ctx.doc
-    if e.end + 1 < len(doc) and doc[e.end].text in ("-", "‑") and not doc[e.end - 1].whitespace_ \
-            and not doc[e.end].whitespace_:
+    if e.end + 1 < len(doc) and _glued_hyphen(doc, e.end):
         i, whole = e.end + 1, doc[e.start:e.end + 2]
-    elif e.start >= 2 and doc[e.start - 1].text in ("-", "‑") and not doc[e.start - 2].whitespace_ \
-            and not doc[e.start - 1].whitespace_:
+    elif e.start >= 2 and _glued_hyphen(doc, e.start - 1):
         i, whole = e.start - 2, doc[e.start - 2:e.end]
     else:
         return None
@@ -132,8 +133,7 @@ def _split_pair(ctx: EntityContext, e: Span) -> list[Span] | None:
     """'Asia-Pacific' (one LOC, "the Asia-Pacific region") -> 'Asia' + 'Pacific', when both halves
     are known places and the pair is none."""
     doc = ctx.doc
-    hy = [t.i for t in e if t.text in ("-", "‑") and not t.whitespace_ and t.i > e.start
-          and not doc[t.i - 1].whitespace_]
+    hy = [t.i for t in e if t.i > e.start and _glued_hyphen(doc, t.i)]
     if len(hy) != 1 or hy[0] + 1 >= e.end:
         return None
     i = hy[0]
