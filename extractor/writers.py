@@ -408,22 +408,23 @@ class ResumableJsonlWriter:
     def _repair(self) -> None:
         """Read the keys of complete successful records; drop a torn last line and old error
         records (their articles are retried), rewriting the file atomically if needed. The file is
-        read line by line, twice when it needs rewriting, never held whole: the output of a large
-        archive can be bigger than a worker's memory."""
+        read line by line, never held whole (the output of a large archive can be bigger than a
+        worker's memory): once to parse it, and once more to copy its good lines when some were
+        bad (by line number: nothing is parsed twice)."""
         if not self.path.exists():
             return
-        dirty = False
+        bad: set[int] = set()
         with self.path.open("rb") as fh:
-            for raw in fh:
+            for n, raw in enumerate(fh):
                 key = self._complete_key(raw)
                 if key is None:
-                    dirty = True
+                    bad.add(n)
                 else:
                     self.done.add(key)
-        if dirty:
+        if bad:
             fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=str(self.path.parent))
             with os.fdopen(fd, "wb") as out, self.path.open("rb") as fh:
-                out.writelines(raw for raw in fh if self._complete_key(raw) is not None)
+                out.writelines(raw for n, raw in enumerate(fh) if n not in bad)
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(tmp, self.path)
