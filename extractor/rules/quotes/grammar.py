@@ -40,6 +40,11 @@ _STOP = frozenset(["the", "a", "an", "of", "and", "for", "in", "on", "at", "to",
                    "mr", "mrs", "ms", "dr", "s"])
 
 
+def has_subject(t: Token) -> bool:
+    """Has the parser given verb `t` a subject of its own (a cue without one is read differently)?"""
+    return any(c.dep_ in SUBJ_DEPS for c in t.children)
+
+
 def words(s: str) -> frozenset[str]:
     """The content words of a name, lower-cased ("the Red Cross" -> {"red", "cross"})."""
     return frozenset(w for w in _WORD.findall(s.lower()) if w not in _STOP)

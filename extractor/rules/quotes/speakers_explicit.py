@@ -20,6 +20,7 @@ from .grammar import (
     RELATIVE,
     SUBJ_DEPS,
     TERMINATORS,
+    has_subject,
     is_age_noun,
     noun_head,
     speakerish,
@@ -76,7 +77,7 @@ def _shown_speaking(ctx: QuoteContext, cue: Token) -> Token | None:
     no subject of its own right after the person a recording is "of" is that
     person's (the parser often hangs the participle on the verb: "The ad uses footage of X
     asking"); "an account of X telling" is not a recording."""
-    if cue.tag_ != "VBG" or cue.i == 0 or any(c.dep_ in SUBJ_DEPS for c in cue.children):
+    if cue.tag_ != "VBG" or cue.i == 0 or has_subject(cue):
         return None
     before = cue.doc[cue.i - 1]
     ent = ctx.entity_of(before)
@@ -93,7 +94,7 @@ def _reporter_of_participle(ctx: QuoteContext, cue: Token) -> Token:
     """Where the climb for a subject starts: the cue itself, but for ", stating that ..." hung by
     the parser on the verb of a clause someone reports ("X also said he was grateful that Y
     began his visit there, stating that ..."), the reporting speech verb (X's)."""
-    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or any(c.dep_ in SUBJ_DEPS for c in cue.children):
+    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or has_subject(cue):
         return cue
     clause = cue.head
     if clause.dep_ != "ccomp":
@@ -225,7 +226,7 @@ _STRAY_SUBJECT_DEPS = frozenset({"appos", "amod", "conj", "npadvmod", "dep", "RO
 def stray_subject(ctx: QuoteContext, cue: Token) -> Token | None:
     """The head of the noun phrase that ends right before a cue the parser gave no subject (adverbs
     such as "also" skipped), when it can speak and is not an object ("spoke to the Times saying")."""
-    if any(c.dep_ in SUBJ_DEPS for c in cue.children):
+    if has_subject(cue):
         return None
     doc = cue.doc
     i = cue.i - 1
