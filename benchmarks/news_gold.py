@@ -6,7 +6,8 @@ shared corpus (see benchmarks/news_gold/README.md). Annotators write drafts with
 stand in the text (outside the project); `locate` finds them and keeps only the offsets:
 
     python benchmarks/news_gold.py locate DRAFT_DIR --shared ../shared      # -> benchmarks/news_gold/gold.jsonl
-    python benchmarks/news_gold.py build OUT_DIR --shared ../shared [--split report|tune|all]
+    python benchmarks/news_gold.py locate DRAFT_DIR --shared ../shared --new  # only articles not yet located
+    python benchmarks/news_gold.py build OUT_DIR --shared ../shared [--split report|tune|all|batchN]
 
 `build` writes OUT_DIR/gold/<id>.json in the format of ../shared/data/news-dev (quotes with their
 speakers, places, actors; no counts or dates are annotated here), OUT_DIR/articles/<id>.txt and
@@ -35,9 +36,18 @@ def load_corpus(shared: Path) -> dict[str, dict]:
         return {r["id"]: r for r in map(json.loads, fh)}
 
 
-def load_split() -> dict[str, str]:
+def _articles() -> list[list[str]]:
+    """articles.tsv's rows: id, split, outlet group, batch (the draw the article came from)."""
     lines = (HERE / "articles.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    return {cols[0]: cols[1] for cols in (line.split("\t") for line in lines if line.strip())}
+    return [line.split("\t") for line in lines if line.strip()]
+
+
+def load_split() -> dict[str, str]:
+    return {cols[0]: cols[1] for cols in _articles()}
+
+
+def load_batches() -> dict[str, str]:
+    return {cols[0]: cols[3] for cols in _articles()}
 
 
 def sha256(text: str) -> str:
@@ -79,8 +89,12 @@ def locate_one(draft: dict, text: str, problems: list[str]) -> dict:
 def cmd_locate(args: argparse.Namespace) -> int:
     corpus, split = load_corpus(args.shared), load_split()
     problems: list[str] = []
-    rows = []
+    out = args.output or HERE / "gold.jsonl"
+    rows = gold_rows("all", out) if args.new and out.is_file() else []
+    done = {r["id"] for r in rows}
     for art_id in split:
+        if art_id in done:
+            continue  # --new: the articles already located keep their offsets
         path = args.drafts / f"{art_id}.json"
         if not path.is_file():
             problems.append(f"{art_id}: no draft")
@@ -89,7 +103,6 @@ def cmd_locate(args: argparse.Namespace) -> int:
         draft = json.loads(path.read_text(encoding="utf-8"))
         rows.append({"id": art_id, "sha256": sha256(text), "split": split[art_id],
                      **locate_one(draft, text, problems)})
-    out = args.output or HERE / "gold.jsonl"
     with open(out, "w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -100,9 +113,13 @@ def cmd_locate(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-def gold_rows(split: str) -> list[dict]:
-    with (HERE / "gold.jsonl").open(encoding="utf-8") as fh:
+def gold_rows(split: str, path: Path = HERE / "gold.jsonl") -> list[dict]:
+    """The located gold of one split ("report", "tune", "all") or one draw ("batch3")."""
+    with path.open(encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh if line.strip()]
+    if split.startswith("batch"):
+        batches = load_batches()
+        return [r for r in rows if batches.get(r["id"]) == split[len("batch"):]]
     return [r for r in rows if split == "all" or r["split"] == split]
 
 
@@ -160,11 +177,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("drafts", type=Path)
     p.add_argument("--shared", type=Path, default=Path("../shared"))
     p.add_argument("-o", "--output", type=Path)
+    p.add_argument("--new", action="store_true",
+                   help="keep the articles already in the gold file; locate only the others' drafts")
     p.set_defaults(func=cmd_locate)
     p = sub.add_parser("build", help="offsets -> a gold folder for ../shared/eval/score_news.py")
     p.add_argument("out", type=Path)
     p.add_argument("--shared", type=Path, default=Path("../shared"))
-    p.add_argument("--split", choices=("report", "tune", "all"), default="report")
+    p.add_argument("--split", default="report",
+                   help="report | tune | all, or batchN for one draw of articles.tsv (e.g. batch3)")
     p.set_defaults(func=cmd_build)
     args = ap.parse_args(argv)
     return args.func(args)
