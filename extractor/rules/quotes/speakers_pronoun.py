@@ -68,8 +68,10 @@ def _a_person(ctx: QuoteContext, name: str) -> bool:
 
 
 def _subject(t: Token) -> bool:
-    """Is `t` (the head of a name) a clause subject, or joined to one ("Varadkar and Zelensky met")?"""
-    return t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "conj" and t.head.dep_ in ("nsubj", "nsubjpass"))
+    """Is `t` (the head of a name) a clause subject, joined to one ("Varadkar and Zelensky met") or
+    set off as the name of one ("The Nato chief, Jens Stoltenberg, said", "says the defence
+    minister, Christine Lambrecht")?"""
+    return t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ in ("conj", "appos") and t.head.dep_ in ("nsubj", "nsubjpass"))
 
 
 def other_person_before(ctx: QuoteContext, pron: Span, name: str) -> Span | None:
@@ -125,6 +127,14 @@ def _described_speaker(ctx: QuoteContext, pron: Token) -> str | None:
     return None
 
 
+def _person_by_role(ctx: QuoteContext, e: Span) -> bool:
+    """A person the tagger called an organisation, set off as the name of a person's role ("The
+    Ukrainian president, Volodymyr Zelenskiy,")."""
+    head = e.root.head
+    return e.label_ == "ORG" and e.root.dep_ == "appos" and head.lemma_.lower() in ctx.lex.person_roles \
+        and person_like(ctx, e.text)
+
+
 def _salient_entity(ctx: QuoteContext, pron: Token) -> Span | None:
     """The preceding entity of the pronoun's type (PERSON for he/she, else ORG or a place that is
     a clause subject), among the last 12
@@ -145,7 +155,8 @@ def _salient_entity(ctx: QuoteContext, pron: Token) -> Span | None:
         # (never a capitalised dateline: "WASHINGTON — ... it said")
         metonym = want == "ORG" and e.label_ in ("GPE", "NORP") and e.root.dep_ in ("nsubj", "nsubjpass") \
             and not e.text.isupper()
-        if (e.label_ != want and not metonym) or e.end > pron.i or e.start in ctx.quoted:
+        if (e.label_ != want and not metonym and not (want == "PERSON" and _person_by_role(ctx, e))) \
+                or e.end > pron.i or e.start in ctx.quoted:
             continue
         if want == "PERSON" and not _agrees(ctx, pron, resolve_name(ctx, e)[0], e):
             continue  # "she" is not the man named just before
@@ -155,8 +166,11 @@ def _salient_entity(ctx: QuoteContext, pron: Token) -> Span | None:
             if e.sent.start == pron.sent.start:
                 return e  # a name earlier in the pronoun's own sentence
         root = e.root
-        if root.dep_ in ("nsubj", "nsubjpass"):
-            if root.dep_ == "nsubj" and is_cue(root.head, ctx.lex.speech):
+        if subject is not None and ctx.para_index(e.start_char) < ctx.para_index(subject.start_char):
+            break  # a speaker paragraphs back does not outrank the subject of the last paragraph that has one
+        if _subject(root):
+            clause = root.head if root.dep_ in ("nsubj", "nsubjpass") else root.head.head
+            if "nsubj" in (root.dep_, root.head.dep_) and is_cue(clause, ctx.lex.speech):
                 return e  # (not "X was accused of ...": the one spoken about)
             if subject is None:
                 subject = e
@@ -195,8 +209,9 @@ def resolve_pronoun(ctx: QuoteContext, pron: Token,
     best = _salient_entity(ctx, pron)
     if best is not None:
         return resolve_name(ctx, best)
-    if last is not None:
-        return last[0]["name"], last[0].get("actor_id")
+    if last is not None and (pron.lower_ not in _ONE_PERSON
+                             or bool(last[0].get("name")) and _a_person(ctx, last[0]["name"])):
+        return last[0]["name"], last[0].get("actor_id")  # (never "he" for the crowd quoted last)
     described = _described_speaker(ctx, pron)
     if described is not None:
         return described, None
