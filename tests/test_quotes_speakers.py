@@ -1145,3 +1145,19 @@ def test_he_is_never_a_crowd(ex: Any, text: str, words: str, expected: str | Non
         assert name is None or "farmers" not in name.lower(), name
     else:
         assert name is not None and expected in name.lower(), name
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected", "not_expected"),
+    [
+        # "who" after a person named inside a longer phrase stands for that person
+        ("Backlash\n\nThe speech was condemned by critics and rivals including the candidate Jane Morton who "
+         "tweeted \"you can't make this stuff up\".", "make this stuff", "Morton", "critics"),
+        # a relative clause on a group keeps the group
+        ("Backlash\n\nThe plan was attacked by the farmers' unions, who wrote that it was \"a betrayal\" of "
+         "rural voters.", "betrayal", "unions", "Morton"),
+    ],
+)
+def test_who_right_after_a_person(ex: Any, text: str, words: str, expected: str, not_expected: str) -> None:
+    name = _name(_quote(ex, text, words)) or ""
+    assert expected in name and not_expected not in name, name

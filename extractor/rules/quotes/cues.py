@@ -149,7 +149,7 @@ def _score(ctx: QuoteContext, t: Token, dist: int, side: str, ancestors: dict[in
     if side == "after" and dist <= 6:
         score += 1.5
     if side == "before" and dist <= 3:
-        score += 1
+        score += 1 + 2 * (dist == 0)  # (the verb right before the opening mark: "Jane Roe, who tweeted “...”")
     if t.i not in ancestors and reports_other(ctx, t, a, b):
         score -= 8
     if negated(ctx, t):

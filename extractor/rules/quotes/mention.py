@@ -142,12 +142,25 @@ def mention_span(ctx: QuoteContext, t: Token) -> tuple[Span, str]:
     return span, "nominal"
 
 
+def _person_before_who(ctx: QuoteContext, who: Token) -> Token | None:
+    """The person named right before "who" (a comma between allowed): the antecedent even when the
+    parser hung the relative clause on an earlier noun ("condemned by critics including Senator
+    Jane Roe who tweeted ...": Roe, not the critics)."""
+    if who.lower_ not in ("who", "whom"):
+        return None
+    i = who.i - 1
+    if i >= 0 and ctx.doc[i].text == ",":
+        i -= 1
+    ent = ctx.entity_of(ctx.doc[i]) if i >= 0 and i not in ctx.quoted else None
+    return ent.root if ent is not None and ent.label_ == "PERSON" and ent.end == i + 1 else None
+
+
 def speaker(ctx: QuoteContext, t: Token, method: str, last: LastSpeaker) -> dict[str, Any]:
     """The speaker record for token `t` found by `method` (`last`: the previous quotation's
     speaker, which pronouns and documents may continue)."""
     if method == "relative":
         # "Lionel Sosa, ..., who said": the relative pronoun refers, the antecedent names
-        head = t.head.head if t.head.dep_ == "relcl" else t.head
+        head = _person_before_who(ctx, t) or (t.head.head if t.head.dep_ == "relcl" else t.head)
         ref = speaker(ctx, head, "explicit", last)
         return dict(ref, mention={"text": t.text, "start": t.idx, "end": t.idx + len(t.text)},
                     method="relative")
