@@ -1161,3 +1161,23 @@ def test_he_is_never_a_crowd(ex: Any, text: str, words: str, expected: str | Non
 def test_who_right_after_a_person(ex: Any, text: str, words: str, expected: str, not_expected: str) -> None:
     name = _name(_quote(ex, text, words)) or ""
     assert expected in name and not_expected not in name, name
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected", "not_expected"),
+    [
+        # an occasion before "statement" issues nothing: the one who said it in the statement does
+        ("Anniversary\n\nThe Foreign Ministry of Ukraine said this in an Independence Day statement published on "
+         "its website.\n\n\"We broke away from the old past,\" the statement said.", "broke away", "Ministry",
+         "Independence"),
+        # a date before "tweet" is nobody: the subject of the verb it hangs off speaks
+        ("Claims\n\nIn a Tuesday tweet the Russian Ministry of Foreign Affairs said that the alliance was \"an "
+         "adversary\".", "adversary", "Ministry", "Tuesday"),
+        # an issuer the article names is still read off the phrase
+        ("Talks\n\nThe Kremlin statement said the talks in Geneva were \"useful\".", "useful", "Kremlin", "Geneva"),
+    ],
+)
+def test_document_issuer_is_no_date_or_occasion(ex: Any, text: str, words: str, expected: str,
+                                                not_expected: str) -> None:
+    name = _name(_quote(ex, text, words)) or ""
+    assert expected in name and not_expected not in name, name

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from .context import QuoteContext
 from .grammar import INDEFINITE
+from .resolve import actor_at
 
 #: resolves an issuer token to (name, actor id), or None when it names nobody
 Resolver = Callable[[Token], tuple[str, str | None] | None]
@@ -50,12 +51,20 @@ def _subject(ctx: QuoteContext, verb: Token) -> Token | None:
     return next((c for c in subjects if c.lower_ not in ("it", "this", "that", "which")), None)
 
 
+def _untagged_issuer(ctx: QuoteContext, t: Token) -> bool:
+    """A proper noun the tagger left untyped names an issuer only when the actors know it ("the
+    Kremlin statement"), not as a day or an occasion ("an Independence Day statement")."""
+    return t.pos_ == "PROPN" and t.ent_type_ in ("", *_ISSUERS) \
+        and actor_at(ctx, t.idx, t.idx + len(t.text)) is not None
+
+
 def _in_phrase(ctx: QuoteContext, doc_tok: Token, resolve: Resolver) -> tuple[str, str | None] | None:
     """The issuer named inside the document phrase: "X's statement", "the EU statement", "a German
     statement", "a statement from X", "a video posted by X", "a post on X's channel"."""
     for c in doc_tok.children:
         ent = ctx.entity_of(c)
-        named = (c.dep_ in ("poss", "compound") and (c.pos_ == "PROPN" if ent is None else ent.label_ in _ISSUERS)) \
+        named = (c.dep_ in ("poss", "compound") and (ent.label_ in _ISSUERS if ent is not None else
+                                                      _untagged_issuer(ctx, c))) \
             or (c.dep_ == "amod" and ent is not None and ent.label_ in ("NORP", "ORG"))  # "a German statement"
         if named and c.lower_ not in ("its", "their", "his", "her", "our"):
             found = resolve(c)

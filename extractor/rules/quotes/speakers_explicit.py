@@ -280,7 +280,8 @@ def cue_subject(ctx: QuoteContext, cue: Token, a: int, b: int) -> tuple[Token | 
         return _according_to_subject(cue), "according_to"
     if cue.pos_ == "NOUN":  # mis-tagged verb: its compound/subject child is the speaker
         for c in cue.children:
-            if c.dep_ in ("compound", "nsubj") and c.i < cue.i and c.i not in ctx.quoted:
+            if c.dep_ in ("compound", "nsubj") and c.i < cue.i and c.i not in ctx.quoted \
+                    and c.ent_type_ not in NOT_SPEAKERS:  # ("a Tuesday tweet": a date, nobody)
                 head = noun_head(c)  # ("the post read": the climb must stop below the cue itself)
                 return (head if head.i != cue.i else c), "explicit"
     source = quoted_source(ctx, cue) or named_by_subject(ctx, cue)
